@@ -16,5 +16,10 @@
 #include "reparations/version.h"
 #include "reparations/money.h"
 #include "reparations/dates.h"
+#include "reparations/case.h"
+#include "reparations/context.h"
+#include "reparations/scheme.h"
+#include "reparations/estimate.h"
+#include "reparations/compare.h"
 
 #endif

@@ -78,10 +78,21 @@ rep_status rep_err_at(rep_error *err, const char *path)
 	char msg[REP_ERROR_MESSAGE_MAX];
 	snprintf(msg, sizeof msg, "%s", err->message);
 	char full[REP_ERROR_PATH_MAX];
-	if (err->path[0])
-		snprintf(full, sizeof full, "%s.%s", path, err->path);
-	else
-		snprintf(full, sizeof full, "%s", path);
+	size_t n = strlen(path);
+	if (n >= sizeof full)
+		n = sizeof full - 1;
+	memcpy(full, path, n);
+	full[n] = '\0';
+	if (err->path[0]) {
+		/* "detentions" + "[2]" joins without a dot */
+		if (err->path[0] != '[' && n + 1 < sizeof full)
+			full[n++] = '.', full[n] = '\0';
+		size_t m = strlen(err->path);
+		if (m > sizeof full - 1 - n)
+			m = sizeof full - 1 - n;
+		memcpy(full + n, err->path, m);
+		full[n + m] = '\0';
+	}
 	/* the old message already carries the old path; keep only its text */
 	const char *text = msg;
 	size_t plen = strlen(err->path);

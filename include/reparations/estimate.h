@@ -1,0 +1,124 @@
+/* reparations: itemized estimates.
+ *
+ * An estimate is one case evaluated under one scheme: eligibility with
+ * findings (each citing its basis), itemized lines (head, label, legal
+ * basis, formula in words with its inputs, amount), totals, the range where
+ * the law leaves a figure to a court, warnings, the options in force and
+ * every reference-data point used. Amounts are decimal strings rounded to
+ * the scheme's unit; the lines add up to the total exactly. */
+#ifndef REPARATIONS_ESTIMATE_H
+#define REPARATIONS_ESTIMATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "status.h"
+#include "context.h"
+#include "case.h"
+#include "scheme.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct rep_estimate rep_estimate;
+
+/* One finding on eligibility. */
+typedef struct rep_finding {
+	const char *code;   /* "eligible_outcome", "barred_outcome", "barred_flag", "deadline", ... */
+	const char *text;
+	const char *basis;  /* instrument and article */
+	bool bars;          /* true when this finding bars the claim */
+} rep_finding;
+
+/* One itemized line. Strings are owned by the estimate; optional ones NULL. */
+typedef struct rep_line {
+	const char *head;      /* "liberty", "lost_earnings", "property", "moral_harm", "cap", ... */
+	const char *group;     /* a scheme's grouping, e.g. "(c) material damage and loss of earnings" */
+	const char *klass;     /* "pecuniary" or "non_pecuniary" */
+	const char *label;
+	const char *basis;
+	const char *formula;   /* in words, with its inputs */
+	const char *quantity;  /* e.g. "365" */
+	const char *unit;      /* e.g. "day" */
+	const char *rate;      /* e.g. "75" */
+	const char *nominal;   /* before indexation, interest or discounting */
+	const char *adjustment;/* the method and points of that adjustment */
+	const char *amount;    /* rounded decimal string */
+	const char *note;
+} rep_line;
+
+/* A reference value used, with its provenance. */
+typedef struct rep_refpoint {
+	const char *series;
+	const char *date;       /* the date asked */
+	const char *from;       /* the point's effective-from date */
+	const char *value;
+	const char *confidence;
+	const char *source;
+} rep_refpoint;
+
+/* An option in force (default or set by the user). */
+typedef struct rep_option_value {
+	const char *name;
+	const char *value;
+	bool user_set;
+} rep_option_value;
+
+/* Evaluate `c` under the scheme `scheme_id`. `opts` may be NULL. An
+ * ineligible case is not an error: the estimate says why (findings),
+ * has no lines and a zero total, and reports what the lines would have
+ * come to in total_if_eligible. Errors: REP_ENOTFOUND (unknown scheme),
+ * REP_EINVAL (bad option, invalid case), REP_ENODATA (reference data or an
+ * exchange rate missing for a date). Caller frees *out. */
+REP_API rep_status rep_estimate_compute(rep_estimate **out, const rep_context *ctx, const rep_case *c,
+					const char *scheme_id, const rep_options *opts, rep_error *err);
+REP_API void rep_estimate_free(rep_estimate *e);
+
+REP_API const char *rep_estimate_scheme(const rep_estimate *e);
+REP_API const char *rep_estimate_scheme_name(const rep_estimate *e);
+REP_API const char *rep_estimate_currency(const rep_estimate *e);
+REP_API const char *rep_estimate_as_of(const rep_estimate *e);
+REP_API bool rep_estimate_eligible(const rep_estimate *e);
+REP_API const char *rep_estimate_total(const rep_estimate *e);
+REP_API const char *rep_estimate_total_pecuniary(const rep_estimate *e);
+REP_API const char *rep_estimate_total_non_pecuniary(const rep_estimate *e);
+/* What the lines come to when the claim is barred ("0.00" style when eligible: same as total). */
+REP_API const char *rep_estimate_total_if_eligible(const rep_estimate *e);
+/* Range where the law leaves a figure to a court: low/high totals and which
+ * value the total uses ("low", "high", "default", "option"). false if none. */
+REP_API bool rep_estimate_range(const rep_estimate *e, const char **low, const char **high, const char **uses);
+/* Days of deprivation of liberty counted (merged, inclusive) and the total per day ("" if no days). */
+REP_API long rep_estimate_days(const rep_estimate *e);
+REP_API const char *rep_estimate_per_day(const rep_estimate *e);
+
+REP_API size_t rep_estimate_finding_count(const rep_estimate *e);
+REP_API const rep_finding *rep_estimate_finding(const rep_estimate *e, size_t i);
+REP_API size_t rep_estimate_line_count(const rep_estimate *e);
+REP_API const rep_line *rep_estimate_line(const rep_estimate *e, size_t i);
+REP_API size_t rep_estimate_warning_count(const rep_estimate *e);
+REP_API const char *rep_estimate_warning(const rep_estimate *e, size_t i);
+REP_API size_t rep_estimate_refpoint_count(const rep_estimate *e);
+REP_API const rep_refpoint *rep_estimate_refpoint(const rep_estimate *e, size_t i);
+REP_API size_t rep_estimate_option_count(const rep_estimate *e);
+REP_API const rep_option_value *rep_estimate_option(const rep_estimate *e, size_t i);
+
+/* Output formats of rep_estimates_render. */
+typedef enum rep_format {
+	REP_FORMAT_TABLE = 0,
+	REP_FORMAT_JSON,
+	REP_FORMAT_CSV,
+	REP_FORMAT_MARKDOWN
+} rep_format;
+REP_API rep_status rep_format_parse(rep_format *out, const char *name);
+
+/* Render estimates of one case: JSON is {"case": ID, "as_of": DATE,
+ * "estimates": [ESTIMATE, ...]}. *out is malloc'd (caller frees with free()),
+ * NUL-terminated, *len its length (len may be NULL). */
+REP_API rep_status rep_estimates_render(char **out, size_t *len, const char *case_id,
+					const rep_estimate *const *estimates, size_t n, rep_format format,
+					rep_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,83 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "arena.h"
+#include "internal.h"
+
+struct rep_arena_block {
+	rep_arena_block *next;
+	size_t used, size;
+	_Alignas(max_align_t) unsigned char data[];
+};
+
+void rep_arena_init(rep_arena *a, size_t block_size)
+{
+	a->head = NULL;
+	a->block_size = block_size ? block_size : 4096;
+}
+
+void rep_arena_release(rep_arena *a)
+{
+	rep_arena_block *b = a->head;
+	while (b) {
+		rep_arena_block *next = b->next;
+		rep_free(b);
+		b = next;
+	}
+	a->head = NULL;
+}
+
+void *rep_arena_alloc(rep_arena *a, size_t size)
+{
+	const size_t align = _Alignof(max_align_t);
+	if (size > ((size_t)-1) / 2)
+		return NULL;
+	size = (size + align - 1) & ~(align - 1);
+	rep_arena_block *b = a->head;
+	if (!b || b->size - b->used < size) {
+		size_t cap = size > a->block_size ? size : a->block_size;
+		b = rep_malloc(sizeof *b + cap);
+		if (!b)
+			return NULL;
+		b->size = cap;
+		b->used = 0;
+		b->next = a->head;
+		a->head = b;
+	}
+	void *p = b->data + b->used;
+	b->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *rep_arena_strndup(rep_arena *a, const char *s, size_t n)
+{
+	char *d = rep_arena_alloc(a, n + 1);
+	if (!d)
+		return NULL;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+char *rep_arena_strdup(rep_arena *a, const char *s)
+{
+	return s ? rep_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *rep_arena_printf(rep_arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return NULL;
+	char *d = rep_arena_alloc(a, (size_t)n + 1);
+	if (!d)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(d, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return d;
+}

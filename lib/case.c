@@ -1,0 +1,419 @@
+/* The case model: storage, setters, names of its enums, whole-case checks. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "case_internal.h"
+#include "internal.h"
+#include "reparations/money.h"
+
+static const char *const proc_kind_names[REP_PROC_COUNT] = {"criminal", "administrative", "political_repression"};
+static const char *const outcome_names[REP_OUT_COUNT] = {
+	"acquitted", "dismissed_rehabilitating", "conviction_quashed", "admin_terminated",
+	"repression_rehabilitated", "amnesty", "pardon", "parole", "sentence_served",
+	"sentence_mitigated", "pending"};
+static const char *const detention_names[REP_DET_COUNT] = {
+	"police_custody", "pretrial_custody", "house_arrest", "prison", "administrative_arrest",
+	"psychiatric", "exile", "special_settlement", "forced_labour", "parole"};
+static const char *const harm_names[REP_HARM_COUNT] = {
+	"lost_earnings", "lost_earning_capacity", "business", "property", "fines_and_costs",
+	"legal_costs", "medical_costs", "psychological_care", "other_expenses", "moral_harm"};
+
+static rep_status parse_name(int *out, const char *const *names, int n, const char *name)
+{
+	if (!name)
+		return REP_ENOTFOUND;
+	for (int i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0) {
+			*out = i;
+			return REP_OK;
+		}
+	return REP_ENOTFOUND;
+}
+
+#define NAME_FUNCS(type, fn, names, count)                                    \
+	const char *rep_##fn##_name(type v)                                   \
+	{                                                                     \
+		return (unsigned)v < (unsigned)(count) ? names[v] : "?";      \
+	}                                                                     \
+	rep_status rep_##fn##_parse(type *out, const char *name)              \
+	{                                                                     \
+		int v;                                                        \
+		rep_status st = parse_name(&v, names, (int)(count), name);    \
+		if (st == REP_OK)                                             \
+			*out = (type)v;                                       \
+		return st;                                                    \
+	}
+
+NAME_FUNCS(rep_proc_kind, proc_kind, proc_kind_names, REP_PROC_COUNT)
+NAME_FUNCS(rep_outcome, outcome, outcome_names, REP_OUT_COUNT)
+NAME_FUNCS(rep_detention_kind, detention_kind, detention_names, REP_DET_COUNT)
+NAME_FUNCS(rep_harm_category, harm_category, harm_names, REP_HARM_COUNT)
+
+rep_date rep_today(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	rep_date d = 0;
+	if (gmtime_r(&t, &tm) && rep_date_from_ymd(&d, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) == REP_OK)
+		return d;
+	return REP_DATE_MAX;
+}
+
+rep_date rep_case_effective_as_of(const rep_case *c)
+{
+	return c->as_of != REP_DATE_NONE ? c->as_of : rep_today();
+}
+
+rep_status rep_case_new(rep_case **out)
+{
+	if (!out)
+		return REP_EUSAGE;
+	rep_case *c = rep_calloc(1, sizeof *c);
+	*out = c;
+	if (!c)
+		return REP_ENOMEM;
+	rep_arena_init(&c->arena, 2048);
+	c->as_of = REP_DATE_NONE;
+	c->proc_kind = REP_PROC_CRIMINAL;
+	c->outcome = REP_OUT_PENDING;
+	c->decision_date = c->notice_date = c->application_date = REP_DATE_NONE;
+	c->torture_recognised = REP_DATE_NONE;
+	return REP_OK;
+}
+
+static void harm_clear(rep_case_harm *h)
+{
+	mpq_clear(h->amount);
+	mpq_clear(h->monthly);
+	mpq_clear(h->annual);
+	mpq_clear(h->years);
+	mpq_clear(h->growth);
+	mpq_clear(h->discount_rate);
+}
+
+void rep_case_free(rep_case *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n_harms; i++)
+		harm_clear(&c->harms[i]);
+	rep_free(c->harms);
+	rep_free(c->det);
+	rep_arena_release(&c->arena);
+	rep_free(c);
+}
+
+static rep_status check_string(const char *s, const char *path, rep_error *err)
+{
+	if (!s)
+		return rep_err(err, REP_EUSAGE, path, "a string is required");
+	if (strlen(s) > REP_CASE_MAX_STRING)
+		return rep_err(err, REP_ELIMIT, path, "longer than %d bytes", REP_CASE_MAX_STRING);
+	return REP_OK;
+}
+
+rep_status rep_case_set_id(rep_case *c, const char *id, rep_error *err)
+{
+	rep_status st = check_string(id, "id", err);
+	if (st != REP_OK)
+		return st;
+	const char *copy = rep_arena_strdup(&c->arena, id);
+	if (!copy)
+		return rep_err(err, REP_ENOMEM, "id", "out of memory");
+	c->id = copy;
+	return REP_OK;
+}
+
+rep_status rep_case_set_currency(rep_case *c, const char *code, rep_error *err)
+{
+	int places;
+	if (!code || strlen(code) != 3 || rep_currency_minor_units(code, &places) != REP_OK)
+		return rep_err(err, REP_EINVAL, "currency", "\"%.16s\" is not a supported ISO 4217 currency code",
+			       code ? code : "");
+	memcpy(c->currency, code, 4);
+	return REP_OK;
+}
+
+rep_status rep_case_set_as_of(rep_case *c, rep_date as_of)
+{
+	if (as_of < REP_DATE_MIN || as_of > REP_DATE_MAX)
+		return REP_ERANGE;
+	c->as_of = as_of;
+	return REP_OK;
+}
+
+rep_status rep_case_set_proceedings(rep_case *c, rep_proc_kind kind, rep_outcome outcome, rep_date decision_date,
+				    unsigned flags)
+{
+	if ((unsigned)kind >= REP_PROC_COUNT || (unsigned)outcome >= REP_OUT_COUNT)
+		return REP_EINVAL;
+	if (decision_date != REP_DATE_NONE && (decision_date < REP_DATE_MIN || decision_date > REP_DATE_MAX))
+		return REP_ERANGE;
+	c->proc_kind = kind;
+	c->outcome = outcome;
+	c->decision_date = decision_date;
+	c->flags = flags;
+	return REP_OK;
+}
+
+static rep_status set_optional_date(rep_date *slot, rep_date d)
+{
+	if (d != REP_DATE_NONE && (d < REP_DATE_MIN || d > REP_DATE_MAX))
+		return REP_ERANGE;
+	*slot = d;
+	return REP_OK;
+}
+
+rep_status rep_case_set_notice_date(rep_case *c, rep_date d)
+{
+	return set_optional_date(&c->notice_date, d);
+}
+
+rep_status rep_case_set_application_date(rep_case *c, rep_date d)
+{
+	return set_optional_date(&c->application_date, d);
+}
+
+/* Grow a vector by doubling; the limit is the documented maximum. */
+static rep_status grow(void **v, size_t *cap, size_t n, size_t elem, size_t limit)
+{
+	if (n < *cap)
+		return REP_OK;
+	if (n >= limit)
+		return REP_ELIMIT;
+	size_t nc = *cap ? *cap * 2 : 8;
+	if (nc > limit)
+		nc = limit;
+	void *nv = rep_realloc(*v, nc * elem);
+	if (!nv)
+		return REP_ENOMEM;
+	*v = nv;
+	*cap = nc;
+	return REP_OK;
+}
+
+rep_status rep_case_add_detention(rep_case *c, rep_detention_kind kind, rep_date start, rep_date end, rep_error *err)
+{
+	char path[48];
+	snprintf(path, sizeof path, "detentions[%zu]", c->n_det);
+	if ((unsigned)kind >= REP_DET_COUNT)
+		return rep_err(err, REP_EINVAL, path, "unknown kind of detention");
+	if (start < REP_DATE_MIN || start > REP_DATE_MAX || (end != REP_DATE_NONE && (end < REP_DATE_MIN || end > REP_DATE_MAX)))
+		return rep_err(err, REP_ERANGE, path, "date out of the supported range 1900-01-01..2199-12-31");
+	if (end != REP_DATE_NONE && end < start) {
+		char s[REP_DATE_TEXT_SIZE], e[REP_DATE_TEXT_SIZE];
+		rep_date_format(start, s);
+		rep_date_format(end, e);
+		return rep_err(err, REP_EINVAL, path, "end %s is before start %s", e, s);
+	}
+	rep_status st = grow((void **)&c->det, &c->cap_det, c->n_det, sizeof *c->det, REP_CASE_MAX_DETENTIONS);
+	if (st == REP_ELIMIT)
+		return rep_err(err, st, "detentions", "more than %d detentions", REP_CASE_MAX_DETENTIONS);
+	if (st != REP_OK)
+		return rep_err(err, st, path, "out of memory");
+	c->det[c->n_det++] = (rep_detention){kind, start, end};
+	return REP_OK;
+}
+
+rep_status rep_case_set_torture(rep_case *c, int cc146_part, rep_date recognised, rep_error *err)
+{
+	if (cc146_part < 0 || cc146_part > 3)
+		return rep_err(err, REP_EINVAL, "torture.cc146_part", "%d is not a part of Criminal Code art. 146 (1, 2 or 3)",
+			       cc146_part);
+	rep_status st = set_optional_date(&c->torture_recognised, recognised);
+	if (st != REP_OK)
+		return rep_err(err, st, "torture.victim_recognised", "date out of range");
+	c->torture_part = cc146_part;
+	return REP_OK;
+}
+
+/* Parse one optional amount field of a harm into its slot. */
+static rep_status harm_amount(rep_case *c, mpq_t slot, const char **text_slot, unsigned *present, unsigned flag,
+			      const char *text, const char *path, const char *field, rep_error *err)
+{
+	if (!text)
+		return REP_OK;
+	char full[96];
+	snprintf(full, sizeof full, "%s.%s", path, field);
+	rep_status st = rep_dec_parse(slot, text, err);
+	if (st != REP_OK)
+		return rep_err_at(err, full);
+	const char *copy = rep_arena_strdup(&c->arena, text);
+	if (!copy)
+		return rep_err(err, REP_ENOMEM, full, "out of memory");
+	*text_slot = copy;
+	*present |= flag;
+	return REP_OK;
+}
+
+static bool needs_amount(rep_harm_category cat)
+{
+	return cat != REP_HARM_LOST_EARNINGS && cat != REP_HARM_LOST_EARNING_CAPACITY;
+}
+
+rep_status rep_case_add_harm(rep_case *c, const rep_harm *h, rep_error *err)
+{
+	char path[48];
+	snprintf(path, sizeof path, "harms[%zu]", c->n_harms);
+	if (!h || (unsigned)h->category >= REP_HARM_COUNT)
+		return rep_err(err, REP_EINVAL, path, "unknown harm category");
+	rep_status st = grow((void **)&c->harms, &c->cap_harms, c->n_harms, sizeof *c->harms, REP_CASE_MAX_HARMS);
+	if (st == REP_ELIMIT)
+		return rep_err(err, st, "harms", "more than %d harms", REP_CASE_MAX_HARMS);
+	if (st != REP_OK)
+		return rep_err(err, st, path, "out of memory");
+	rep_case_harm *x = &c->harms[c->n_harms];
+	memset(x, 0, sizeof *x);
+	mpq_inits(x->amount, x->monthly, x->annual, x->years, x->growth, x->discount_rate, NULL);
+	x->category = h->category;
+	x->date = h->date;
+	x->start = h->start;
+	x->end = h->end;
+	if ((st = harm_amount(c, x->amount, &x->amount_text, &x->present, REP_HF_AMOUNT, h->amount, path, "amount", err)) ||
+	    (st = harm_amount(c, x->monthly, &x->monthly_text, &x->present, REP_HF_MONTHLY, h->monthly, path, "monthly", err)) ||
+	    (st = harm_amount(c, x->annual, &x->annual_text, &x->present, REP_HF_ANNUAL, h->annual, path, "annual", err)) ||
+	    (st = harm_amount(c, x->years, &x->years_text, &x->present, REP_HF_YEARS, h->years, path, "years", err)) ||
+	    (st = harm_amount(c, x->growth, &x->growth_text, &x->present, REP_HF_GROWTH, h->growth, path, "growth", err)) ||
+	    (st = harm_amount(c, x->discount_rate, &x->discount_text, &x->present, REP_HF_DISCOUNT, h->discount_rate,
+			      path, "discount_rate", err)))
+		goto fail;
+	const char *neg = NULL, *negtext = NULL;
+	if ((x->present & REP_HF_AMOUNT) && mpq_sgn(x->amount) < 0)
+		neg = "amount", negtext = x->amount_text;
+	else if ((x->present & REP_HF_MONTHLY) && mpq_sgn(x->monthly) < 0)
+		neg = "monthly", negtext = x->monthly_text;
+	else if ((x->present & REP_HF_ANNUAL) && mpq_sgn(x->annual) < 0)
+		neg = "annual", negtext = x->annual_text;
+	else if ((x->present & REP_HF_YEARS) && mpq_sgn(x->years) < 0)
+		neg = "years", negtext = x->years_text;
+	if (neg) {
+		char full[96];
+		snprintf(full, sizeof full, "%s.%s", path, neg);
+		st = rep_err(err, REP_EINVAL, full, "\"%s\" must not be negative", negtext);
+		goto fail;
+	}
+	/* rates are fractions: -100 % or less has no meaning in a discount factor */
+	if ((x->present & REP_HF_DISCOUNT) && mpq_cmp_si(x->discount_rate, -1, 1) <= 0) {
+		st = rep_err(err, REP_EINVAL, path, "discount_rate: \"%s\" must be greater than -1 (a fraction, 0.05 = 5 %%)",
+			     x->discount_text);
+		goto fail;
+	}
+	if ((x->present & REP_HF_GROWTH) && mpq_cmp_si(x->growth, -1, 1) <= 0) {
+		st = rep_err(err, REP_EINVAL, path, "growth: \"%s\" must be greater than -1 (a fraction, 0.03 = 3 %%)",
+			     x->growth_text);
+		goto fail;
+	}
+	if (h->disposition && !(x->disposition = rep_arena_strdup(&c->arena, h->disposition))) {
+		st = rep_err(err, REP_ENOMEM, path, "out of memory");
+		goto fail;
+	}
+	if (h->description && !(x->description = rep_arena_strdup(&c->arena, h->description))) {
+		st = rep_err(err, REP_ENOMEM, path, "out of memory");
+		goto fail;
+	}
+	c->n_harms++;
+	return REP_OK;
+fail:
+	harm_clear(x);
+	return st;
+}
+
+static rep_status date_not_after(rep_date d, rep_date as_of, const char *path, rep_error *err)
+{
+	if (d == REP_DATE_NONE || d <= as_of)
+		return REP_OK;
+	char a[REP_DATE_TEXT_SIZE], b[REP_DATE_TEXT_SIZE];
+	rep_date_format(d, a);
+	rep_date_format(as_of, b);
+	return rep_err(err, REP_EINVAL, path, "%s is after as_of %s", a, b);
+}
+
+rep_status rep_case_validate(const rep_case *c, rep_error *err)
+{
+	if (!c)
+		return rep_err(err, REP_EUSAGE, NULL, "no case");
+	if (!c->currency[0])
+		return rep_err(err, REP_EINVAL, "currency", "missing: the ISO 4217 code of the case's amounts is required");
+	rep_date as_of = rep_case_effective_as_of(c);
+	char path[64];
+	rep_status st;
+	if ((st = date_not_after(c->decision_date, as_of, "proceedings.decision_date", err)))
+		return st;
+	for (size_t i = 0; i < c->n_det; i++) {
+		snprintf(path, sizeof path, "detentions[%zu].start", i);
+		if ((st = date_not_after(c->det[i].start, as_of, path, err)))
+			return st;
+		snprintf(path, sizeof path, "detentions[%zu].end", i);
+		if ((st = date_not_after(c->det[i].end, as_of, path, err)))
+			return st;
+	}
+	for (size_t i = 0; i < c->n_harms; i++) {
+		const rep_case_harm *h = &c->harms[i];
+		snprintf(path, sizeof path, "harms[%zu]", i);
+		const char *missing = NULL;
+		if (h->category == REP_HARM_LOST_EARNINGS) {
+			if (!(h->present & REP_HF_MONTHLY))
+				missing = "monthly";
+			else if (h->start == REP_DATE_NONE)
+				missing = "start";
+		} else if (h->category == REP_HARM_LOST_EARNING_CAPACITY) {
+			if (!(h->present & REP_HF_ANNUAL))
+				missing = "annual";
+			else if (!(h->present & REP_HF_YEARS))
+				missing = "years";
+		} else if (needs_amount(h->category) && !(h->present & REP_HF_AMOUNT)) {
+			missing = "amount";
+		}
+		if (missing)
+			return rep_err(err, REP_EINVAL, path, "%s: missing, required for category %s", missing,
+				       rep_harm_category_name(h->category));
+		if (h->category == REP_HARM_LOST_EARNINGS) {
+			rep_date end = h->end != REP_DATE_NONE ? h->end : as_of;
+			if (end < h->start) {
+				char s[REP_DATE_TEXT_SIZE], e[REP_DATE_TEXT_SIZE];
+				rep_date_format(h->start, s);
+				rep_date_format(end, e);
+				return rep_err(err, REP_EINVAL, path, "end %s is before start %s", e, s);
+			}
+			snprintf(path, sizeof path, "harms[%zu].end", i);
+			if ((st = date_not_after(h->end, as_of, path, err)))
+				return st;
+		}
+		if (h->category != REP_HARM_LOST_EARNING_CAPACITY) {
+			snprintf(path, sizeof path, "harms[%zu].date", i);
+			if ((st = date_not_after(h->date, as_of, path, err)))
+				return st;
+		}
+		if ((h->present & REP_HF_YEARS) && mpq_cmp_ui(h->years, 100, 1) > 0) {
+			snprintf(path, sizeof path, "harms[%zu].years", i);
+			return rep_err(err, REP_ERANGE, path, "\"%s\" is more than 100 years", h->years_text);
+		}
+	}
+	return REP_OK;
+}
+
+const char *rep_case_id(const rep_case *c)
+{
+	return c && c->id ? c->id : "";
+}
+
+const char *rep_case_currency(const rep_case *c)
+{
+	return c ? c->currency : "";
+}
+
+rep_date rep_case_as_of(const rep_case *c)
+{
+	return c ? c->as_of : REP_DATE_NONE;
+}
+
+size_t rep_case_detention_count(const rep_case *c)
+{
+	return c ? c->n_det : 0;
+}
+
+size_t rep_case_harm_count(const rep_case *c)
+{
+	return c ? c->n_harms : 0;
+}

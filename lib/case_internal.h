@@ -1,0 +1,56 @@
+/* The case as the engine sees it. Amounts are parsed once, on entry. */
+#ifndef REP_CASE_INTERNAL_H
+#define REP_CASE_INTERNAL_H
+
+#include <gmp.h>
+
+#include "arena.h"
+#include "reparations/case.h"
+
+typedef struct rep_detention {
+	rep_detention_kind kind;
+	rep_date start;
+	rep_date end; /* REP_DATE_NONE: still detained */
+} rep_detention;
+
+enum {
+	REP_HF_AMOUNT = 1 << 0,
+	REP_HF_MONTHLY = 1 << 1,
+	REP_HF_ANNUAL = 1 << 2,
+	REP_HF_YEARS = 1 << 3,
+	REP_HF_GROWTH = 1 << 4,
+	REP_HF_DISCOUNT = 1 << 5
+};
+
+typedef struct rep_case_harm {
+	rep_harm_category category;
+	unsigned present; /* REP_HF_* */
+	mpq_t amount, monthly, annual, years, growth, discount_rate;
+	const char *amount_text, *monthly_text, *annual_text, *years_text, *growth_text, *discount_text;
+	rep_date date, start, end;
+	const char *disposition;
+	const char *description;
+} rep_case_harm;
+
+struct rep_case {
+	rep_arena arena;
+	const char *id;
+	char currency[4];
+	rep_date as_of;
+	rep_proc_kind proc_kind;
+	rep_outcome outcome;
+	rep_date decision_date, notice_date, application_date;
+	unsigned flags;
+	int torture_part;
+	rep_date torture_recognised;
+	rep_detention *det;
+	size_t n_det, cap_det;
+	rep_case_harm *harms;
+	size_t n_harms, cap_harms;
+};
+
+/* The valuation date: as_of, or today (UTC) when the case has none. */
+rep_date rep_case_effective_as_of(const rep_case *c);
+rep_date rep_today(void);
+
+#endif

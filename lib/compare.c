@@ -1,0 +1,389 @@
+/* One case under many schemes: totals side by side, in one reporting
+ * currency and per day of deprivation of liberty. */
+#include <stdio.h>
+#include <string.h>
+
+#include "case_internal.h"
+#include "context_internal.h"
+#include "internal.h"
+#include "io/render.h"
+#include "reparations/compare.h"
+#include "scheme.h"
+
+struct rep_comparison {
+	rep_arena arena;
+	const char *case_id;
+	char as_of[REP_DATE_TEXT_SIZE];
+	const char *report_currency;
+	rep_comparison_row *rows;
+	rep_estimate **estimates;
+	size_t n;
+};
+
+void rep_comparison_free(rep_comparison *cmp)
+{
+	if (!cmp)
+		return;
+	for (size_t i = 0; i < cmp->n; i++)
+		rep_estimate_free(cmp->estimates[i]);
+	rep_free(cmp->estimates);
+	rep_free(cmp->rows);
+	rep_arena_release(&cmp->arena);
+	rep_free(cmp);
+}
+
+size_t rep_comparison_count(const rep_comparison *cmp)
+{
+	return cmp ? cmp->n : 0;
+}
+
+const rep_comparison_row *rep_comparison_row_at(const rep_comparison *cmp, size_t i)
+{
+	return cmp && i < cmp->n ? &cmp->rows[i] : NULL;
+}
+
+size_t rep_comparison_failures(const rep_comparison *cmp)
+{
+	size_t k = 0;
+	for (size_t i = 0; cmp && i < cmp->n; i++)
+		k += !cmp->rows[i].ok;
+	return k;
+}
+
+static const char *money(rep_arena *a, const mpq_t x, const char *currency)
+{
+	int places = 2;
+	rep_currency_minor_units(currency, &places);
+	char b[128];
+	if (rep_dec_format_buf(b, sizeof b, x, places, REP_ROUND_HALF_UP))
+		return NULL;
+	return rep_arena_strdup(a, b);
+}
+
+/* Fill the reporting-currency columns of a row. */
+static rep_status convert_row(rep_comparison *cmp, const rep_context *ctx, rep_comparison_row *r, rep_date as_of,
+			      rep_error *err)
+{
+	mpq_t rate, x;
+	mpq_inits(rate, x, NULL);
+	rep_series_point pt;
+	rep_status st = rep_fx_lookup(ctx, r->currency, cmp->report_currency, as_of, rate, &pt, err);
+	if (st == REP_OK) {
+		char rt[64];
+		rep_dec_format_buf(rt, sizeof rt, rate, 6, REP_ROUND_HALF_EVEN);
+		r->fx_rate = rep_arena_strdup(&cmp->arena, rt);
+		char f[REP_DATE_TEXT_SIZE];
+		rep_date_format(pt.from, f);
+		r->fx_source = strcmp(r->currency, cmp->report_currency) == 0
+				       ? "same currency"
+				       : rep_arena_printf(&cmp->arena, "%s (%s, in force from %s)", pt.source ? pt.source : "",
+							  pt.confidence ? pt.confidence : "unverified", f);
+		rep_dec_parse(x, r->total, NULL);
+		mpq_mul(x, x, rate);
+		r->report_total = money(&cmp->arena, x, cmp->report_currency);
+		if (r->days > 0) {
+			mpq_t d;
+			mpq_init(d);
+			mpq_set_si(d, r->days, 1);
+			mpq_div(x, x, d);
+			mpq_clear(d);
+			r->report_per_day = money(&cmp->arena, x, cmp->report_currency);
+		}
+		if (!r->fx_rate || !r->fx_source || !r->report_total)
+			st = rep_err(err, REP_ENOMEM, NULL, "out of memory");
+	}
+	mpq_clears(rate, x, NULL);
+	return st;
+}
+
+rep_status rep_compare(rep_comparison **out, const rep_context *ctx, const rep_case *c, const char *const *schemes,
+		       size_t n, const rep_options *opts, const char *report_currency, rep_error *err)
+{
+	if (!out || !ctx || !c || (n && !schemes))
+		return rep_err(err, REP_EUSAGE, NULL, "compare: context, case and schemes are required");
+	*out = NULL;
+	int places;
+	if (report_currency && rep_currency_minor_units(report_currency, &places))
+		return rep_err(err, REP_EINVAL, "--report-currency", "\"%.16s\" is not a supported ISO 4217 currency code",
+			       report_currency);
+	for (size_t i = 0; i < n; i++)
+		if (!rep_scheme_def_find(ctx, schemes[i]))
+			return rep_err(err, REP_ENOTFOUND, NULL, "unknown scheme \"%.64s\" (list them with `reparations schemes`)",
+				       schemes[i]);
+	rep_status st;
+	if ((st = rep_case_validate(c, err)) || (st = rep_options_check(opts, ctx, err)))
+		return st;
+	rep_comparison *cmp = rep_calloc(1, sizeof *cmp);
+	if (!cmp)
+		return rep_err(err, REP_ENOMEM, NULL, "out of memory");
+	rep_arena_init(&cmp->arena, 4096);
+	cmp->rows = rep_calloc(n ? n : 1, sizeof *cmp->rows);
+	cmp->estimates = rep_calloc(n ? n : 1, sizeof *cmp->estimates);
+	cmp->case_id = rep_arena_strdup(&cmp->arena, rep_case_id(c));
+	cmp->report_currency = report_currency ? rep_arena_strdup(&cmp->arena, report_currency) : NULL;
+	if (!cmp->rows || !cmp->estimates || !cmp->case_id || (report_currency && !cmp->report_currency)) {
+		rep_comparison_free(cmp);
+		return rep_err(err, REP_ENOMEM, NULL, "out of memory");
+	}
+	rep_date as_of = rep_case_effective_as_of(c);
+	rep_date_format(as_of, cmp->as_of);
+	for (size_t i = 0; i < n; i++) {
+		const rep_scheme_def *def = rep_scheme_def_find(ctx, schemes[i]);
+		rep_comparison_row *r = &cmp->rows[cmp->n];
+		rep_error e1;
+		rep_error_clear(&e1);
+		rep_estimate *e = NULL;
+		st = rep_estimate_compute(&e, ctx, c, def->id, opts, &e1);
+		if (st == REP_ENOMEM) {
+			rep_comparison_free(cmp);
+			return rep_err(err, st, NULL, "out of memory");
+		}
+		cmp->estimates[cmp->n++] = e;
+		*r = (rep_comparison_row){.scheme = def->id, .name = def->name, .jurisdiction = def->jurisdiction,
+					  .status = def->status ? def->status : "law",
+					  .currency = def->currency ? def->currency : rep_case_currency(c), .estimate = e};
+		if (st) {
+			r->error = rep_arena_strdup(&cmp->arena, e1.message);
+			if (!r->error) {
+				rep_comparison_free(cmp);
+				return rep_err(err, REP_ENOMEM, NULL, "out of memory");
+			}
+			continue;
+		}
+		r->ok = true;
+		r->eligible = rep_estimate_eligible(e);
+		r->total = rep_estimate_total(e);
+		r->total_if_eligible = rep_estimate_total_if_eligible(e);
+		r->days = rep_estimate_days(e);
+		r->per_day = rep_estimate_per_day(e);
+		for (size_t k = 0; k < rep_estimate_finding_count(e); k++)
+			if (rep_estimate_finding(e, k)->bars) {
+				r->reason = rep_estimate_finding(e, k)->text;
+				break;
+			}
+		if (cmp->report_currency) {
+			rep_error e2;
+			rep_error_clear(&e2);
+			st = convert_row(cmp, ctx, r, as_of, &e2);
+			if (st == REP_ENOMEM) {
+				rep_comparison_free(cmp);
+				return rep_err(err, st, NULL, "out of memory");
+			}
+			if (st) {
+				r->ok = false;
+				r->error = rep_arena_strdup(&cmp->arena, e2.message);
+			}
+		}
+	}
+	*out = cmp;
+	return REP_OK;
+}
+
+/* ---- rendering ---- */
+
+static void json_row(yajl_gen g, const rep_comparison_row *r)
+{
+	yajl_gen_map_open(g);
+	rep_json_kv(g, "scheme", r->scheme);
+	rep_json_kv(g, "name", r->name);
+	rep_json_kv(g, "status", r->status);
+	rep_json_kv(g, "currency", r->currency);
+	rep_json_str(g, "ok");
+	yajl_gen_bool(g, r->ok);
+	if (r->error)
+		rep_json_kv(g, "error", r->error);
+	if (r->total) {
+		rep_json_str(g, "eligible");
+		yajl_gen_bool(g, r->eligible);
+		if (r->reason)
+			rep_json_kv(g, "reason", r->reason);
+		rep_json_kv(g, "total", r->total);
+		rep_json_kv(g, "total_if_eligible", r->total_if_eligible);
+		rep_json_str(g, "days");
+		yajl_gen_integer(g, r->days);
+		if (r->per_day && *r->per_day)
+			rep_json_kv(g, "per_day", r->per_day);
+	}
+	if (r->report_total) {
+		rep_json_kv(g, "report_total", r->report_total);
+		if (r->report_per_day)
+			rep_json_kv(g, "report_per_day", r->report_per_day);
+		rep_json_kv(g, "fx_rate", r->fx_rate);
+		rep_json_kv(g, "fx_source", r->fx_source);
+	}
+	yajl_gen_map_close(g);
+}
+
+static rep_status render_json(rep_buf *b, const rep_comparison *cmp)
+{
+	yajl_gen g = rep_json_gen_new();
+	if (!g)
+		return REP_ENOMEM;
+	yajl_gen_map_open(g);
+	rep_json_kv(g, "case", cmp->case_id);
+	rep_json_kv(g, "as_of", cmp->as_of);
+	rep_json_kv(g, "report_currency", cmp->report_currency);
+	rep_json_str(g, "comparison");
+	yajl_gen_array_open(g);
+	for (size_t i = 0; i < cmp->n; i++)
+		json_row(g, &cmp->rows[i]);
+	yajl_gen_array_close(g);
+	rep_json_str(g, "estimates");
+	yajl_gen_array_open(g);
+	for (size_t i = 0; i < cmp->n; i++)
+		if (cmp->estimates[i])
+			rep_json_estimate(g, cmp->estimates[i]);
+	yajl_gen_array_close(g);
+	yajl_gen_map_close(g);
+	rep_status st = rep_json_gen_finish(g, b);
+	rep_buf_puts(b, "\n");
+	return st;
+}
+
+static void render_table(rep_buf *b, const rep_comparison *cmp)
+{
+	rep_buf_printf(b, "Case %s — valuation date %s%s%s\n\n", cmp->case_id, cmp->as_of,
+		       cmp->report_currency ? " — reporting currency " : "", cmp->report_currency ? cmp->report_currency : "");
+	size_t sw = 6;
+	for (size_t i = 0; i < cmp->n; i++)
+		if (rep_utf8_width(cmp->rows[i].scheme) > sw)
+			sw = rep_utf8_width(cmp->rows[i].scheme);
+	rep_buf_puts(b, "  ");
+	rep_buf_pad(b, "scheme", sw, false);
+	rep_buf_puts(b, "  status     eligible  ");
+	rep_buf_pad(b, "total", 22, true);
+	rep_buf_pad(b, "per day", 14, true);
+	if (cmp->report_currency) {
+		char h[32];
+		snprintf(h, sizeof h, "total %s", cmp->report_currency);
+		rep_buf_pad(b, h, 18, true);
+		snprintf(h, sizeof h, "per day %s", cmp->report_currency);
+		rep_buf_pad(b, h, 14, true);
+	}
+	rep_buf_puts(b, "\n");
+	for (size_t i = 0; i < cmp->n; i++) {
+		const rep_comparison_row *r = &cmp->rows[i];
+		char amt[96], t[128];
+		rep_buf_puts(b, "  ");
+		rep_buf_pad(b, r->scheme, sw, false);
+		rep_buf_puts(b, "  ");
+		rep_buf_pad(b, r->status, 10, false);
+		rep_buf_puts(b, " ");
+		if (!r->total) {
+			rep_buf_printf(b, "error: %s\n", r->error ? r->error : "");
+			continue;
+		}
+		rep_buf_pad(b, r->eligible ? "yes" : "no", 8, false);
+		rep_grouped(amt, sizeof amt, r->total);
+		snprintf(t, sizeof t, "%s %s", amt, r->currency);
+		rep_buf_pad(b, t, 24, true);
+		rep_grouped(amt, sizeof amt, r->per_day && *r->per_day ? r->per_day : "-");
+		rep_buf_pad(b, amt, 14, true);
+		if (r->report_total) {
+			rep_grouped(amt, sizeof amt, r->report_total);
+			rep_buf_pad(b, amt, 18, true);
+			rep_grouped(amt, sizeof amt, r->report_per_day ? r->report_per_day : "-");
+			rep_buf_pad(b, amt, 14, true);
+		} else if (cmp->report_currency) {
+			rep_buf_printf(b, "  error: %s", r->error ? r->error : "");
+		}
+		rep_buf_puts(b, "\n");
+		if (!r->eligible && r->reason) {
+			char why[600];
+			rep_grouped(amt, sizeof amt, r->total_if_eligible);
+			snprintf(why, sizeof why, "%*s  ✗ %s (would be %s %s)", (int)sw, "", r->reason, amt, r->currency);
+			rep_buf_puts(b, why);
+			rep_buf_puts(b, "\n");
+		}
+	}
+	if (cmp->report_currency) {
+		rep_buf_puts(b, "\n  Exchange rates used:\n");
+		for (size_t i = 0; i < cmp->n; i++) {
+			const rep_comparison_row *r = &cmp->rows[i];
+			if (r->fx_rate && strcmp(r->currency, cmp->report_currency) != 0)
+				rep_buf_printf(b, "    1 %s = %s %s: %s\n", r->currency, r->fx_rate, cmp->report_currency,
+					       r->fx_source);
+		}
+	}
+	rep_buf_puts(b, "\n  Days are days of deprivation of liberty counted once (overlaps merged); "
+			"each scheme's own day count is in its estimate.\n");
+}
+
+static void render_csv(rep_buf *b, const rep_comparison *cmp)
+{
+	static const char *const head[] = {"case", "scheme", "status", "currency", "ok", "eligible", "total",
+					   "days", "per_day", "report_currency", "report_total", "report_per_day",
+					   "fx_rate", "error"};
+	rep_csv_row(b, head, 14);
+	for (size_t i = 0; i < cmp->n; i++) {
+		const rep_comparison_row *r = &cmp->rows[i];
+		char days[32];
+		snprintf(days, sizeof days, "%ld", r->days);
+		const char *row[] = {cmp->case_id, r->scheme, r->status, r->currency, r->ok ? "true" : "false",
+				     r->total ? (r->eligible ? "true" : "false") : "", r->total, r->total ? days : "",
+				     r->per_day, cmp->report_currency, r->report_total, r->report_per_day, r->fx_rate,
+				     r->error};
+		rep_csv_row(b, row, 14);
+	}
+}
+
+static void render_markdown(rep_buf *b, const rep_comparison *cmp)
+{
+	rep_buf_printf(b, "# Case %s: comparison of schemes\n\nValuation date: %s\n\n", cmp->case_id, cmp->as_of);
+	rep_buf_printf(b, "| Scheme | Status | Eligible | Total | Per day |%s\n|---|---|---|---:|---:|%s\n",
+		       cmp->report_currency ? " Total (report) | Per day (report) |" : "",
+		       cmp->report_currency ? "---:|---:|" : "");
+	for (size_t i = 0; i < cmp->n; i++) {
+		const rep_comparison_row *r = &cmp->rows[i];
+		rep_buf_puts(b, "| ");
+		rep_md_cell(b, r->scheme);
+		rep_buf_printf(b, " | %s | ", r->status);
+		if (!r->total) {
+			rep_buf_puts(b, "error: ");
+			rep_md_cell(b, r->error);
+			rep_buf_printf(b, " | | |%s\n", cmp->report_currency ? " | |" : "");
+			continue;
+		}
+		rep_buf_printf(b, "%s | %s %s | %s |", r->eligible ? "yes" : "no", r->total, r->currency,
+			       r->per_day && *r->per_day ? r->per_day : "–");
+		if (cmp->report_currency)
+			rep_buf_printf(b, " %s | %s |", r->report_total ? r->report_total : "–",
+				       r->report_per_day ? r->report_per_day : "–");
+		rep_buf_puts(b, "\n");
+	}
+}
+
+rep_status rep_comparison_render(char **out, size_t *len, const rep_comparison *cmp, rep_format format,
+				 rep_error *err)
+{
+	if (!out || !cmp)
+		return rep_err(err, REP_EUSAGE, NULL, "render: no output or no comparison");
+	*out = NULL;
+	rep_buf b = {0};
+	rep_status st = REP_OK;
+	switch (format) {
+	case REP_FORMAT_JSON:
+		st = render_json(&b, cmp);
+		break;
+	case REP_FORMAT_CSV:
+		render_csv(&b, cmp);
+		break;
+	case REP_FORMAT_MARKDOWN:
+		render_markdown(&b, cmp);
+		break;
+	case REP_FORMAT_TABLE:
+	default:
+		render_table(&b, cmp);
+		break;
+	}
+	if (st == REP_OK && b.failed)
+		st = REP_ENOMEM;
+	if (st) {
+		rep_free(b.data);
+		return rep_err(err, st, NULL, "could not render the comparison");
+	}
+	*out = b.data;
+	if (len)
+		*len = b.len;
+	return REP_OK;
+}

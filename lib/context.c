@@ -1,0 +1,68 @@
+/* The context: built-in schemes and series, and what the user loads. */
+#include <string.h>
+
+#include "context_internal.h"
+#include "internal.h"
+#include "scheme.h"
+
+rep_status rep_context_new(rep_context **out, rep_error *err)
+{
+	if (!out)
+		return rep_err(err, REP_EUSAGE, NULL, "no output");
+	*out = NULL;
+	rep_context *ctx = rep_calloc(1, sizeof *ctx);
+	if (!ctx)
+		return rep_err(err, REP_ENOMEM, NULL, "out of memory");
+	rep_arena_init(&ctx->arena, 16384);
+	size_t n = 0;
+	for (size_t f = 0; f < rep_scheme_family_count; f++)
+		for (const rep_scheme_def *const *s = rep_scheme_families[f]; *s; s++)
+			n++;
+	ctx->cap_schemes = n + 16;
+	ctx->schemes = rep_calloc(ctx->cap_schemes, sizeof *ctx->schemes);
+	if (!ctx->schemes) {
+		rep_context_free(ctx);
+		return rep_err(err, REP_ENOMEM, NULL, "out of memory");
+	}
+	for (size_t f = 0; f < rep_scheme_family_count; f++)
+		for (const rep_scheme_def *const *s = rep_scheme_families[f]; *s; s++)
+			ctx->schemes[ctx->n_schemes++] = *s;
+	rep_status st = rep_refdata_init(ctx, err);
+	if (st) {
+		rep_context_free(ctx);
+		return st;
+	}
+	*out = ctx;
+	return REP_OK;
+}
+
+void rep_context_free(rep_context *ctx)
+{
+	if (!ctx)
+		return;
+	rep_refdata_release(ctx);
+	rep_free(ctx->schemes);
+	rep_free(ctx->fx);
+	rep_arena_release(&ctx->arena);
+	rep_free(ctx);
+}
+
+/* Add or replace (same id) a scheme; the definition must outlive ctx. */
+rep_status rep_context_add_scheme_def(rep_context *ctx, const rep_scheme_def *def, rep_error *err)
+{
+	for (size_t i = 0; i < ctx->n_schemes; i++)
+		if (strcmp(ctx->schemes[i]->id, def->id) == 0) {
+			ctx->schemes[i] = def;
+			return REP_OK;
+		}
+	if (ctx->n_schemes == ctx->cap_schemes) {
+		size_t nc = ctx->cap_schemes * 2;
+		const rep_scheme_def **ns = rep_realloc(ctx->schemes, nc * sizeof *ns);
+		if (!ns)
+			return rep_err(err, REP_ENOMEM, NULL, "out of memory");
+		ctx->schemes = ns;
+		ctx->cap_schemes = nc;
+	}
+	ctx->schemes[ctx->n_schemes++] = def;
+	return REP_OK;
+}

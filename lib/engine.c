@@ -1,0 +1,1238 @@
+/* The engine: one case under one scheme, interpreted from the scheme's data.
+ *
+ * Order of work: options, eligibility, periods (merged so no day counts
+ * twice), tariffs for deprivation of liberty, harm heads, fixed amounts,
+ * thresholds and caps. Each line is rounded once, when it is made, with the
+ * scheme's rounding; totals are sums of rounded lines, so what is printed
+ * adds up. Where a scheme leaves a rate to a court (a range), the whole
+ * evaluation runs again at the low and the high end for range.low/high. */
+#include <stdio.h>
+#include <string.h>
+
+#include "case_internal.h"
+#include "context_internal.h"
+#include "estimate_internal.h"
+#include "internal.h"
+#include "scheme.h"
+#include "tvm.h"
+
+/* Which rate a ranged tariff uses in this pass. */
+typedef enum pass_kind {
+	PASS_CHOSEN = 0,
+	PASS_LOW,
+	PASS_HIGH
+} pass_kind;
+
+typedef struct engine {
+	const rep_context *ctx;
+	const rep_case *c;
+	const rep_scheme_def *def;
+	const rep_options *opts;
+	rep_estimate *e;
+	rep_error *err;
+	rep_date as_of;
+	const char *currency;
+	pass_kind pass;
+	bool record;            /* the main pass records refpoints, warnings and notes */
+	rep_period *periods;    /* merged deprivation of liberty */
+	size_t n_periods;
+	bool has_range;
+} engine;
+
+/* ---- small helpers ---- */
+
+#define GROW(vec, n, cap)                                                                  \
+	((n) < (cap) ? REP_OK : grow_vec((void **)&(vec), &(cap), sizeof *(vec)))
+
+static rep_status grow_vec(void **v, size_t *cap, size_t elem)
+{
+	size_t nc = *cap ? *cap * 2 : 8;
+	if (nc > 100000)
+		return REP_ELIMIT;
+	void *nv = rep_realloc(*v, nc * elem);
+	if (!nv)
+		return REP_ENOMEM;
+	*v = nv;
+	*cap = nc;
+	return REP_OK;
+}
+
+static rep_status nomem(engine *g)
+{
+	return rep_err(g->err, REP_ENOMEM, NULL, "out of memory");
+}
+
+static const char *fmt_date(engine *g, rep_date d)
+{
+	char b[REP_DATE_TEXT_SIZE];
+	rep_date_format(d, b);
+	return rep_arena_strdup(&g->e->arena, b);
+}
+
+/* x as exact decimal text when it terminates within 6 places, else rounded to 6. */
+static const char *fmt_qty(engine *g, const mpq_t x)
+{
+	char buf[128];
+	if (rep_dec_is_exact(x, 6)) {
+		char *s = rep_dec_to_string(x);
+		if (!s)
+			return NULL;
+		const char *r = rep_arena_strdup(&g->e->arena, s);
+		rep_free(s);
+		return r;
+	}
+	if (rep_dec_format_buf(buf, sizeof buf, x, 6, REP_ROUND_HALF_EVEN))
+		return NULL;
+	return rep_arena_printf(&g->e->arena, "%s", buf);
+}
+
+static const char *fmt_money(engine *g, const mpq_t x)
+{
+	char buf[128];
+	if (rep_dec_format_buf(buf, sizeof buf, x, g->e->places, g->e->rounding))
+		return NULL;
+	return rep_arena_strdup(&g->e->arena, buf);
+}
+
+static rep_status warn(engine *g, const char *text)
+{
+	if (!g->record || !text)
+		return REP_OK;
+	rep_estimate *e = g->e;
+	for (size_t i = 0; i < e->n_warnings; i++)
+		if (strcmp(e->warnings[i], text) == 0)
+			return REP_OK;
+	if (GROW(e->warnings, e->n_warnings, e->cap_warnings))
+		return nomem(g);
+	const char *copy = rep_arena_strdup(&e->arena, text);
+	if (!copy)
+		return nomem(g);
+	e->warnings[e->n_warnings++] = copy;
+	return REP_OK;
+}
+
+static rep_status finding(engine *g, const char *code, const char *text, const char *basis, bool bars)
+{
+	rep_estimate *e = g->e;
+	if (GROW(e->findings, e->n_findings, e->cap_findings))
+		return nomem(g);
+	rep_finding f = {rep_arena_strdup(&e->arena, code), rep_arena_strdup(&e->arena, text),
+			 rep_arena_strdup(&e->arena, basis ? basis : ""), bars};
+	if (!f.code || !f.text || !f.basis)
+		return nomem(g);
+	e->findings[e->n_findings++] = f;
+	return REP_OK;
+}
+
+/* Warn when a figure is not verified; the confidence travels with the estimate. */
+static rep_status check_figure(engine *g, const rep_figure *f, const char *what)
+{
+	if (!f->value || !f->confidence || strcmp(f->confidence, "verified") == 0)
+		return REP_OK;
+	char b[512];
+	snprintf(b, sizeof b, "figure %s: %s %s is %s (%s); check it before relying on this estimate", f->confidence,
+		 what, f->value, f->confidence, f->source ? f->source : "no source");
+	return warn(g, b);
+}
+
+static rep_status record_ref(engine *g, const char *series, rep_date asked, const rep_series_point *pt)
+{
+	if (!g->record)
+		return REP_OK;
+	rep_estimate *e = g->e;
+	char d[REP_DATE_TEXT_SIZE], f[REP_DATE_TEXT_SIZE];
+	rep_date_format(asked, d);
+	rep_date_format(pt->from, f);
+	for (size_t i = 0; i < e->n_refs; i++)
+		if (strcmp(e->refs[i].series, series) == 0 && strcmp(e->refs[i].from, f) == 0 &&
+		    strcmp(e->refs[i].date, d) == 0)
+			return REP_OK;
+	if (GROW(e->refs, e->n_refs, e->cap_refs))
+		return nomem(g);
+	rep_refpoint r = {rep_arena_strdup(&e->arena, series), rep_arena_strdup(&e->arena, d),
+			  rep_arena_strdup(&e->arena, f), rep_arena_strdup(&e->arena, pt->value),
+			  rep_arena_strdup(&e->arena, pt->confidence ? pt->confidence : "unverified"),
+			  rep_arena_strdup(&e->arena, pt->source ? pt->source : "")};
+	if (!r.series || !r.date || !r.from || !r.value || !r.confidence || !r.source)
+		return nomem(g);
+	e->refs[e->n_refs++] = r;
+	if (pt->confidence && strcmp(pt->confidence, "verified") != 0) {
+		char b[512];
+		snprintf(b, sizeof b, "reference value %s %s (in force from %s) is %s: %s", series, pt->value, f,
+			 pt->confidence, pt->source ? pt->source : "no source");
+		return warn(g, b);
+	}
+	return REP_OK;
+}
+
+/* Value of a series on a date, recorded in the estimate. */
+rep_status rep_engine_series(void *gp, const char *series, rep_date d, mpq_t out)
+{
+	engine *g = gp;
+	rep_series_point pt;
+	rep_status st = rep_series_lookup(g->ctx, series, d, out, &pt, g->err);
+	if (st)
+		return st;
+	return record_ref(g, series, d, &pt);
+}
+
+/* Units of the scheme's currency per unit of `from`, at as_of. */
+static rep_status fx_rate(engine *g, const char *from, mpq_t rate, const char **text)
+{
+	rep_series_point pt;
+	*text = NULL;
+	if (strcmp(from, g->currency) == 0) {
+		mpq_set_ui(rate, 1, 1);
+		return REP_OK;
+	}
+	rep_status st = rep_fx_lookup(g->ctx, from, g->currency, g->as_of, rate, &pt, g->err);
+	if (st)
+		return st;
+	char pair[16];
+	snprintf(pair, sizeof pair, "FX %s/%s", from, g->currency);
+	if ((st = record_ref(g, pair, g->as_of, &pt)))
+		return st;
+	char r[64];
+	if (rep_dec_format_buf(r, sizeof r, rate, 6, REP_ROUND_HALF_EVEN))
+		snprintf(r, sizeof r, "?");
+	*text = rep_arena_printf(&g->e->arena, "converted at 1 %s = %s %s (%s, in force from %s)", from, r,
+				 g->currency, pt.source ? pt.source : "", fmt_date(g, pt.from));
+	return *text ? REP_OK : nomem(g);
+}
+
+static rep_date basis_date(const engine *g, rep_date_basis b)
+{
+	const rep_case *c = g->c;
+	switch (b) {
+	case REP_AT_DECISION:
+		return c->decision_date != REP_DATE_NONE ? c->decision_date : g->as_of;
+	case REP_AT_APPLICATION:
+		return c->application_date != REP_DATE_NONE ? c->application_date : g->as_of;
+	case REP_AT_DETENTION_END: {
+		rep_date last = REP_DATE_NONE;
+		for (size_t i = 0; i < g->n_periods; i++)
+			if (g->periods[i].end > last)
+				last = g->periods[i].end;
+		return last != REP_DATE_NONE ? last : g->as_of;
+	}
+	case REP_AT_EACH_DAY:
+	case REP_AT_AS_OF:
+	default:
+		return g->as_of;
+	}
+}
+
+static bool in_window(rep_date d, rep_date from, rep_date to)
+{
+	return (from == REP_DATE_NONE || d >= from) && (to == REP_DATE_NONE || d <= to);
+}
+
+/* ---- lines ---- */
+
+typedef struct line_in {
+	const char *head, *group, *label, *basis, *formula, *quantity, *unit, *rate, *nominal, *adjustment, *note;
+	rep_klass klass;
+} line_in;
+
+/* Add a line; `exact` is rounded here, once. */
+static rep_status add_line(engine *g, const line_in *in, const mpq_t exact)
+{
+	rep_estimate *e = g->e;
+	if (e->n_lines == e->cap_lines) {
+		size_t nc = e->cap_lines ? e->cap_lines * 2 : 16;
+		if (nc > 100000)
+			return rep_err(g->err, REP_ELIMIT, NULL, "more than 100000 lines");
+		rep_line *nl = rep_realloc(e->lines, nc * sizeof *nl);
+		if (!nl)
+			return nomem(g);
+		e->lines = nl;
+		mpq_t *na = rep_realloc(e->amounts, nc * sizeof *na);
+		if (!na)
+			return nomem(g);
+		e->amounts = na;
+		e->cap_lines = nc;
+	}
+	mpq_t *a = &e->amounts[e->n_lines];
+	mpq_init(*a);
+	rep_dec_round(*a, exact, e->places, e->rounding);
+	rep_line *l = &e->lines[e->n_lines++];
+	rep_arena *ar = &e->arena;
+	*l = (rep_line){
+		.head = rep_arena_strdup(ar, in->head ? in->head : "other"),
+		.group = rep_arena_strdup(ar, in->group),
+		.klass = in->klass == REP_PECUNIARY ? "pecuniary" : "non_pecuniary",
+		.label = rep_arena_strdup(ar, in->label ? in->label : ""),
+		.basis = rep_arena_strdup(ar, in->basis ? in->basis : ""),
+		.formula = rep_arena_strdup(ar, in->formula ? in->formula : ""),
+		.quantity = rep_arena_strdup(ar, in->quantity),
+		.unit = rep_arena_strdup(ar, in->unit),
+		.rate = rep_arena_strdup(ar, in->rate),
+		.nominal = rep_arena_strdup(ar, in->nominal),
+		.adjustment = rep_arena_strdup(ar, in->adjustment),
+		.note = rep_arena_strdup(ar, in->note),
+	};
+	l->amount = fmt_money(g, *a);
+	if (!l->head || !l->label || !l->basis || !l->formula || !l->amount)
+		return nomem(g);
+	return REP_OK;
+}
+
+static void sum_lines(const rep_estimate *e, mpq_t out, int klass)
+{
+	mpq_set_ui(out, 0, 1);
+	for (size_t i = 0; i < e->n_lines; i++) {
+		bool pec = strcmp(e->lines[i].klass, "pecuniary") == 0;
+		if (klass < 0 || (klass == REP_PECUNIARY) == pec)
+			mpq_add(out, out, e->amounts[i]);
+	}
+}
+
+/* ---- options ---- */
+
+static const char *option_value(const engine *g, const char *name)
+{
+	const char *v = rep_options_get(g->opts, g->def->id, name);
+	if (v)
+		return v;
+	for (const rep_option_def *d = g->def->options; d && d->name; d++)
+		if (strcmp(d->name, name) == 0)
+			return d->def;
+	return NULL;
+}
+
+static rep_status resolve_options(engine *g)
+{
+	rep_estimate *e = g->e;
+	rep_status st = rep_options_check(g->opts, g->ctx, g->err);
+	if (st)
+		return st;
+	for (const rep_option_def *d = g->def->options; d && d->name; d++) {
+		const char *user = rep_options_get(g->opts, g->def->id, d->name);
+		if (GROW(e->opts, e->n_opts, e->cap_opts))
+			return nomem(g);
+		rep_option_value v = {rep_arena_strdup(&e->arena, d->name),
+				      rep_arena_strdup(&e->arena, user ? user : d->def ? d->def : ""), user != NULL};
+		if (!v.name || !v.value)
+			return nomem(g);
+		e->opts[e->n_opts++] = v;
+	}
+	return REP_OK;
+}
+
+/* ---- eligibility ---- */
+
+static bool rule_matches(const rep_rule *r, const rep_case *c)
+{
+	return (r->outcomes & REP_BIT(c->outcome)) || (r->flags & c->flags);
+}
+
+static rep_status eligibility(engine *g)
+{
+	const rep_scheme_def *def = g->def;
+	const rep_case *c = g->c;
+	rep_status st;
+	bool ok = true;
+	char b[512];
+	if (def->proc_kinds && !(def->proc_kinds & REP_BIT(c->proc_kind))) {
+		snprintf(b, sizeof b, "%s proceedings are outside this scheme, which covers %s", rep_proc_kind_name(c->proc_kind),
+			 def->proc_kinds_text ? def->proc_kinds_text : "other proceedings");
+		if ((st = finding(g, "barred_proceedings", b, def->qualifying ? def->qualifying[0].basis : NULL, true)))
+			return st;
+		ok = false;
+	}
+	const rep_rule *q = NULL;
+	for (const rep_rule *r = def->qualifying; r && r->text; r++)
+		if (rule_matches(r, c)) {
+			q = r;
+			break;
+		}
+	if (q) {
+		if ((st = finding(g, "qualifies", q->text, q->basis, false)))
+			return st;
+	} else if (def->qualifying && def->qualifying[0].text) {
+		snprintf(b, sizeof b, "outcome \"%s\" does not qualify: %s", rep_outcome_name(c->outcome),
+			 def->qualifying[0].text);
+		if ((st = finding(g, "barred_outcome", b, def->qualifying[0].basis, true)))
+			return st;
+		ok = false;
+	}
+	for (const rep_rule *r = def->bars; r && r->text; r++)
+		if (rule_matches(r, c)) {
+			if ((st = finding(g, (r->flags & c->flags) ? "barred_flag" : "barred_outcome", r->text, r->basis, true)))
+				return st;
+			ok = false;
+		}
+	if (def->requires_detention && g->n_periods == 0) {
+		if ((st = finding(g, "no_detention", "no deprivation of liberty is recorded, and this scheme pays only for it",
+				  NULL, true)))
+			return st;
+		ok = false;
+	}
+	if (def->requires_torture && c->torture_part == 0) {
+		if ((st = finding(g, "no_torture", "no torture finding (torture.cc146_part) is recorded, and this scheme pays only for it",
+				  NULL, true)))
+			return st;
+		ok = false;
+	}
+	g->e->eligible = ok;
+	return REP_OK;
+}
+
+/* ---- periods ---- */
+
+/* Severity when kinds overlap: the day counts once, as the harshest kind. */
+static const int severity[REP_PERIOD_MAX_KIND + 1] = {
+	[REP_DET_PRISON] = 10,          [REP_DET_PSYCHIATRIC] = 9,        [REP_DET_PRETRIAL_CUSTODY] = 8,
+	[REP_DET_POLICE_CUSTODY] = 7,   [REP_DET_ADMINISTRATIVE_ARREST] = 6, [REP_DET_FORCED_LABOUR] = 5,
+	[REP_DET_SPECIAL_SETTLEMENT] = 4, [REP_DET_EXILE] = 3,            [REP_DET_HOUSE_ARREST] = 2,
+	[REP_DET_PAROLE] = 1,
+};
+
+static rep_status merge_periods(engine *g)
+{
+	const rep_case *c = g->c;
+	if (c->n_det == 0)
+		return REP_OK;
+	rep_period *in = rep_malloc(c->n_det * sizeof *in);
+	g->periods = rep_malloc(2 * c->n_det * sizeof *g->periods);
+	if (!in || !g->periods) {
+		rep_free(in);
+		return nomem(g);
+	}
+	for (size_t i = 0; i < c->n_det; i++)
+		in[i] = (rep_period){(int)c->det[i].kind, c->det[i].start,
+				     c->det[i].end != REP_DATE_NONE ? c->det[i].end : g->as_of};
+	rep_status st = rep_periods_merge(g->periods, &g->n_periods, in, c->n_det, severity, g->err);
+	rep_free(in);
+	if (st)
+		return rep_err_at(g->err, "detentions");
+	long days = 0;
+	for (size_t i = 0; i < g->n_periods; i++)
+		if (g->periods[i].kind != REP_DET_PAROLE)
+			days += rep_days_between(g->periods[i].start, g->periods[i].end, REP_DC_INCLUSIVE);
+	g->e->days = days;
+	return REP_OK;
+}
+
+/* ---- tariffs ---- */
+
+static const char *measure_words(const rep_tariff *t)
+{
+	switch (t->measure) {
+	case REP_MEASURE_DAYS:
+		return t->daycount == REP_DC_COMMENCED	     ? "commenced days"
+		       : t->daycount == REP_DC_EXCLUSIVE_LAST ? "days (last day excluded)"
+							      : "days (both ends counted)";
+	case REP_MEASURE_YEARS_365:
+		return "years (days / 365)";
+	case REP_MEASURE_YEARS_36525:
+		return "years (days / 365.25)";
+	case REP_MEASURE_YEARS_YMD:
+		return "years (whole years + months/12 + days/365)";
+	case REP_MEASURE_MONTHS_COMMENCED:
+		return "months (a commenced month counts as a whole month)";
+	case REP_MEASURE_MONTHS_WHOLE:
+		return "whole months";
+	}
+	return "units";
+}
+
+/* Quantity contributed by the days [s, e] of a period that ends on pend. */
+static void period_quantity(const rep_tariff *t, rep_date s, rep_date e, rep_date pend, mpq_t q)
+{
+	mpq_t x;
+	mpq_init(x);
+	int32_t days = rep_days_between(s, e, REP_DC_INCLUSIVE);
+	switch (t->measure) {
+	case REP_MEASURE_DAYS:
+		if (t->daycount == REP_DC_EXCLUSIVE_LAST && e == pend && days > 0)
+			days--;
+		mpq_set_si(x, days, 1);
+		break;
+	case REP_MEASURE_YEARS_365:
+		rep_yearfrac_act365(x, days);
+		break;
+	case REP_MEASURE_YEARS_36525:
+		rep_yearfrac_act36525(x, days);
+		break;
+	case REP_MEASURE_YEARS_YMD:
+	case REP_MEASURE_MONTHS_COMMENCED:
+	case REP_MEASURE_MONTHS_WHOLE: {
+		int32_t months = 0, rest = 0;
+		rep_months_and_days(s, e, &months, &rest);
+		if (t->measure == REP_MEASURE_YEARS_YMD) {
+			mpq_set_si(x, months, 12);
+			mpq_canonicalize(x);
+			mpq_t r;
+			mpq_init(r);
+			mpq_set_si(r, rest, 365);
+			mpq_canonicalize(r);
+			mpq_add(x, x, r);
+			mpq_clear(r);
+		} else {
+			mpq_set_si(x, months + (t->measure == REP_MEASURE_MONTHS_COMMENCED && rest > 0), 1);
+		}
+		break;
+	}
+	}
+	mpq_add(q, q, x);
+	mpq_clear(x);
+}
+
+/* Rate of a tariff in this pass, in the scheme's currency (index applied). */
+static rep_status tariff_rate(engine *g, const rep_tariff *t, mpq_t rate, const char **rate_text, const char **fx_text)
+{
+	const char *r = t->rate.value;
+	if (t->rate_option) {
+		const char *v = option_value(g, t->rate_option);
+		if (v)
+			r = v;
+	}
+	if (g->pass == PASS_LOW && t->rate_low)
+		r = t->rate_low;
+	if (g->pass == PASS_HIGH && t->rate_high)
+		r = t->rate_high;
+	if (t->range_only && g->pass != PASS_HIGH)
+		r = "0";
+	if (!r)
+		return rep_err(g->err, REP_EINVAL, NULL, "scheme %s: tariff \"%s\" has no rate", g->def->id, t->label);
+	rep_status st = rep_dec_parse(rate, r, g->err);
+	if (st)
+		return rep_err_at(g->err, t->label);
+	*rate_text = r;
+	*fx_text = NULL;
+	if (t->index) {
+		mpq_t iv;
+		mpq_init(iv);
+		rep_date d = basis_date(g, t->index_at);
+		st = rep_engine_series(g, t->index, d, iv);
+		if (st == REP_OK) {
+			char ivs[64];
+			rep_dec_format_buf(ivs, sizeof ivs, iv, 2, REP_ROUND_HALF_EVEN);
+			*rate_text = rep_arena_printf(&g->e->arena, "%s %s x %s (%s on %s)", r, t->index, ivs, t->index,
+						      fmt_date(g, d));
+			mpq_mul(rate, rate, iv);
+		}
+		mpq_clear(iv);
+		if (st)
+			return st;
+	}
+	if (t->rate_currency && strcmp(t->rate_currency, g->currency) != 0) {
+		mpq_t fx;
+		mpq_init(fx);
+		st = fx_rate(g, t->rate_currency, fx, fx_text);
+		if (st == REP_OK) {
+			mpq_mul(rate, rate, fx);
+			*rate_text = rep_arena_printf(&g->e->arena, "%s %s", r, t->rate_currency);
+		}
+		mpq_clear(fx);
+	}
+	return st;
+}
+
+static rep_status apply_tariff(engine *g, const rep_tariff *t)
+{
+	const rep_case *c = g->c;
+	if (t->condition == REP_COND_DEATH_SENTENCE && !(c->flags & REP_FLAG_DEATH_SENTENCE))
+		return REP_OK;
+	if (t->condition == REP_COND_NO_DEATH_SENTENCE && (c->flags & REP_FLAG_DEATH_SENTENCE))
+		return REP_OK;
+	if (t->version_at != REP_AT_EACH_DAY && !in_window(basis_date(g, t->version_at), t->valid_from, t->valid_to))
+		return REP_OK;
+	mpq_t q;
+	mpq_init(q);
+	long ordinal = 0; /* days of this tariff's kinds seen so far, for tiers */
+	size_t used = 0;
+	char periods_text[400] = "";
+	size_t ptlen = 0;
+	for (size_t i = 0; i < g->n_periods; i++) {
+		const rep_period *p = &g->periods[i];
+		if (!(t->kinds & REP_BIT(p->kind)))
+			continue;
+		rep_date s = p->start, e = p->end;
+		long first = ordinal + 1;
+		ordinal += rep_days_between(s, e, REP_DC_INCLUSIVE);
+		/* tiers count days across all periods this tariff pays */
+		if (t->tier_from > 0 && first < t->tier_from)
+			s += (rep_date)(t->tier_from - first);
+		if (t->tier_to > 0 && ordinal > t->tier_to)
+			e -= (rep_date)(ordinal - t->tier_to);
+		if (t->version_at == REP_AT_EACH_DAY) {
+			if (t->valid_from != REP_DATE_NONE && s < t->valid_from)
+				s = t->valid_from;
+			if (t->valid_to != REP_DATE_NONE && e > t->valid_to)
+				e = t->valid_to;
+		}
+		if (e < s)
+			continue;
+		mpq_t before;
+		mpq_init(before);
+		mpq_set(before, q);
+		period_quantity(t, s, e, p->end, q);
+		bool counted = !mpq_equal(before, q);
+		mpq_clear(before);
+		if (!counted)
+			continue;
+		used++;
+		if (used <= 4) {
+			char a[REP_DATE_TEXT_SIZE], b[REP_DATE_TEXT_SIZE];
+			rep_date_format(s, a);
+			rep_date_format(e, b);
+			ptlen += (size_t)snprintf(periods_text + ptlen, sizeof periods_text - ptlen, "%s%s..%s %s",
+						  ptlen ? "; " : "", a, b, rep_detention_kind_name((rep_detention_kind)p->kind));
+		}
+	}
+	if (used > 4)
+		snprintf(periods_text + ptlen, sizeof periods_text - ptlen, "; and %zu more periods", used - 4);
+	rep_status st = REP_OK;
+	if (mpq_sgn(q) == 0)
+		goto out;
+	mpq_t rate, amount;
+	mpq_inits(rate, amount, NULL);
+	const char *rate_text = NULL, *fx_text = NULL;
+	if ((st = tariff_rate(g, t, rate, &rate_text, &fx_text)))
+		goto out2;
+	if ((st = check_figure(g, &t->rate, t->label)))
+		goto out2;
+	mpq_mul(amount, q, rate);
+	const char *qty = fmt_qty(g, q);
+	const char *cur = t->rate_currency ? t->rate_currency : g->currency;
+	const char *note = periods_text;
+	if (t->cap.value) {
+		mpq_t cap;
+		mpq_init(cap);
+		if ((st = rep_dec_parse(cap, t->cap.value, g->err)) == REP_OK && t->index) {
+			mpq_t iv;
+			mpq_init(iv);
+			st = rep_engine_series(g, t->index, basis_date(g, t->index_at), iv);
+			mpq_mul(cap, cap, iv);
+			mpq_clear(iv);
+		}
+		if (st == REP_OK && mpq_cmp(amount, cap) > 0) {
+			mpq_set(amount, cap);
+			note = rep_arena_printf(&g->e->arena, "%s; capped at %s%s%s (%s)", periods_text, t->cap.value,
+						t->index ? " " : " ", t->index ? t->index : g->currency,
+						t->cap_basis ? t->cap_basis : t->basis);
+			st = check_figure(g, &t->cap, "cap");
+		}
+		mpq_clear(cap);
+		if (st)
+			goto out2;
+	}
+	if (t->range_only) {
+		if (g->pass == PASS_HIGH && g->record == false) {
+			/* recorded by the main pass below */
+		}
+		g->has_range = true;
+		goto out2;
+	}
+	if (t->rate_low || t->rate_high)
+		g->has_range = true;
+	const char *formula = rep_arena_printf(&g->e->arena, "%s: %s %s x %s %s%s%s", t->formula ? t->formula : t->label,
+					       rate_text, cur, qty ? qty : "?", measure_words(t),
+					       fx_text ? "; " : "", fx_text ? fx_text : "");
+	line_in in = {.head = t->head ? t->head : "liberty", .group = t->group, .label = t->label, .basis = t->basis,
+		      .formula = formula, .quantity = qty, .unit = t->unit, .rate = rate_text, .note = note,
+		      .klass = t->klass};
+	st = add_line(g, &in, amount);
+out2:
+	mpq_clears(rate, amount, NULL);
+out:
+	mpq_clear(q);
+	return st;
+}
+
+/* Range-only benchmarks: the amount a tariff would give at its high rate. */
+static rep_status benchmark_amount(engine *g, const rep_tariff *t, mpq_t out)
+{
+	pass_kind saved = g->pass;
+	bool rec = g->record;
+	size_t n = g->e->n_lines;
+	rep_tariff copy = *t;
+	copy.range_only = false;
+	g->pass = PASS_HIGH;
+	g->record = false;
+	rep_status st = apply_tariff(g, &copy);
+	g->pass = saved;
+	g->record = rec;
+	mpq_set_ui(out, 0, 1);
+	if (st == REP_OK && g->e->n_lines > n) {
+		mpq_set(out, g->e->amounts[n]);
+		mpq_clear(g->e->amounts[n]);
+		g->e->n_lines = n;
+	}
+	return st;
+}
+
+/* ---- harms ---- */
+
+static const rep_head *head_for(const rep_scheme_def *def, rep_harm_category cat)
+{
+	for (const rep_head *h = def->heads; h && h->label; h++)
+		if (h->category == cat)
+			return h;
+	return NULL;
+}
+
+/* Calendar months between start and end, a partial month pro-rated by its
+ * days: 2022-01-05..2022-03-10 = 27/31 + 1 + 10/31. */
+static void prorated_months(rep_date start, rep_date end, mpq_t out)
+{
+	mpq_set_ui(out, 0, 1);
+	int y, m, d;
+	rep_date_to_ymd(start, &y, &m, &d);
+	rep_date cur = start;
+	mpq_t x;
+	mpq_init(x);
+	while (cur <= end) {
+		int dim = rep_days_in_month(y, m);
+		rep_date month_end;
+		rep_date_from_ymd(&month_end, y, m, dim);
+		rep_date seg_end = end < month_end ? end : month_end;
+		int covered = seg_end - cur + 1;
+		mpq_set_ui(x, (unsigned long)covered, (unsigned long)dim);
+		mpq_canonicalize(x);
+		mpq_add(out, out, x);
+		cur = month_end + 1;
+		if (++m > 12) {
+			m = 1;
+			y++;
+		}
+	}
+	mpq_clear(x);
+}
+
+static const char *category_label(rep_harm_category cat)
+{
+	static const char *const labels[REP_HARM_COUNT] = {
+		"Lost earnings",      "Lost earning capacity (future)", "Business losses", "Property",
+		"Fines and procedural costs paid", "Legal assistance fees", "Medical costs", "Psychological care",
+		"Other expenses",     "Moral harm"};
+	return (unsigned)cat < REP_HARM_COUNT ? labels[cat] : "Harm";
+}
+
+static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
+{
+	const rep_head *rule = head_for(g->def, h->category);
+	const char *cat = rep_harm_category_name(h->category);
+	char path[32];
+	snprintf(path, sizeof path, "harms[%zu]", idx);
+	mpq_t amount;
+	mpq_init(amount);
+	rep_status st = REP_OK;
+	line_in in = {.head = cat, .label = category_label(h->category), .klass = REP_PECUNIARY};
+	if (h->description)
+		in.label = rep_arena_printf(&g->e->arena, "%s: %s", category_label(h->category), h->description);
+	if (!rule || rule->treatment == REP_TREAT_EXCLUDED) {
+		in.basis = rule && rule->basis ? rule->basis : "";
+		in.group = rule ? rule->group : NULL;
+		in.klass = rule ? rule->klass : (h->category == REP_HARM_MORAL_HARM ? REP_NON_PECUNIARY : REP_PECUNIARY);
+		in.formula = "not compensated under this scheme";
+		in.note = rule && rule->note ? rule->note : "this scheme has no head for this harm";
+		in.nominal = h->amount_text ? h->amount_text : h->monthly_text ? h->monthly_text : h->annual_text;
+		st = add_line(g, &in, amount);
+		goto out;
+	}
+	in.basis = rule->basis;
+	in.group = rule->group;
+	in.klass = rule->klass;
+	in.note = rule->note;
+	if (rule->label && !h->description)
+		in.label = rule->label;
+	else if (rule->label)
+		in.label = rep_arena_printf(&g->e->arena, "%s: %s", rule->label, h->description);
+	const char *cur = g->c->currency;
+	rep_date from_date = h->date;
+	if (h->category == REP_HARM_LOST_EARNINGS) {
+		rep_date end = h->end != REP_DATE_NONE ? h->end : g->as_of;
+		mpq_t months;
+		mpq_init(months);
+		prorated_months(h->start, end, months);
+		mpq_mul(amount, months, h->monthly);
+		in.quantity = fmt_qty(g, months);
+		in.unit = "month";
+		in.rate = h->monthly_text;
+		in.formula = rep_arena_printf(&g->e->arena,
+					      "monthly earnings %s %s x %s months from %s to %s (a partial calendar month "
+					      "pro-rated by its days)",
+					      h->monthly_text, cur, in.quantity ? in.quantity : "?", fmt_date(g, h->start),
+					      fmt_date(g, end));
+		mpq_clear(months);
+		/* index each month's loss from the middle of the period: a documented simplification */
+		from_date = h->start + (end - h->start) / 2;
+	} else if (h->category == REP_HARM_LOST_EARNING_CAPACITY) {
+		if (rule->future_pv) {
+			rep_tvm_pv_trace tr;
+			if ((st = rep_tvm_pv_from_harm(amount, &tr, h, g->e->places, g->e->rounding, &g->e->arena, g->err)))
+				goto out;
+			in.formula = tr.formula;
+			in.nominal = tr.nominal;
+			in.adjustment = tr.method;
+		} else {
+			mpq_mul(amount, h->annual, h->years);
+			in.formula = rep_arena_printf(&g->e->arena, "annual %s %s x %s years, not discounted",
+						      h->annual_text, cur, h->years_text);
+		}
+	} else if (rule->treatment == REP_TREAT_COURT && !(h->present & REP_HF_AMOUNT)) {
+		in.formula = "for the court to assess";
+	} else {
+		mpq_set(amount, h->amount);
+		in.formula = rep_arena_printf(&g->e->arena, "%s %s %s", rule->treatment == REP_TREAT_COURT
+										   ? "as assessed or claimed:"
+										   : "as proven:",
+					      h->amount_text, cur);
+	}
+	if (!in.formula)
+		goto oom;
+	/* bring a past amount to as_of when the scheme's option says so */
+	if (rule->indexable && g->def->indexation_option && mpq_sgn(amount) != 0) {
+		const char *method = option_value(g, g->def->indexation_option);
+		if (method && strcmp(method, "nominal") != 0) {
+			if (from_date == REP_DATE_NONE) {
+				char b[256];
+				snprintf(b, sizeof b, "%s: no date given, so the amount is left nominal (indexation %s needs a date)",
+					 path, method);
+				if ((st = warn(g, b)))
+					goto out;
+			} else {
+				rep_tvm_index_trace tr;
+				mpq_t adj;
+				mpq_init(adj);
+				st = rep_tvm_index(adj, &tr, g->ctx, method, amount, from_date, g->as_of, rep_engine_series, g,
+						   &g->e->arena, g->err);
+				if (st == REP_OK) {
+					in.nominal = fmt_money(g, amount);
+					in.adjustment = tr.text;
+					mpq_set(amount, adj);
+				}
+				mpq_clear(adj);
+				if (st)
+					goto out;
+			}
+		}
+	}
+	/* convert into the scheme's currency */
+	if (strcmp(cur, g->currency) != 0 && mpq_sgn(amount) != 0) {
+		mpq_t fx;
+		mpq_init(fx);
+		const char *fx_text;
+		st = fx_rate(g, cur, fx, &fx_text);
+		if (st == REP_OK) {
+			char nom[128];
+			rep_dec_format_buf(nom, sizeof nom, amount, 2, REP_ROUND_HALF_UP);
+			in.nominal = in.nominal ? in.nominal : rep_arena_printf(&g->e->arena, "%s %s", nom, cur);
+			in.adjustment = in.adjustment ? rep_arena_printf(&g->e->arena, "%s; %s", in.adjustment, fx_text)
+						      : fx_text;
+			mpq_mul(amount, amount, fx);
+		}
+		mpq_clear(fx);
+		if (st)
+			goto out;
+	}
+	if (rule->per_year_cap.value && h->category == REP_HARM_LOST_EARNINGS) {
+		if ((st = check_figure(g, &rule->per_year_cap, "per-year cap")))
+			goto out;
+	}
+	st = add_line(g, &in, amount);
+	goto out;
+oom:
+	st = nomem(g);
+out:
+	mpq_clear(amount);
+	if (st == REP_OK || g->err == NULL)
+		return st;
+	if (strncmp(g->err->path, "harms[", 6) != 0 && g->err->path[0] == '\0')
+		rep_err_at(g->err, path);
+	return st;
+}
+
+static rep_status harms(engine *g)
+{
+	rep_status st;
+	bool moral_given = false;
+	for (size_t i = 0; i < g->c->n_harms; i++) {
+		if (g->c->harms[i].category == REP_HARM_MORAL_HARM)
+			moral_given = true;
+		if ((st = harm_line(g, i, &g->c->harms[i])))
+			return st;
+	}
+	const rep_head *moral = head_for(g->def, REP_HARM_MORAL_HARM);
+	if (moral && moral->treatment == REP_TREAT_COURT && !moral_given) {
+		mpq_t zero;
+		mpq_init(zero);
+		line_in in = {.head = "moral_harm", .group = moral->group, .label = moral->label, .basis = moral->basis,
+			      .formula = "no tariff: the amount is for the court; none was given in the case",
+			      .note = moral->note, .klass = REP_NON_PECUNIARY};
+		st = add_line(g, &in, zero);
+		mpq_clear(zero);
+		if (st)
+			return st;
+	}
+	/* a threshold (StrEG §7(1)): proven pecuniary loss is paid only above it */
+	if (g->def->pecuniary_threshold.value) {
+		mpq_t sum, thr;
+		mpq_inits(sum, thr, NULL);
+		sum_lines(g->e, sum, REP_PECUNIARY);
+		/* liberty tariffs of the pecuniary class do not count toward the threshold */
+		st = rep_dec_parse(thr, g->def->pecuniary_threshold.value, g->err);
+		if (st == REP_OK && mpq_sgn(sum) > 0 && mpq_cmp(sum, thr) <= 0) {
+			char s[64];
+			rep_dec_format_buf(s, sizeof s, sum, g->e->places, g->e->rounding);
+			const char *note = rep_arena_printf(&g->e->arena,
+							    "not paid: proven pecuniary loss of %s %s does not exceed %s %s",
+							    s, g->currency, g->def->pecuniary_threshold.value, g->currency);
+			for (size_t i = 0; i < g->e->n_lines; i++)
+				if (strcmp(g->e->lines[i].klass, "pecuniary") == 0 && strcmp(g->e->lines[i].head, "liberty")) {
+					mpq_set_ui(g->e->amounts[i], 0, 1);
+					g->e->lines[i].amount = fmt_money(g, g->e->amounts[i]);
+					g->e->lines[i].note = note;
+					g->e->lines[i].basis = g->def->pecuniary_threshold_basis;
+				}
+		}
+		mpq_clears(sum, thr, NULL);
+	}
+	return st;
+}
+
+/* ---- fixed amounts ---- */
+
+static rep_status fixed_amounts(engine *g)
+{
+	rep_status st = REP_OK;
+	for (const rep_fixed *f = g->def->fixed; f && f->label && st == REP_OK; f++) {
+		if (f->trigger == REP_TRIGGER_TORTURE_PART && (g->c->torture_part < f->lo || g->c->torture_part > f->hi))
+			continue;
+		mpq_t amount, iv;
+		mpq_inits(amount, iv, NULL);
+		const char *rate = f->amount.value;
+		if ((st = rep_dec_parse(amount, f->amount.value, g->err)) == REP_OK && f->index) {
+			rep_date d = basis_date(g, f->index_at);
+			if ((st = rep_engine_series(g, f->index, d, iv)) == REP_OK) {
+				char ivs[64];
+				rep_dec_format_buf(ivs, sizeof ivs, iv, 2, REP_ROUND_HALF_EVEN);
+				rate = rep_arena_printf(&g->e->arena, "%s %s x %s (%s on %s)", f->amount.value, f->index, ivs,
+							f->index, fmt_date(g, d));
+				mpq_mul(amount, amount, iv);
+			}
+		}
+		if (st == REP_OK)
+			st = check_figure(g, &f->amount, f->label);
+		if (st == REP_OK) {
+			line_in in = {.head = f->head ? f->head : "fixed", .label = f->label, .basis = f->basis,
+				      .formula = rep_arena_printf(&g->e->arena, "%s: %s", f->formula ? f->formula : f->label,
+								  rate),
+				      .rate = rate, .klass = f->klass};
+			st = add_line(g, &in, amount);
+		}
+		mpq_clears(amount, iv, NULL);
+	}
+	return st;
+}
+
+/* ---- caps ---- */
+
+static rep_status caps(engine *g)
+{
+	rep_status st = REP_OK;
+	int32_t months = 0;
+	for (size_t i = 0; i < g->n_periods; i++) {
+		int32_t m = 0, d = 0;
+		if (g->periods[i].kind == REP_DET_PAROLE)
+			continue;
+		rep_months_and_days(g->periods[i].start, g->periods[i].end, &m, &d);
+		months += m;
+	}
+	for (const rep_cap *c = g->def->caps; c && c->label && st == REP_OK; c++) {
+		if (c->min_months >= 0 && months < c->min_months)
+			continue;
+		if (c->max_months >= 0 && months > c->max_months)
+			continue;
+		if (!in_window(basis_date(g, c->version_at), c->valid_from, c->valid_to))
+			continue;
+		mpq_t cap, sum, adj;
+		mpq_inits(cap, sum, adj, NULL);
+		if ((st = rep_dec_parse(cap, c->amount.value, g->err)) == REP_OK && c->index) {
+			mpq_t iv;
+			mpq_init(iv);
+			st = rep_engine_series(g, c->index, basis_date(g, c->version_at), iv);
+			mpq_mul(cap, cap, iv);
+			mpq_clear(iv);
+		}
+		rep_dec_round(cap, cap, g->e->places, g->e->rounding);
+		int klass = c->scope == REP_CAP_TOTAL ? -1 : c->scope == REP_CAP_PECUNIARY ? REP_PECUNIARY : REP_NON_PECUNIARY;
+		sum_lines(g->e, sum, klass);
+		if (st == REP_OK && mpq_cmp(sum, cap) > 0) {
+			mpq_sub(adj, cap, sum);
+			char s[64], capt[64];
+			rep_dec_format_buf(s, sizeof s, sum, g->e->places, g->e->rounding);
+			rep_dec_format_buf(capt, sizeof capt, cap, g->e->places, g->e->rounding);
+			line_in in = {.head = "cap", .label = c->label, .basis = c->basis,
+				      .formula = rep_arena_printf(&g->e->arena, "%s items of %s %s reduced to the cap of %s %s",
+								  c->scope == REP_CAP_TOTAL ? "all" : c->scope == REP_CAP_PECUNIARY ? "pecuniary" : "non-pecuniary",
+								  s, g->currency, capt, g->currency),
+				      .klass = c->scope == REP_CAP_PECUNIARY ? REP_PECUNIARY : REP_NON_PECUNIARY};
+			st = add_line(g, &in, adj);
+			if (st == REP_OK)
+				st = check_figure(g, &c->amount, c->label);
+		}
+		mpq_clears(cap, sum, adj, NULL);
+	}
+	return st;
+}
+
+/* ---- deadlines ---- */
+
+static rep_status deadlines(engine *g)
+{
+	const rep_case *c = g->c;
+	for (const rep_deadline *d = g->def->deadlines; d && d->text; d++) {
+		rep_date from = d->from == REP_FROM_TORTURE_RECOGNISED ? c->torture_recognised
+				: d->from == REP_FROM_NOTICE && c->notice_date != REP_DATE_NONE ? c->notice_date
+												 : c->decision_date;
+		if (from == REP_DATE_NONE)
+			continue;
+		rep_date limit;
+		if (rep_date_add_months(&limit, from, d->months) != REP_OK)
+			continue;
+		rep_date filed = c->application_date != REP_DATE_NONE ? c->application_date : g->as_of;
+		if (filed <= limit)
+			continue;
+		char b[512], l[REP_DATE_TEXT_SIZE];
+		rep_date_format(limit, l);
+		snprintf(b, sizeof b, "%s (the limit ran out on %s)", d->text, l);
+		rep_status st = finding(g, "deadline", b, d->basis, false);
+		if (st)
+			return st;
+		if ((st = warn(g, b)))
+			return st;
+	}
+	return REP_OK;
+}
+
+/* ---- the passes ---- */
+
+static rep_status compute_lines(engine *g)
+{
+	rep_status st;
+	for (const rep_tariff *t = g->def->tariffs; t && t->label; t++)
+		if ((st = apply_tariff(g, t)))
+			return st;
+	if ((st = harms(g)) || (st = fixed_amounts(g)) || (st = caps(g)))
+		return st;
+	return REP_OK;
+}
+
+static void clear_lines_from(rep_estimate *e, size_t n)
+{
+	while (e->n_lines > n)
+		mpq_clear(e->amounts[--e->n_lines]);
+}
+
+static void clear_lines(rep_estimate *e)
+{
+	for (size_t i = 0; i < e->n_lines; i++)
+		mpq_clear(e->amounts[i]);
+	e->n_lines = 0;
+}
+
+/* Total of a side pass (low or high end of the range). */
+static rep_status side_total(engine *g, pass_kind pass, mpq_t total)
+{
+	rep_estimate *e = g->e;
+	rep_line *lines = e->lines;
+	mpq_t *amounts = e->amounts;
+	size_t n = e->n_lines, cap = e->cap_lines;
+	e->lines = NULL;
+	e->amounts = NULL;
+	e->n_lines = e->cap_lines = 0;
+	g->pass = pass;
+	g->record = false;
+	rep_status st = compute_lines(g);
+	if (st == REP_OK) {
+		sum_lines(e, total, -1);
+		/* benchmarks count at the high end only */
+		if (pass == PASS_HIGH)
+			for (const rep_tariff *t = g->def->tariffs; t && t->label && st == REP_OK; t++)
+				if (t->range_only) {
+					mpq_t b;
+					mpq_init(b);
+					st = benchmark_amount(g, t, b);
+					mpq_add(total, total, b);
+					mpq_clear(b);
+				}
+	}
+	clear_lines(e);
+	rep_free(e->lines);
+	rep_free(e->amounts);
+	e->lines = lines;
+	e->amounts = amounts;
+	e->n_lines = n;
+	e->cap_lines = cap;
+	g->pass = PASS_CHOSEN;
+	g->record = true;
+	return st;
+}
+
+static rep_status range_items(engine *g)
+{
+	rep_estimate *e = g->e;
+	for (const rep_tariff *t = g->def->tariffs; t && t->label; t++) {
+		if (!t->range_only && !t->rate_low && !t->rate_high)
+			continue;
+		mpq_t lo, hi;
+		mpq_inits(lo, hi, NULL);
+		rep_status st = REP_OK;
+		if (t->range_only) {
+			st = benchmark_amount(g, t, hi);
+		} else {
+			rep_tariff a = *t, b = *t;
+			a.rate.value = t->rate_low ? t->rate_low : t->rate.value;
+			a.rate_option = NULL;
+			b.rate.value = t->rate_high ? t->rate_high : t->rate.value;
+			b.rate_option = NULL;
+			a.rate_low = a.rate_high = b.rate_low = b.rate_high = NULL;
+			size_t n = e->n_lines;
+			bool rec = g->record;
+			g->record = false;
+			if ((st = apply_tariff(g, &a)) == REP_OK && e->n_lines > n)
+				mpq_set(lo, e->amounts[n]);
+			clear_lines_from(e, n);
+			if (st == REP_OK && (st = apply_tariff(g, &b)) == REP_OK && e->n_lines > n)
+				mpq_set(hi, e->amounts[n]);
+			clear_lines_from(e, n);
+			g->record = rec;
+		}
+		if (st == REP_OK && mpq_sgn(hi) != 0) {
+			if (GROW(e->range_items, e->n_range_items, e->cap_range_items)) {
+				st = nomem(g);
+			} else {
+				rep_range_item it = {rep_arena_strdup(&e->arena, t->label), fmt_money(g, lo), fmt_money(g, hi),
+						     rep_arena_strdup(&e->arena, t->basis ? t->basis : "")};
+				if (!it.label || !it.low || !it.high || !it.basis)
+					st = nomem(g);
+				else
+					e->range_items[e->n_range_items++] = it;
+			}
+		}
+		mpq_clears(lo, hi, NULL);
+		if (st)
+			return st;
+	}
+	return REP_OK;
+}
+
+static rep_status finish(engine *g)
+{
+	rep_estimate *e = g->e;
+	mpq_t t, p, np;
+	mpq_inits(t, p, np, NULL);
+	rep_status st = REP_OK;
+	sum_lines(e, t, -1);
+	e->total_if_eligible = fmt_money(g, t);
+	if (!e->eligible) {
+		clear_lines(e);
+		mpq_set_ui(t, 0, 1);
+	}
+	sum_lines(e, p, REP_PECUNIARY);
+	sum_lines(e, np, REP_NON_PECUNIARY);
+	e->total = fmt_money(g, t);
+	e->total_pecuniary = fmt_money(g, p);
+	e->total_non_pecuniary = fmt_money(g, np);
+	if (e->days > 0) {
+		mpq_t d;
+		mpq_init(d);
+		mpq_set_si(d, e->days, 1);
+		mpq_div(d, t, d);
+		e->per_day = fmt_money(g, d);
+		mpq_clear(d);
+	} else {
+		e->per_day = "";
+	}
+	if (!e->total || !e->total_pecuniary || !e->total_non_pecuniary || !e->total_if_eligible || !e->per_day)
+		st = nomem(g);
+	mpq_clears(t, p, np, NULL);
+	return st;
+}
+
+static rep_status compute(engine *g)
+{
+	rep_estimate *e = g->e;
+	const rep_scheme_def *def = g->def;
+	rep_status st;
+	if ((st = rep_case_validate(g->c, g->err)) || (st = resolve_options(g)) || (st = merge_periods(g)) ||
+	    (st = eligibility(g)) || (st = deadlines(g)))
+		return st;
+	for (const char *const *w = def->warnings; w && *w; w++)
+		if ((st = warn(g, *w)))
+			return st;
+	if ((st = compute_lines(g)))
+		return st;
+	if (g->has_range) {
+		mpq_t lo, hi;
+		mpq_inits(lo, hi, NULL);
+		if ((st = side_total(g, PASS_LOW, lo)) == REP_OK && (st = side_total(g, PASS_HIGH, hi)) == REP_OK &&
+		    (st = range_items(g)) == REP_OK) {
+			mpq_t chosen;
+			mpq_init(chosen);
+			sum_lines(e, chosen, -1);
+			if (!e->eligible) {
+				mpq_set_ui(lo, 0, 1);
+				mpq_set_ui(hi, 0, 1);
+				mpq_set_ui(chosen, 0, 1);
+			}
+			e->has_range = true;
+			e->range_low = fmt_money(g, lo);
+			e->range_high = fmt_money(g, hi);
+			e->range_uses = mpq_equal(chosen, hi) ? "high" : mpq_equal(chosen, lo) ? "low" : "option";
+			bool user = false;
+			for (size_t i = 0; i < e->n_opts; i++)
+				user = user || e->opts[i].user_set;
+			if (!user && strcmp(e->range_uses, "option") == 0)
+				e->range_uses = "default";
+			mpq_clear(chosen);
+			if (!e->range_low || !e->range_high)
+				st = nomem(g);
+		}
+		mpq_clears(lo, hi, NULL);
+		if (st)
+			return st;
+	}
+	return finish(g);
+}
+
+rep_status rep_estimate_compute(rep_estimate **out, const rep_context *ctx, const rep_case *c, const char *scheme_id,
+				const rep_options *opts, rep_error *err)
+{
+	if (!out || !ctx || !c || !scheme_id)
+		return rep_err(err, REP_EUSAGE, NULL, "estimate: context, case and scheme id are required");
+	*out = NULL;
+	const rep_scheme_def *def = rep_scheme_def_find(ctx, scheme_id);
+	if (!def)
+		return rep_err(err, REP_ENOTFOUND, NULL, "unknown scheme \"%.64s\" (list them with `reparations schemes`)",
+			       scheme_id);
+	rep_estimate *e = rep_calloc(1, sizeof *e);
+	if (!e)
+		return rep_err(err, REP_ENOMEM, NULL, "out of memory");
+	rep_arena_init(&e->arena, 8192);
+	e->def = def;
+	e->rounding = def->rounding;
+	e->currency = def->currency ? def->currency : c->currency;
+	int places = 2;
+	if (rep_currency_minor_units(e->currency, &places) != REP_OK) {
+		rep_estimate_free(e);
+		return rep_err(err, REP_EINVAL, NULL, "scheme %s: unknown currency %s", def->id, e->currency);
+	}
+	e->places = def->places >= 0 ? def->places : places;
+	engine g = {.ctx = ctx, .c = c, .def = def, .opts = opts, .e = e, .err = err,
+		    .as_of = rep_case_effective_as_of(c), .currency = e->currency, .record = true};
+	rep_date_format(g.as_of, e->as_of);
+	e->case_id = rep_arena_strdup(&e->arena, rep_case_id(c));
+	rep_status st = e->case_id ? compute(&g) : nomem(&g);
+	rep_free(g.periods);
+	if (st) {
+		rep_estimate_free(e);
+		return st;
+	}
+	*out = e;
+	return REP_OK;
+}

@@ -1,0 +1,334 @@
+#include <stdio.h>
+#include <string.h>
+#include <yajl/yajl_parse.h>
+
+#include "internal.h"
+#include "io/json.h"
+
+void rep_jpath_init(rep_jpath *p)
+{
+	p->buf[0] = '\0';
+	p->len = 0;
+}
+
+static void jpath_append(rep_jpath *p, const char *s, size_t n)
+{
+	size_t room = sizeof p->buf - 1 - p->len;
+	if (n > room)
+		n = room;
+	memcpy(p->buf + p->len, s, n);
+	p->len += n;
+	p->buf[p->len] = '\0';
+}
+
+static bool plain_key(const char *k, size_t n)
+{
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = k[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+			return false;
+	}
+	return true;
+}
+
+size_t rep_jpath_key(rep_jpath *p, const char *key, size_t key_len)
+{
+	size_t mark = p->len;
+	if (plain_key(key, key_len)) {
+		if (p->len)
+			jpath_append(p, ".", 1);
+		jpath_append(p, key, key_len > 64 ? 64 : key_len);
+		return mark;
+	}
+	/* odd keys are quoted, with anything unprintable shown as '?' */
+	char q[80];
+	size_t j = 0;
+	q[j++] = '[';
+	q[j++] = '"';
+	for (size_t i = 0; i < key_len && j < sizeof q - 6; i++) {
+		unsigned char c = (unsigned char)key[i];
+		q[j++] = (c < 0x20 || c > 0x7e || c == '"' || c == '\\') ? '?' : (char)c;
+	}
+	if (key_len > 60)
+		q[j++] = '.', q[j++] = '.';
+	q[j++] = '"';
+	q[j++] = ']';
+	jpath_append(p, q, j);
+	return mark;
+}
+
+size_t rep_jpath_index(rep_jpath *p, size_t i)
+{
+	size_t mark = p->len;
+	char b[32];
+	int n = snprintf(b, sizeof b, "[%zu]", i);
+	jpath_append(p, b, (size_t)n);
+	return mark;
+}
+
+void rep_jpath_pop(rep_jpath *p, size_t mark)
+{
+	if (mark <= p->len) {
+		p->len = mark;
+		p->buf[mark] = '\0';
+	}
+}
+
+const char *rep_json_type_name(rep_json_type t)
+{
+	static const char *const names[] = {"null", "a boolean", "a number", "a string", "an array", "an object"};
+	return (unsigned)t < sizeof names / sizeof names[0] ? names[t] : "?";
+}
+
+rep_json *rep_json_get(const rep_json *obj, const char *key)
+{
+	if (!obj || obj->type != REP_JSON_OBJECT)
+		return NULL;
+	size_t n = strlen(key);
+	for (rep_json *c = obj->first; c; c = c->next)
+		if (c->key_len == n && memcmp(c->key, key, n) == 0)
+			return c;
+	return NULL;
+}
+
+/* Parser state: the stack of open containers and the pending member name. */
+typedef struct builder {
+	rep_arena *arena;
+	rep_json *root;
+	rep_json *stack[REP_JSON_MAX_DEPTH + 1];
+	int depth;
+	const char *key;
+	size_t key_len;
+	rep_status status;
+	rep_error *err;
+} builder;
+
+static void builder_path(const builder *b, rep_jpath *p)
+{
+	rep_jpath_init(p);
+	for (int i = 0; i < b->depth; i++) {
+		const rep_json *c = b->stack[i];
+		if (c->type == REP_JSON_OBJECT) {
+			const char *k = i + 1 < b->depth ? b->stack[i + 1]->key : b->key;
+			size_t kl = i + 1 < b->depth ? b->stack[i + 1]->key_len : b->key_len;
+			if (k)
+				rep_jpath_key(p, k, kl);
+		} else if (c->n) {
+			rep_jpath_index(p, i + 1 < b->depth ? c->n - 1 : c->n);
+		} else {
+			rep_jpath_index(p, 0);
+		}
+	}
+}
+
+static int fail(builder *b, rep_status st, const char *text)
+{
+	rep_jpath p;
+	builder_path(b, &p);
+	b->status = rep_err(b->err, st, p.buf, "%s", text);
+	return 0;
+}
+
+static rep_json *add_node(builder *b, rep_json_type type)
+{
+	rep_json *n = rep_arena_alloc(b->arena, sizeof *n);
+	if (!n) {
+		b->status = rep_err(b->err, REP_ENOMEM, NULL, "out of memory reading JSON");
+		return NULL;
+	}
+	n->type = type;
+	if (b->depth == 0) {
+		b->root = n;
+		return n;
+	}
+	rep_json *parent = b->stack[b->depth - 1];
+	if (parent->type == REP_JSON_OBJECT) {
+		n->key = b->key;
+		n->key_len = b->key_len;
+		b->key = NULL;
+	}
+	if (parent->last)
+		parent->last->next = n;
+	else
+		parent->first = n;
+	parent->last = n;
+	parent->n++;
+	return n;
+}
+
+static int on_null(void *ctx)
+{
+	return add_node(ctx, REP_JSON_NULL) != NULL;
+}
+
+static int on_bool(void *ctx, int v)
+{
+	rep_json *n = add_node(ctx, REP_JSON_BOOL);
+	if (n)
+		n->boolean = v != 0;
+	return n != NULL;
+}
+
+static int on_text(builder *b, rep_json_type t, const unsigned char *s, size_t len)
+{
+	char *copy = rep_arena_strndup(b->arena, (const char *)s, len);
+	if (!copy) {
+		b->status = rep_err(b->err, REP_ENOMEM, NULL, "out of memory reading JSON");
+		return 0;
+	}
+	rep_json *n = add_node(b, t);
+	if (n) {
+		n->text = copy;
+		n->len = len;
+	}
+	return n != NULL;
+}
+
+static int on_number(void *ctx, const char *s, size_t len)
+{
+	return on_text(ctx, REP_JSON_NUMBER, (const unsigned char *)s, len);
+}
+
+static int on_string(void *ctx, const unsigned char *s, size_t len)
+{
+	return on_text(ctx, REP_JSON_STRING, s, len);
+}
+
+static int open_container(builder *b, rep_json_type t)
+{
+	if (b->depth >= REP_JSON_MAX_DEPTH)
+		return fail(b, REP_ELIMIT, "nesting deeper than 32 levels");
+	rep_json *n = add_node(b, t);
+	if (!n)
+		return 0;
+	b->stack[b->depth++] = n;
+	return 1;
+}
+
+static int on_start_map(void *ctx)
+{
+	return open_container(ctx, REP_JSON_OBJECT);
+}
+
+static int on_start_array(void *ctx)
+{
+	return open_container(ctx, REP_JSON_ARRAY);
+}
+
+static int on_end(void *ctx)
+{
+	builder *b = ctx;
+	b->depth--;
+	return 1;
+}
+
+static int on_key(void *ctx, const unsigned char *s, size_t len)
+{
+	builder *b = ctx;
+	rep_json *obj = b->stack[b->depth - 1];
+	b->key = (const char *)s;
+	b->key_len = len;
+	if (obj->n >= REP_JSON_MAX_KEYS)
+		return fail(b, REP_ELIMIT, "more than 1000 keys in one object");
+	for (rep_json *c = obj->first; c; c = c->next)
+		if (c->key_len == len && memcmp(c->key, s, len) == 0)
+			return fail(b, REP_EINVAL, "duplicate key (each key may appear once in an object)");
+	char *copy = rep_arena_strndup(b->arena, (const char *)s, len);
+	if (!copy) {
+		b->status = rep_err(b->err, REP_ENOMEM, NULL, "out of memory reading JSON");
+		return 0;
+	}
+	b->key = copy;
+	return 1;
+}
+
+static const yajl_callbacks callbacks = {
+	.yajl_null = on_null,
+	.yajl_boolean = on_bool,
+	.yajl_number = on_number,
+	.yajl_string = on_string,
+	.yajl_start_map = on_start_map,
+	.yajl_map_key = on_key,
+	.yajl_end_map = on_end,
+	.yajl_start_array = on_start_array,
+	.yajl_end_array = on_end,
+};
+
+/* yajl's own allocations go through ours, so fault injection reaches them. */
+static void *y_malloc(void *ctx, size_t sz)
+{
+	REP_UNUSED(ctx);
+	return rep_malloc(sz);
+}
+
+static void *y_realloc(void *ctx, void *p, size_t sz)
+{
+	REP_UNUSED(ctx);
+	return rep_realloc(p, sz);
+}
+
+static void y_free(void *ctx, void *p)
+{
+	REP_UNUSED(ctx);
+	rep_free(p);
+}
+
+static const char *lexical_reason(const char *yerr)
+{
+	if (strstr(yerr, "UTF8"))
+		return "invalid UTF-8 in a string";
+	if (strstr(yerr, "premature EOF") || strstr(yerr, "incomplete"))
+		return "the JSON text ends too early";
+	if (strstr(yerr, "trailing garbage"))
+		return "text after the end of the JSON value";
+	if (strstr(yerr, "invalid char") || strstr(yerr, "invalid string"))
+		return "invalid character in a JSON string (control characters must be escaped)";
+	return NULL;
+}
+
+rep_status rep_json_parse(rep_json **out, rep_arena *arena, const char *text, size_t len, rep_error *err)
+{
+	*out = NULL;
+	if (len > REP_JSON_MAX_BYTES)
+		return rep_err(err, REP_ELIMIT, NULL, "JSON text of %zu bytes exceeds the limit of %u bytes", len,
+			       REP_JSON_MAX_BYTES);
+	builder b = {.arena = arena, .status = REP_OK, .err = err};
+	yajl_alloc_funcs af = {y_malloc, y_realloc, y_free, NULL};
+	yajl_handle h = yajl_alloc(&callbacks, &af, &b);
+	if (!h)
+		return rep_err(err, REP_ENOMEM, NULL, "out of memory reading JSON");
+	yajl_status ys = yajl_parse(h, (const unsigned char *)text, len);
+	bool at_end = false;
+	if (ys == yajl_status_ok) {
+		ys = yajl_complete_parse(h);
+		at_end = true;
+	}
+	if (ys != yajl_status_ok && b.status == REP_OK) {
+		unsigned char *msg = yajl_get_error(h, 0, (const unsigned char *)text, len);
+		size_t at = at_end ? len : yajl_get_bytes_consumed(h);
+		rep_jpath p;
+		builder_path(&b, &p);
+		const char *why = len == 0 ? "empty input: a JSON object was expected"
+				  : msg    ? lexical_reason((const char *)msg)
+					   : NULL;
+		char yerr[160] = "";
+		if (msg) {
+			snprintf(yerr, sizeof yerr, "%s", (const char *)msg);
+			yerr[strcspn(yerr, "\n")] = '\0';
+		}
+		if (why)
+			b.status = rep_err(err, REP_ESYNTAX, p.buf, "%s (byte %zu)", why, at);
+		else
+			b.status = rep_err(err, REP_ESYNTAX, p.buf, "malformed JSON (%s, byte %zu)",
+					   msg ? yerr : "parse error", at);
+		if (msg)
+			yajl_free_error(h, msg);
+	}
+	yajl_free(h);
+	if (b.status != REP_OK)
+		return b.status;
+	*out = b.root;
+	return REP_OK;
+}

@@ -1,0 +1,14 @@
+/* Internal scheme helpers shared by the engine and the loaders. */
+#ifndef REP_SCHEME_H
+#define REP_SCHEME_H
+
+#include "context_internal.h"
+#include "reparations/scheme.h"
+
+const rep_scheme_def *rep_scheme_def_find(const rep_context *ctx, const char *id);
+rep_status rep_context_add_scheme_def(rep_context *ctx, const rep_scheme_def *def, rep_error *err);
+const char *rep_options_get(const rep_options *o, const char *scheme, const char *name);
+rep_status rep_option_check_value(const rep_scheme_def *def, const rep_option_def *d, const char *value,
+				  rep_error *err);
+
+#endif

@@ -1,0 +1,45 @@
+/* Time value of money, as the engine uses it: indexation of a past amount
+ * to the valuation date, and the present value of a future loss.
+ * (The public calculators are in include/reparations/tvm.h.) */
+#ifndef REP_TVM_H
+#define REP_TVM_H
+
+#include <gmp.h>
+
+#include "arena.h"
+#include "case_internal.h"
+#include "reparations/context.h"
+#include "reparations/money.h"
+
+/* Looks up a series value on a date and records the point used in the
+ * estimate (the engine passes rep_engine_series and itself). */
+typedef rep_status (*rep_series_fn)(void *ud, const char *series, rep_date d, mpq_t out);
+rep_status rep_engine_series(void *engine, const char *series, rep_date d, mpq_t out);
+
+typedef struct rep_tvm_index_trace {
+	const char *text; /* "CPI chain 2022-06-01..2026-03-01: x1.203 x1.098 ... = x1.5421 (KZ.CPI_DEC)" */
+} rep_tvm_index_trace;
+
+/* out = amount brought from `from` to `to` by `method`: "nominal" (unchanged),
+ * "cpi" (Kazakhstan CPI, chained December/December rates), "mci"
+ * (MCI(to)/MCI(from)), "wage" (average-wage ratio). Exact rationals; the
+ * trace text (allocated in `arena`) names the method and the points. */
+rep_status rep_tvm_index(mpq_t out, rep_tvm_index_trace *trace, const rep_context *ctx, const char *method,
+			 const mpq_t amount, rep_date from, rep_date to, rep_series_fn series, void *ud,
+			 rep_arena *arena, rep_error *err);
+
+typedef struct rep_tvm_pv_trace {
+	const char *formula; /* words with inputs */
+	const char *nominal; /* undiscounted sum, as text */
+	const char *method;  /* "present value, end-of-year, d = 5 %" */
+} rep_tvm_pv_trace;
+
+/* Present value of a lost_earning_capacity harm: annual (first year's loss),
+ * years (fractional allowed), growth g (default 0), discount_rate d
+ * (default 0), end-of-year convention. The result is exact where the
+ * formula is rational, else correctly rounded once to `places` decimals with
+ * `mode` (the line's own rounding then changes nothing). */
+rep_status rep_tvm_pv_from_harm(mpq_t out, rep_tvm_pv_trace *trace, const rep_case_harm *h, int places,
+				rep_round mode, rep_arena *arena, rep_error *err);
+
+#endif

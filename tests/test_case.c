@@ -1,0 +1,268 @@
+/* The case model: the JSON reader and the C builder, one test per error
+ * message, and the values a valid case keeps. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "reparations.h"
+
+/* Parse `json`; expect failure with `status` and exactly `message`. */
+static void expect_error(const char *json, rep_status status, const char *message)
+{
+	rep_case *c = (rep_case *)1;
+	rep_error err;
+	rep_error_clear(&err);
+	rep_status st = rep_case_from_json(&c, json, strlen(json), &err);
+	assert_int_equal(st, status);
+	assert_null(c);
+	assert_int_equal(err.status, status);
+	assert_string_equal(err.message, message);
+}
+
+#define HEAD "{\"id\":\"t\",\"currency\":\"KZT\",\"as_of\":\"2026-03-01\","
+
+static void t_valid_contract_example(void **state)
+{
+	(void)state;
+	const char *json =
+		"{\"id\": \"case-001\", \"currency\": \"KZT\", \"as_of\": \"2026-03-01\","
+		" \"proceedings\": {\"kind\": \"criminal\", \"outcome\": \"acquitted\", \"decision_date\": \"2023-05-02\","
+		"   \"death_sentence\": false, \"coerced_confession\": false, \"self_incrimination\": false},"
+		" \"detentions\": [{\"kind\": \"pretrial_custody\", \"start\": \"2022-01-05\", \"end\": \"2022-03-10\"},"
+		"   {\"kind\": \"prison\", \"start\": \"2022-03-11\", \"end\": \"2023-05-02\"}],"
+		" \"torture\": {\"cc146_part\": 1},"
+		" \"harms\": [{\"category\": \"lost_earnings\", \"monthly\": \"350000\", \"start\": \"2022-01-05\", \"end\": \"2023-09-30\"},"
+		"   {\"category\": \"property\", \"amount\": 4500000, \"date\": \"2022-01-05\", \"disposition\": \"confiscated\"},"
+		"   {\"category\": \"legal_costs\", \"amount\": \"800000\", \"date\": \"2022-06-01\"}]}";
+	rep_case *c = NULL;
+	rep_error err;
+	assert_int_equal(rep_case_from_json(&c, json, strlen(json), &err), REP_OK);
+	assert_string_equal(rep_case_id(c), "case-001");
+	assert_string_equal(rep_case_currency(c), "KZT");
+	rep_date d;
+	rep_date_parse(&d, "2026-03-01", NULL);
+	assert_int_equal(rep_case_as_of(c), d);
+	assert_int_equal(rep_case_detention_count(c), 2);
+	assert_int_equal(rep_case_harm_count(c), 3);
+	rep_case_free(c);
+}
+
+static void t_open_end_is_allowed(void **state)
+{
+	(void)state;
+	const char *json = HEAD "\"detentions\":[{\"kind\":\"prison\",\"start\":\"2025-01-01\"},"
+				"{\"kind\":\"exile\",\"start\":\"1937-05-01\",\"end\":null}]}";
+	rep_case *c = NULL;
+	assert_int_equal(rep_case_from_json(&c, json, strlen(json), NULL), REP_OK);
+	assert_int_equal(rep_case_detention_count(c), 2);
+	rep_case_free(c);
+}
+
+static void t_bad_date(void **state)
+{
+	(void)state;
+	expect_error(HEAD "\"detentions\":[{\"kind\":\"prison\",\"start\":\"2023-01-01\",\"end\":\"2023-01-02\"},"
+			  "{\"kind\":\"prison\",\"start\":\"2023-01-03\",\"end\":\"2023-02-30\"}]}",
+		     REP_ERANGE, "detentions[1].end: 2023-02-30 is not a valid date");
+}
+
+static void t_bad_date_shape(void **state)
+{
+	(void)state;
+	expect_error(HEAD "\"detentions\":[{\"kind\":\"prison\",\"start\":\"2023-2-3\"}]}", REP_ESYNTAX,
+		     "detentions[0].start: \"2023-2-3\" is not a valid date");
+}
+
+static void t_negative(void **state)
+{
+	(void)state;
+	expect_error(HEAD "\"harms\":[{\"category\":\"lost_earnings\",\"monthly\":\"-5\",\"start\":\"2023-01-01\"}]}",
+		     REP_EINVAL, "harms[0].monthly: \"-5\" must not be negative");
+}
+
+static void t_end_before_start(void **state)
+{
+	(void)state;
+	expect_error(HEAD "\"detentions\":[{\"kind\":\"prison\",\"start\":\"2021-03-01\",\"end\":\"2021-01-01\"}]}",
+		     REP_EINVAL, "detentions[0]: end 2021-01-01 is before start 2021-03-01");
+}
+
+static void t_unknown_key(void **state)
+{
+	(void)state;
+	expect_error(HEAD "\"colour\":\"red\"}", REP_EINVAL,
+		     "colour: unknown key (expected one of: id, currency, as_of, description, proceedings, detentions, "
+		     "torture, harms)");
+}
+
+static void t_unknown_key_in_harm(void **state)
+{
+	(void)state;
+	expect_error(HEAD "\"harms\":[{\"category\":\"property\",\"amount\":\"1\",\"monthly\":\"2\"}]}", REP_EINVAL,
+		     "harms[0].monthly: unknown key (expected one of: category, amount, date, disposition, description)");
+}
+
+static void t_unknown_enum(void **state)
+{
+	(void)state;
+	expect_error(HEAD "\"detentions\":[{\"kind\":\"hotel\",\"start\":\"2023-01-01\"}]}", REP_EINVAL,
+		     "detentions[0].kind: unknown value \"hotel\" (expected police_custody, pretrial_custody, house_arrest, "
+		     "prison, administrative_arrest, psychiatric, exile, special_settlement, forced_labour or parole)");
+}
+
+static void t_wrong_type(void **state)
+{
+	(void)state;
+	expect_error(HEAD "\"detentions\":{}}", REP_EINVAL, "detentions: expected an array, got an object");
+	expect_error(HEAD "\"proceedings\":{\"death_sentence\":\"no\"}}", REP_EINVAL,
+		     "proceedings.death_sentence: expected true or false, got a string");
+	expect_error(HEAD "\"harms\":[{\"category\":\"legal_costs\",\"amount\":true}]}", REP_EINVAL,
+		     "harms[0].amount: expected a decimal amount (a string such as \"1234.50\" or a number), got a boolean");
+}
+
+static void t_bad_amount(void **state)
+{
+	(void)state;
+	expect_error(HEAD "\"harms\":[{\"category\":\"legal_costs\",\"amount\":\"1,5\"}]}", REP_ESYNTAX,
+		     "harms[0].amount: \"1,5\" is not a decimal number");
+	expect_error(HEAD "\"harms\":[{\"category\":\"legal_costs\",\"amount\":1e999999}]}", REP_ERANGE,
+		     "harms[0].amount: \"1e999999\" is not a decimal number (magnitude outside 1e-30..1e+30)");
+}
+
+static void t_duplicate_key(void **state)
+{
+	(void)state;
+	expect_error(HEAD "\"harms\":[{\"category\":\"legal_costs\",\"amount\":\"1\",\"amount\":\"2\"}]}", REP_EINVAL,
+		     "harms[0].amount: duplicate key (each key may appear once in an object)");
+}
+
+static void t_invalid_utf8(void **state)
+{
+	(void)state;
+	/* HEAD is 48 bytes, "description":" 15 more: the bad byte is byte 63 (from 0), and yajl
+	 * reports the count consumed through it, 64 */
+	expect_error(HEAD "\"description\":\"\xff\"}", REP_ESYNTAX, "description: invalid UTF-8 in a string (byte 64)");
+}
+
+static void t_too_deep(void **state)
+{
+	(void)state;
+	char json[200] = "{\"id\":";
+	for (int i = 0; i < 40; i++)
+		strcat(json, "[");
+	/* the root object and 31 arrays fit in 32 levels; the 32nd array does not */
+	expect_error(json, REP_ELIMIT, "id[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]"
+				       "[0][0][0][0][0]: nesting deeper than 32 levels");
+}
+
+static void t_truncated(void **state)
+{
+	(void)state;
+	expect_error("{\"id\":\"x\"", REP_ESYNTAX, "the JSON text ends too early (byte 9)");
+	expect_error("", REP_ESYNTAX, "empty input: a JSON object was expected (byte 0)");
+}
+
+static void t_not_object(void **state)
+{
+	(void)state;
+	expect_error("[]", REP_EINVAL, "a case must be a JSON object, got an array");
+}
+
+static void t_missing_fields(void **state)
+{
+	(void)state;
+	expect_error("{\"currency\":\"KZT\"}", REP_EINVAL, "id: missing: every case needs an id");
+	expect_error("{\"id\":\"x\"}", REP_EINVAL, "currency: missing: the ISO 4217 code of the case's amounts is required");
+	expect_error(HEAD "\"harms\":[{\"category\":\"legal_costs\"}]}", REP_EINVAL,
+		     "harms[0]: amount: missing, required for category legal_costs");
+	expect_error(HEAD "\"harms\":[{\"amount\":\"1\"}]}", REP_EINVAL, "harms[0]: category: missing");
+}
+
+static void t_future_dates(void **state)
+{
+	(void)state;
+	expect_error(HEAD "\"detentions\":[{\"kind\":\"prison\",\"start\":\"2027-01-01\"}]}", REP_EINVAL,
+		     "detentions[0].start: 2027-01-01 is after as_of 2026-03-01");
+}
+
+static void t_currency(void **state)
+{
+	(void)state;
+	expect_error("{\"id\":\"x\",\"currency\":\"XYZ\"}", REP_EINVAL,
+		     "currency: \"XYZ\" is not a supported ISO 4217 currency code");
+}
+
+static void t_torture_part(void **state)
+{
+	(void)state;
+	expect_error(HEAD "\"torture\":{\"cc146_part\":4}}", REP_EINVAL,
+		     "torture.cc146_part: expected 1, 2 or 3 (the part of Criminal Code art. 146)");
+}
+
+static void t_nul_in_string(void **state)
+{
+	(void)state;
+	expect_error(HEAD "\"description\":\"a\\u0000b\"}", REP_EINVAL, "description: a string must not contain NUL (\\u0000)");
+}
+
+static void t_builder(void **state)
+{
+	(void)state;
+	rep_case *c;
+	rep_error err;
+	assert_int_equal(rep_case_new(&c), REP_OK);
+	assert_int_equal(rep_case_set_id(c, "b-1", &err), REP_OK);
+	assert_int_equal(rep_case_set_currency(c, "EUR", &err), REP_OK);
+	rep_date s, e;
+	rep_date_parse(&s, "2023-01-01", NULL);
+	rep_date_parse(&e, "2023-01-10", NULL);
+	assert_int_equal(rep_case_add_detention(c, REP_DET_PRISON, s, e, &err), REP_OK);
+	assert_int_equal(rep_case_add_detention(c, REP_DET_PRISON, e, s, &err), REP_EINVAL);
+	assert_string_equal(err.message, "detentions[1]: end 2023-01-01 is before start 2023-01-10");
+	rep_harm h = {.category = REP_HARM_LEGAL_COSTS, .amount = "12.5x", .date = REP_DATE_NONE,
+		      .start = REP_DATE_NONE, .end = REP_DATE_NONE};
+	assert_int_equal(rep_case_add_harm(c, &h, &err), REP_ESYNTAX);
+	assert_string_equal(err.message, "harms[0].amount: \"12.5x\" is not a decimal number");
+	h.amount = "12.50";
+	assert_int_equal(rep_case_add_harm(c, &h, &err), REP_OK);
+	rep_case_set_as_of(c, e);
+	assert_int_equal(rep_case_validate(c, &err), REP_OK);
+	assert_int_equal(rep_case_harm_count(c), 1);
+	rep_case_free(c);
+	rep_case_free(NULL);
+}
+
+static void t_enum_names(void **state)
+{
+	(void)state;
+	rep_outcome o;
+	assert_int_equal(rep_outcome_parse(&o, "conviction_quashed"), REP_OK);
+	assert_int_equal(o, REP_OUT_CONVICTION_QUASHED);
+	assert_string_equal(rep_outcome_name(REP_OUT_PENDING), "pending");
+	assert_int_equal(rep_outcome_parse(&o, "Acquitted"), REP_ENOTFOUND);
+	assert_string_equal(rep_detention_kind_name(REP_DET_FORCED_LABOUR), "forced_labour");
+	assert_string_equal(rep_harm_category_name(REP_HARM_PSYCHOLOGICAL_CARE), "psychological_care");
+	assert_string_equal(rep_proc_kind_name(REP_PROC_POLITICAL_REPRESSION), "political_repression");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(t_valid_contract_example), cmocka_unit_test(t_open_end_is_allowed),
+		cmocka_unit_test(t_bad_date),		    cmocka_unit_test(t_bad_date_shape),
+		cmocka_unit_test(t_negative),		    cmocka_unit_test(t_end_before_start),
+		cmocka_unit_test(t_unknown_key),	    cmocka_unit_test(t_unknown_key_in_harm),
+		cmocka_unit_test(t_unknown_enum),	    cmocka_unit_test(t_wrong_type),
+		cmocka_unit_test(t_bad_amount),		    cmocka_unit_test(t_duplicate_key),
+		cmocka_unit_test(t_invalid_utf8),	    cmocka_unit_test(t_too_deep),
+		cmocka_unit_test(t_truncated),		    cmocka_unit_test(t_not_object),
+		cmocka_unit_test(t_missing_fields),	    cmocka_unit_test(t_future_dates),
+		cmocka_unit_test(t_currency),		    cmocka_unit_test(t_torture_part),
+		cmocka_unit_test(t_nul_in_string),	    cmocka_unit_test(t_builder),
+		cmocka_unit_test(t_enum_names),
+	};
+	return cmocka_run_group_tests_name("case", tests, NULL, NULL);
+}

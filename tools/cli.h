@@ -1,0 +1,24 @@
+/* Shared pieces of the `reparations` command-line program. */
+#ifndef REP_CLI_H
+#define REP_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "reparations.h"
+
+#define EXIT_BAD_INPUT 2
+#define EXIT_INTERNAL 1
+
+/* Print "reparations: <what>: <message>" on stderr; return the exit status for st. */
+int cli_fail(const char *what, const rep_status st, const char *message);
+/* Read a whole file (at most REP_CLI_MAX_FILE bytes); caller frees. */
+#define REP_CLI_MAX_FILE (16u << 20)
+rep_status cli_read_file(const char *path, char **out, size_t *len, rep_error *err);
+/* Write text to path atomically (temporary file, then rename), or to stdout when path is NULL. */
+rep_status cli_write_output(const char *path, const char *text, size_t len, rep_error *err);
+
+/* `reparations calc ...` (tools/calc.c). */
+int cli_calc(int argc, char **argv);
+
+#endif

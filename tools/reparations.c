@@ -1,0 +1,622 @@
+/* reparations: the command-line program.
+ *
+ *   reparations estimate CASE.json --scheme ID [--scheme ID ...] [--option S.N=V ...] [--format F]
+ *   reparations compare  CASE.json [--schemes ID,ID,... | --all] [--report-currency CUR] [--format F]
+ *   reparations schemes  [--format json]
+ *   reparations refdata  [SERIES] [--format json]
+ *   reparations validate CASE.json
+ *   reparations calc     pv|interest|index ...
+ *
+ * Exit status: 0 success, 2 bad input or usage (one line on stderr naming
+ * the file and the field), 1 an internal failure (out of memory, cannot write). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char *const usage_main =
+	"usage: reparations <command> [arguments]\n"
+	"\n"
+	"Itemized, cited compensation estimates for unlawful detention.\n"
+	"\n"
+	"commands:\n"
+	"  estimate CASE.json --scheme ID [--scheme ID ...]   one estimate per scheme\n"
+	"  compare  CASE.json [--schemes ID,ID,... | --all]   schemes side by side\n"
+	"  schemes  [--format json]                           list the schemes and their options\n"
+	"  refdata  [SERIES] [--format json]                  list reference series, or one series' points\n"
+	"  validate CASE.json                                 check a case file\n"
+	"  calc     pv|interest|index ...                     time-value calculators\n"
+	"\n"
+	"  --version, --help; `reparations COMMAND --help` for each command.\n";
+
+static const char *const usage_common =
+	"  --option SCHEME.NAME=VALUE  set a scheme option (repeatable; `reparations schemes` lists them)\n"
+	"  --format table|json|csv|markdown   output format (default table)\n"
+	"  --as-of YYYY-MM-DD          valuation date (overrides the case's as_of)\n"
+	"  --fx FROM/TO=RATE           exchange rate: 1 FROM = RATE TO (repeatable)\n"
+	"  --fx-file FILE              exchange rates, one FROM/TO=RATE[,YYYY-MM-DD] per line\n"
+	"  --series-file FILE          reference series (CSV or JSON) replacing or extending built-in data\n"
+	"  --scheme-file FILE          a scheme defined in JSON (docs/schemes.md)\n"
+	"  -o, --output FILE           write to FILE (atomically: nothing is written on error)\n";
+
+int cli_fail(const char *what, rep_status st, const char *message)
+{
+	fprintf(stderr, "reparations: %s%s%s\n", what ? what : "", what && message && *message ? ": " : "",
+		message ? message : "");
+	return st == REP_ENOMEM || st == REP_EIO ? EXIT_INTERNAL : EXIT_BAD_INPUT;
+}
+
+rep_status cli_read_file(const char *path, char **out, size_t *len, rep_error *err)
+{
+	*out = NULL;
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!f) {
+		snprintf(err->message, sizeof err->message, "cannot open: %s", strerror(errno));
+		err->status = REP_EIO;
+		return REP_EINVAL;
+	}
+	size_t cap = 65536, n = 0;
+	char *buf = malloc(cap + 1);
+	rep_status st = REP_OK;
+	while (buf) {
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (n < cap) {
+			if (ferror(f)) {
+				snprintf(err->message, sizeof err->message, "read error: %s", strerror(errno));
+				st = REP_EIO;
+			}
+			break;
+		}
+		if (cap >= REP_CLI_MAX_FILE) {
+			snprintf(err->message, sizeof err->message, "file larger than %u bytes", REP_CLI_MAX_FILE);
+			st = REP_ELIMIT;
+			break;
+		}
+		cap *= 2;
+		char *nb = realloc(buf, cap + 1);
+		if (!nb) {
+			free(buf);
+			buf = NULL;
+		}
+		buf = nb;
+	}
+	if (f != stdin)
+		fclose(f);
+	if (!buf) {
+		snprintf(err->message, sizeof err->message, "out of memory");
+		return REP_ENOMEM;
+	}
+	if (st) {
+		free(buf);
+		err->status = st;
+		return st;
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return REP_OK;
+}
+
+rep_status cli_write_output(const char *path, const char *text, size_t len, rep_error *err)
+{
+	if (!path || strcmp(path, "-") == 0) {
+		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+			snprintf(err->message, sizeof err->message, "cannot write standard output: %s", strerror(errno));
+			return REP_EIO;
+		}
+		return REP_OK;
+	}
+	size_t pl = strlen(path);
+	char *tmp = malloc(pl + 32);
+	if (!tmp) {
+		snprintf(err->message, sizeof err->message, "out of memory");
+		return REP_ENOMEM;
+	}
+	snprintf(tmp, pl + 32, "%s.tmp.%ld", path, (long)getpid());
+	FILE *f = fopen(tmp, "wb");
+	rep_status st = REP_OK;
+	if (!f || fwrite(text, 1, len, f) != len || fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		snprintf(err->message, sizeof err->message, "cannot write %s: %s", path, strerror(errno));
+		st = REP_EIO;
+	}
+	if (f && fclose(f) != 0 && st == REP_OK) {
+		snprintf(err->message, sizeof err->message, "cannot write %s: %s", path, strerror(errno));
+		st = REP_EIO;
+	}
+	if (st == REP_OK && rename(tmp, path) != 0) {
+		snprintf(err->message, sizeof err->message, "cannot rename into %s: %s", path, strerror(errno));
+		st = REP_EIO;
+	}
+	if (st)
+		remove(tmp);
+	free(tmp);
+	return st;
+}
+
+/* ---- options shared by estimate and compare ---- */
+
+typedef struct cli_opts {
+	const char *case_path;
+	const char *schemes[256];
+	size_t n_schemes;
+	bool all;
+	const char *report_currency;
+	const char *output;
+	const char *as_of;
+	rep_format format;
+	rep_options *options;
+	rep_context *ctx;
+} cli_opts;
+
+static int need_value(int i, int argc, char **argv)
+{
+	if (i + 1 >= argc) {
+		fprintf(stderr, "reparations: %s needs a value\n", argv[i]);
+		return 0;
+	}
+	return 1;
+}
+
+static int add_scheme_list(cli_opts *o, char *list)
+{
+	for (char *tok = strtok(list, ","); tok; tok = strtok(NULL, ",")) {
+		if (o->n_schemes == sizeof o->schemes / sizeof o->schemes[0])
+			return cli_fail("--schemes", REP_ELIMIT, "more than 256 schemes");
+		if (*tok)
+			o->schemes[o->n_schemes++] = tok;
+	}
+	return 0;
+}
+
+static int load_fx_file(rep_context *ctx, const char *path)
+{
+	char *text;
+	size_t len;
+	rep_error err;
+	rep_error_clear(&err);
+	rep_status st = cli_read_file(path, &text, &len, &err);
+	if (st)
+		return cli_fail(path, st, err.message);
+	int rc = 0;
+	size_t lineno = 0;
+	for (char *save = NULL, *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		lineno++;
+		size_t n = strlen(line);
+		if (n && line[n - 1] == '\r')
+			line[--n] = '\0';
+		if (!n || line[0] == '#')
+			continue;
+		char *eq = strchr(line, '=');
+		char *comma = eq ? strchr(eq, ',') : NULL;
+		rep_date from = REP_DATE_NONE;
+		if (comma) {
+			*comma = '\0';
+			if (rep_date_parse(&from, comma + 1, &err)) {
+				char where[600];
+				snprintf(where, sizeof where, "%s: line %zu", path, lineno);
+				rc = cli_fail(where, err.status, err.message);
+				break;
+			}
+		}
+		if (eq)
+			*eq = '\0';
+		if (!eq || (st = rep_context_set_fx(ctx, line, eq + 1, from, path, &err))) {
+			char where[600];
+			snprintf(where, sizeof where, "%s: line %zu", path, lineno);
+			rc = cli_fail(where, eq ? st : REP_ESYNTAX, eq ? err.message : "expected FROM/TO=RATE[,YYYY-MM-DD]");
+			break;
+		}
+	}
+	free(text);
+	return rc;
+}
+
+static int load_file_into(rep_context *ctx, const char *path, bool scheme)
+{
+	char *text;
+	size_t len;
+	rep_error err;
+	rep_error_clear(&err);
+	rep_status st = cli_read_file(path, &text, &len, &err);
+	if (st)
+		return cli_fail(path, st, err.message);
+	if (scheme) {
+		st = rep_context_load_scheme(ctx, text, len, &err);
+	} else {
+		const char *dot = strrchr(path, '.');
+		st = rep_context_load_series(ctx, text, len, dot && strcmp(dot, ".json") == 0 ? "json" : "csv", &err);
+	}
+	free(text);
+	return st ? cli_fail(path, st, err.message) : 0;
+}
+
+/* Parse the arguments of estimate/compare; returns -1 to go on, else an exit status. */
+static int parse_common(cli_opts *o, int argc, char **argv, bool compare, const char *help)
+{
+	rep_error err;
+	rep_error_clear(&err);
+	for (int i = 2; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(help, stdout);
+			fputs(usage_common, stdout);
+			return 0;
+		} else if (strcmp(a, "--scheme") == 0 && !compare) {
+			if (!need_value(i, argc, argv))
+				return EXIT_BAD_INPUT;
+			if (o->n_schemes == sizeof o->schemes / sizeof o->schemes[0])
+				return cli_fail("--scheme", REP_ELIMIT, "more than 256 schemes");
+			o->schemes[o->n_schemes++] = argv[++i];
+		} else if ((strcmp(a, "--schemes") == 0 || strcmp(a, "--scheme") == 0) && compare) {
+			if (!need_value(i, argc, argv))
+				return EXIT_BAD_INPUT;
+			int rc = add_scheme_list(o, argv[++i]);
+			if (rc)
+				return rc;
+		} else if (strcmp(a, "--all") == 0) {
+			o->all = true;
+		} else if (strcmp(a, "--report-currency") == 0 && compare) {
+			if (!need_value(i, argc, argv))
+				return EXIT_BAD_INPUT;
+			o->report_currency = argv[++i];
+		} else if (strcmp(a, "--option") == 0) {
+			if (!need_value(i, argc, argv))
+				return EXIT_BAD_INPUT;
+			if (rep_options_add(o->options, argv[++i], &err))
+				return cli_fail("--option", err.status, err.message);
+		} else if (strcmp(a, "--format") == 0) {
+			if (!need_value(i, argc, argv))
+				return EXIT_BAD_INPUT;
+			if (rep_format_parse(&o->format, argv[++i]))
+				return cli_fail("--format", REP_EINVAL, "expected table, json, csv or markdown");
+		} else if (strcmp(a, "--as-of") == 0) {
+			if (!need_value(i, argc, argv))
+				return EXIT_BAD_INPUT;
+			o->as_of = argv[++i];
+		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+			if (!need_value(i, argc, argv))
+				return EXIT_BAD_INPUT;
+			o->output = argv[++i];
+		} else if (strcmp(a, "--fx") == 0) {
+			if (!need_value(i, argc, argv))
+				return EXIT_BAD_INPUT;
+			char *v = argv[++i], *eq = strchr(v, '=');
+			if (!eq)
+				return cli_fail("--fx", REP_ESYNTAX, "expected FROM/TO=RATE, e.g. EUR/KZT=520.50");
+			*eq = '\0';
+			if (rep_context_set_fx(o->ctx, v, eq + 1, REP_DATE_NONE, "user-supplied (--fx)", &err))
+				return cli_fail("--fx", err.status, err.message);
+		} else if (strcmp(a, "--fx-file") == 0 || strcmp(a, "--series-file") == 0 || strcmp(a, "--scheme-file") == 0) {
+			if (!need_value(i, argc, argv))
+				return EXIT_BAD_INPUT;
+			const char *path = argv[++i];
+			int rc = strcmp(a, "--fx-file") == 0 ? load_fx_file(o->ctx, path)
+							      : load_file_into(o->ctx, path, strcmp(a, "--scheme-file") == 0);
+			if (rc)
+				return rc;
+		} else if (a[0] == '-' && a[1] != '\0') {
+			fprintf(stderr, "reparations: unknown option %s (see `reparations %s --help`)\n", a, argv[1]);
+			return EXIT_BAD_INPUT;
+		} else if (!o->case_path) {
+			o->case_path = a;
+		} else {
+			fprintf(stderr, "reparations: unexpected argument %s\n", a);
+			return EXIT_BAD_INPUT;
+		}
+	}
+	if (!o->case_path) {
+		fprintf(stderr, "reparations: %s: a case file is required (see `reparations %s --help`)\n", argv[1], argv[1]);
+		return EXIT_BAD_INPUT;
+	}
+	return -1;
+}
+
+static int read_case(const cli_opts *o, rep_case **out)
+{
+	char *text;
+	size_t len;
+	rep_error err;
+	rep_error_clear(&err);
+	rep_status st = cli_read_file(o->case_path, &text, &len, &err);
+	if (st)
+		return cli_fail(o->case_path, st, err.message);
+	st = rep_case_from_json(out, text, len, &err);
+	free(text);
+	if (st)
+		return cli_fail(o->case_path, st, err.message);
+	if (o->as_of) {
+		rep_date d;
+		if (rep_date_parse(&d, o->as_of, &err)) {
+			rep_case_free(*out);
+			*out = NULL;
+			return cli_fail("--as-of", err.status, err.message);
+		}
+		rep_case_set_as_of(*out, d);
+		if ((st = rep_case_validate(*out, &err))) {
+			rep_case_free(*out);
+			*out = NULL;
+			return cli_fail(o->case_path, st, err.message);
+		}
+	}
+	return 0;
+}
+
+static int emit(const cli_opts *o, const char *text, size_t len)
+{
+	rep_error err;
+	rep_error_clear(&err);
+	rep_status st = cli_write_output(o->output, text, len, &err);
+	return st ? cli_fail(o->output ? o->output : "stdout", st, err.message) : 0;
+}
+
+static int cmd_estimate(cli_opts *o, int argc, char **argv)
+{
+	static const char help[] =
+		"usage: reparations estimate CASE.json --scheme ID [--scheme ID ...] [options]\n"
+		"  Evaluate the case under each scheme: eligibility with findings, itemized lines with\n"
+		"  their legal basis and formula, totals, range, warnings, reference data used.\n";
+	int rc = parse_common(o, argc, argv, false, help);
+	if (rc >= 0)
+		return rc;
+	if (o->all) {
+		o->n_schemes = 0;
+		for (size_t i = 0; i < rep_scheme_count(o->ctx) && i < 256; i++)
+			o->schemes[o->n_schemes++] = rep_scheme_id(rep_scheme_at(o->ctx, i));
+	}
+	if (o->n_schemes == 0) {
+		fprintf(stderr, "reparations: estimate: at least one --scheme ID is required (see `reparations schemes`)\n");
+		return EXIT_BAD_INPUT;
+	}
+	rep_case *c = NULL;
+	if ((rc = read_case(o, &c)))
+		return rc;
+	rep_error err;
+	rep_error_clear(&err);
+	rep_estimate *es[256] = {0};
+	size_t n = 0;
+	rep_status st = REP_OK;
+	for (; n < o->n_schemes && st == REP_OK; n++)
+		st = rep_estimate_compute(&es[n], o->ctx, c, o->schemes[n], o->options, &err);
+	if (st) {
+		rc = cli_fail(o->case_path, st, err.message);
+	} else {
+		char *text;
+		size_t len;
+		st = rep_estimates_render(&text, &len, rep_case_id(c), (const rep_estimate *const *)es, n, o->format, &err);
+		if (st) {
+			rc = cli_fail("render", st, err.message);
+		} else {
+			rc = emit(o, text, len);
+			free(text);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		rep_estimate_free(es[i]);
+	rep_case_free(c);
+	return rc;
+}
+
+/* Without --schemes or --all: the schemes that pay in the case's currency
+ * (a Kazakh case: the domestic routes and the reform scenario), else all. */
+static void default_schemes(cli_opts *o, const rep_case *c)
+{
+	for (size_t i = 0; i < rep_scheme_count(o->ctx) && o->n_schemes < 256; i++) {
+		const rep_scheme *s = rep_scheme_at(o->ctx, i);
+		if (o->all || strcmp(rep_scheme_currency(s), rep_case_currency(c)) == 0)
+			o->schemes[o->n_schemes++] = rep_scheme_id(s);
+	}
+	if (o->n_schemes == 0)
+		for (size_t i = 0; i < rep_scheme_count(o->ctx) && o->n_schemes < 256; i++)
+			o->schemes[o->n_schemes++] = rep_scheme_id(rep_scheme_at(o->ctx, i));
+}
+
+static int cmd_compare(cli_opts *o, int argc, char **argv)
+{
+	static const char help[] =
+		"usage: reparations compare CASE.json [--schemes ID,ID,... | --all] [--report-currency CUR] [options]\n"
+		"  One row per scheme: eligibility, total in the scheme's currency, per day of deprivation\n"
+		"  of liberty, and with --report-currency the same converted at the valuation date.\n"
+		"  Default schemes: those paying in the case's currency (for a KZT case, the Kazakh routes\n"
+		"  and the reform scenario).\n";
+	int rc = parse_common(o, argc, argv, true, help);
+	if (rc >= 0)
+		return rc;
+	rep_case *c = NULL;
+	if ((rc = read_case(o, &c)))
+		return rc;
+	if (o->all || o->n_schemes == 0) {
+		o->n_schemes = 0;
+		default_schemes(o, c);
+	}
+	rep_error err;
+	rep_error_clear(&err);
+	rep_comparison *cmp = NULL;
+	rep_status st = rep_compare(&cmp, o->ctx, c, o->schemes, o->n_schemes, o->options, o->report_currency, &err);
+	if (st) {
+		rc = cli_fail(o->case_path, st, err.message);
+	} else {
+		char *text;
+		size_t len;
+		st = rep_comparison_render(&text, &len, cmp, o->format, &err);
+		if (st) {
+			rc = cli_fail("render", st, err.message);
+		} else {
+			rc = emit(o, text, len);
+			free(text);
+			for (size_t i = 0; rc == 0 && i < rep_comparison_count(cmp); i++) {
+				const rep_comparison_row *r = rep_comparison_row_at(cmp, i);
+				if (!r->ok) {
+					char what[600];
+					snprintf(what, sizeof what, "%s: %s", o->case_path, r->scheme);
+					rc = cli_fail(what, REP_ENODATA, r->error);
+				}
+			}
+		}
+	}
+	rep_comparison_free(cmp);
+	rep_case_free(c);
+	return rc;
+}
+
+static int cmd_validate(cli_opts *o, int argc, char **argv)
+{
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			puts("usage: reparations validate CASE.json\n  Check a case file; exit 0 if valid, 2 with the "
+			     "first problem (file and JSON path) if not.");
+			return 0;
+		}
+		if (argv[i][0] == '-' && argv[i][1]) {
+			fprintf(stderr, "reparations: unknown option %s\n", argv[i]);
+			return EXIT_BAD_INPUT;
+		}
+		if (o->case_path) {
+			fprintf(stderr, "reparations: unexpected argument %s\n", argv[i]);
+			return EXIT_BAD_INPUT;
+		}
+		o->case_path = argv[i];
+	}
+	if (!o->case_path) {
+		fprintf(stderr, "reparations: validate: a case file is required\n");
+		return EXIT_BAD_INPUT;
+	}
+	rep_case *c = NULL;
+	int rc = read_case(o, &c);
+	if (rc)
+		return rc;
+	printf("%s: valid case \"%s\" (%s; %zu detentions, %zu harms)\n", o->case_path, rep_case_id(c),
+	       rep_case_currency(c), rep_case_detention_count(c), rep_case_harm_count(c));
+	rep_case_free(c);
+	return 0;
+}
+
+static int cmd_schemes(cli_opts *o, int argc, char **argv)
+{
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			puts("usage: reparations schemes [--format table|json]\n  List every scheme with its status, "
+			     "currency and options.");
+			return 0;
+		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+			if (rep_format_parse(&o->format, argv[++i]) || (o->format != REP_FORMAT_JSON && o->format != REP_FORMAT_TABLE))
+				return cli_fail("--format", REP_EINVAL, "expected table or json");
+		} else {
+			fprintf(stderr, "reparations: schemes: unexpected argument %s\n", argv[i]);
+			return EXIT_BAD_INPUT;
+		}
+	}
+	size_t n = rep_scheme_count(o->ctx);
+	if (o->format == REP_FORMAT_JSON) {
+		/* plain printing with careful escaping would duplicate yajl: reuse the library's renderer */
+		char *text;
+		size_t len;
+		rep_error err;
+		rep_error_clear(&err);
+		rep_status st = rep_schemes_render(&text, &len, o->ctx, REP_FORMAT_JSON, &err);
+		if (st)
+			return cli_fail("schemes", st, err.message);
+		int rc = emit(o, text, len);
+		free(text);
+		return rc;
+	}
+	printf("%-22s %-10s %-5s %s\n", "id", "status", "cur", "name");
+	for (size_t i = 0; i < n; i++) {
+		const rep_scheme *s = rep_scheme_at(o->ctx, i);
+		printf("%-22s %-10s %-5s %s\n", rep_scheme_id(s), rep_scheme_status(s), rep_scheme_currency(s),
+		       rep_scheme_name(s));
+		for (size_t k = 0; k < rep_scheme_option_count(s); k++) {
+			rep_option_info oi;
+			rep_scheme_option_at(s, k, &oi);
+			printf("%-22s   option %s.%s = %s%s%s%s%s%s  %s\n", "", rep_scheme_id(s), oi.name,
+			       oi.default_value ? oi.default_value : "", oi.choices ? " (" : "", oi.choices ? oi.choices : "",
+			       oi.choices ? ")" : "", oi.min || oi.max ? " range " : "",
+			       oi.min || oi.max ? (oi.min ? oi.min : "") : "", oi.description ? oi.description : "");
+		}
+	}
+	return 0;
+}
+
+static int cmd_refdata(cli_opts *o, int argc, char **argv)
+{
+	const char *series = NULL;
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			puts("usage: reparations refdata [SERIES] [--format table|json] [--series-file FILE]\n"
+			     "  List the reference series with their sources, or every point of one series.");
+			return 0;
+		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+			if (rep_format_parse(&o->format, argv[++i]) || (o->format != REP_FORMAT_JSON && o->format != REP_FORMAT_TABLE))
+				return cli_fail("--format", REP_EINVAL, "expected table or json");
+		} else if (strcmp(argv[i], "--series-file") == 0 && i + 1 < argc) {
+			int rc = load_file_into(o->ctx, argv[++i], false);
+			if (rc)
+				return rc;
+		} else if (argv[i][0] == '-') {
+			fprintf(stderr, "reparations: refdata: unknown option %s\n", argv[i]);
+			return EXIT_BAD_INPUT;
+		} else {
+			series = argv[i];
+		}
+	}
+	char *text;
+	size_t len;
+	rep_error err;
+	rep_error_clear(&err);
+	rep_status st = rep_refdata_render(&text, &len, o->ctx, series, o->format, &err);
+	if (st)
+		return cli_fail(series ? series : "refdata", st, err.message);
+	int rc = emit(o, text, len);
+	free(text);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(usage_main, stderr);
+		return EXIT_BAD_INPUT;
+	}
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+		fputs(usage_main, stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "--version") == 0) {
+		printf("reparations %s\n", rep_version_string());
+		return 0;
+	}
+	if (strcmp(cmd, "calc") == 0)
+		return cli_calc(argc, argv);
+	cli_opts o = {0};
+	rep_error err;
+	rep_error_clear(&err);
+	rep_status st = rep_context_new(&o.ctx, &err);
+	if (st)
+		return cli_fail("context", st, err.message);
+	if ((st = rep_options_new(&o.options))) {
+		rep_context_free(o.ctx);
+		return cli_fail("options", st, "out of memory");
+	}
+	int rc;
+	if (strcmp(cmd, "estimate") == 0)
+		rc = cmd_estimate(&o, argc, argv);
+	else if (strcmp(cmd, "compare") == 0)
+		rc = cmd_compare(&o, argc, argv);
+	else if (strcmp(cmd, "validate") == 0)
+		rc = cmd_validate(&o, argc, argv);
+	else if (strcmp(cmd, "schemes") == 0)
+		rc = cmd_schemes(&o, argc, argv);
+	else if (strcmp(cmd, "refdata") == 0)
+		rc = cmd_refdata(&o, argc, argv);
+	else {
+		fprintf(stderr, "reparations: unknown command \"%s\"\n\n%s", cmd, usage_main);
+		rc = EXIT_BAD_INPUT;
+	}
+	rep_options_free(o.options);
+	rep_context_free(o.ctx);
+	return rc;
+}
