@@ -537,7 +537,7 @@ static rep_status csv_meta(loading *L, loaded *s, const char *line, size_t len, 
 static rep_status csv_row(loading *L, loaded *s, const char *line, size_t len, const char *at, rep_error *err)
 {
 	field f[4];
-	size_t nf;
+	size_t nf = 0;
 	rep_status st = csv_split(L, line, len, f, &nf, at, err);
 	if (st)
 		return st;
