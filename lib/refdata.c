@@ -261,9 +261,8 @@ typedef struct loaded {
 	rep_date until;
 	rep_series_point *points; /* rep_malloc'd */
 	size_t n, cap;
-	/* where to point an error: "line 3" or a JSON path */
-	char at_series[REP_ERROR_PATH_MAX], at_unit[REP_ERROR_PATH_MAX];
-	char at_first[REP_ERROR_PATH_MAX], at_until[REP_ERROR_PATH_MAX];
+	/* where to point an error: "line 3" or a JSON path (NULL: nowhere) */
+	const char *at_series, *at_unit, *at_first, *at_until;
 } loaded;
 
 typedef struct loading {
@@ -299,9 +298,11 @@ static loaded *new_loaded(loading *L, rep_error *err)
 	return s;
 }
 
-static void set_at(char dst[REP_ERROR_PATH_MAX], const char *at)
+/* Locations are kept in the temporary arena, a few bytes each: a file may
+ * hold many series. Out of memory, an error just names no place. */
+static void set_at(loading *L, const char **dst, const char *at)
 {
-	snprintf(dst, REP_ERROR_PATH_MAX, "%s", at);
+	*dst = rep_arena_strdup(&L->tmp, at);
 }
 
 /* Where to point an error about one point: a CSV line, or JSON member paths. */
@@ -341,7 +342,7 @@ static rep_status add_point(loading *L, loaded *s, rep_date from, const char *va
 		s->cap = cap;
 	}
 	if (s->n == 0)
-		set_at(s->at_first, at->from);
+		set_at(L, &s->at_first, at->from);
 	s->points[s->n++] = (rep_series_point){from, value, conf, source};
 	return REP_OK;
 }
@@ -514,7 +515,7 @@ static rep_status csv_meta(loading *L, loaded *s, const char *line, size_t len, 
 	if ((slot[key] && *slot[key]) || (key == 3 && s->until != REP_DATE_NONE))
 		return rep_err(err, REP_EINVAL, at, "\"%s\" given twice", keys[key]);
 	if (key == 3) {
-		set_at(s->at_until, at);
+		set_at(L, &s->at_until, at);
 		return rep_date_parse_n(&s->until, v, vlen, err) ? rep_err_at(err, at) : REP_OK;
 	}
 	if (key == 0 && !valid_id(v, vlen))
@@ -525,11 +526,11 @@ static rep_status csv_meta(loading *L, loaded *s, const char *line, size_t len, 
 	if (!(*slot[key] = rep_arena_strndup(&L->tmp, v, vlen)))
 		return rep_err(err, REP_ENOMEM, NULL, "out of memory");
 	if (key == 0) {
-		set_at(s->at_series, at);
+		set_at(L, &s->at_series, at);
 		if (is_fx_id(s->id) && !valid_fx_id(s->id))
 			return rep_err(err, REP_EINVAL, at, "exchange-rate series id \"%s\" must be FX.AAA_BBB", s->id);
 	} else if (key == 2) {
-		set_at(s->at_unit, at);
+		set_at(L, &s->at_unit, at);
 	}
 	return REP_OK;
 }
@@ -606,8 +607,8 @@ static rep_status csv_parse(loading *L, const char *text, size_t len, rep_error 
 	}
 	if (!header)
 		return rep_err(err, REP_ESYNTAX, NULL, "no header line %s", csv_header);
-	if (!s->at_until[0])
-		set_at(s->at_until, s->at_series);
+	if (!s->at_until)
+		s->at_until = s->at_series;
 	return check_series(s, err);
 }
 
@@ -621,7 +622,7 @@ static bool key_is(const rep_json *m, const char *k)
 static void at_key(char dst[REP_ERROR_PATH_MAX], rep_jpath *p, const char *key)
 {
 	size_t mark = rep_jpath_key(p, key, strlen(key));
-	set_at(dst, p->buf);
+	snprintf(dst, REP_ERROR_PATH_MAX, "%s", p->buf);
 	rep_jpath_pop(p, mark);
 }
 
@@ -655,11 +656,15 @@ static rep_status json_point(loading *L, loaded *s, const rep_json *o, rep_jpath
 		if (st)
 			return st;
 	}
-	const char *missing = from == REP_DATE_NONE ? "from"
-			      : !value		    ? "value"
-			      : !conf		    ? "confidence"
-			      : !source		    ? "source"
-						    : NULL;
+	const char *missing = NULL;
+	if (!source)
+		missing = "source";
+	if (!conf)
+		missing = "confidence";
+	if (!value)
+		missing = "value";
+	if (from == REP_DATE_NONE)
+		missing = "from";
 	if (missing)
 		return rep_err(err, REP_EINVAL, p->buf, "missing \"%s\"", missing);
 	char a_from[REP_ERROR_PATH_MAX], a_conf[REP_ERROR_PATH_MAX], a_source[REP_ERROR_PATH_MAX];
@@ -678,7 +683,7 @@ static rep_status json_series(loading *L, const rep_json *o, rep_jpath *p, rep_e
 	loaded *s = new_loaded(L, err);
 	if (!s)
 		return REP_ENOMEM;
-	set_at(s->at_series, p->buf);
+	set_at(L, &s->at_series, p->buf);
 	/* id first: the points' checks depend on whether this is an exchange rate */
 	const rep_json *idv = rep_json_get(o, "id");
 	if (!idv)
@@ -702,11 +707,11 @@ static rep_status json_series(loading *L, const rep_json *o, rep_jpath *p, rep_e
 			slot = &s->name;
 		} else if (key_is(m, "unit")) {
 			slot = &s->unit;
-			set_at(s->at_unit, p->buf);
+			set_at(L, &s->at_unit, p->buf);
 		} else if (key_is(m, "description")) {
 			slot = &s->description;
 		} else if (key_is(m, "until")) {
-			set_at(s->at_until, p->buf);
+			set_at(L, &s->at_until, p->buf);
 			st = rep_jr_date(&s->until, m, p, err);
 		} else if (key_is(m, "points")) {
 			if (!(st = rep_jr_type(m, REP_JSON_ARRAY, "an array of points", p, err)))
@@ -734,8 +739,8 @@ static rep_status json_series(loading *L, const rep_json *o, rep_jpath *p, rep_e
 		}
 		rep_jpath_pop(p, mark);
 	}
-	if (!s->at_until[0])
-		set_at(s->at_until, s->at_series);
+	if (!s->at_until)
+		s->at_until = s->at_series;
 	return check_series(s, err);
 }
 
@@ -1014,26 +1019,25 @@ static const rep_series_point *fx_point(const rep_context *ctx, const char *from
 	return s ? point_on(s, date) : NULL;
 }
 
-/* Derived rates have no stored text of their own, and a lookup must not
- * write to the context, so their provenance is a fixed phrase. */
-static const char inverse_source[] =
-	"inverse of the rate for the reverse pair, whose stored value is shown (see that FX series or user rate)";
+/* A cross rate has no stored text of its own, and a lookup must not write
+ * to the context, so its provenance is a fixed phrase. */
 static const char cross_source[] =
 	"cross rate via USD: FROM/USD x USD/TO from stored rates (see those FX series or user rates)";
 
 /* One conversion from -> to without a third currency: a user rate either
- * way, then a stored series either way. Sets rate and pt; false if none. */
+ * way, then a stored series either way. Sets rate and pt; false if none.
+ * An inverse keeps the stored point (its value is the reverse pair's rate):
+ * its source is the provenance a reader needs, and the rate shows the inversion. */
 static bool fx_leg(const rep_context *ctx, const char *from, const char *to, rep_date date, mpq_t rate,
 		   rep_series_point *pt)
 {
 	for (int inverse = 0; inverse < 2; inverse++) {
 		const rep_fx_rate *u = inverse ? user_rate(ctx, to, from, date) : user_rate(ctx, from, to, date);
 		if (u && !rep_dec_parse(rate, u->rate, NULL) && mpq_sgn(rate) > 0) {
-			*pt = (rep_series_point){u->date, u->rate, "unverified", u->source};
-			if (inverse) {
+			/* an undated rate is in force on every date, so on this one */
+			*pt = (rep_series_point){u->date == REP_DATE_NONE ? date : u->date, u->rate, "unverified", u->source};
+			if (inverse)
 				mpq_inv(rate, rate);
-				pt->source = inverse_source;
-			}
 			return true;
 		}
 	}
@@ -1041,10 +1045,8 @@ static bool fx_leg(const rep_context *ctx, const char *from, const char *to, rep
 		const rep_series_point *p = inverse ? fx_point(ctx, to, from, date) : fx_point(ctx, from, to, date);
 		if (p && !rep_dec_parse(rate, p->value, NULL) && mpq_sgn(rate) > 0) {
 			*pt = *p;
-			if (inverse) {
+			if (inverse)
 				mpq_inv(rate, rate);
-				pt->source = inverse_source;
-			}
 			return true;
 		}
 	}

@@ -10,24 +10,6 @@
 
 /* ---- JSON ---- */
 
-static void *y_malloc(void *ctx, size_t sz)
-{
-	REP_UNUSED(ctx);
-	return rep_malloc(sz);
-}
-
-static void *y_realloc(void *ctx, void *p, size_t sz)
-{
-	REP_UNUSED(ctx);
-	return rep_realloc(p, sz);
-}
-
-static void y_free(void *ctx, void *p)
-{
-	REP_UNUSED(ctx);
-	rep_free(p);
-}
-
 void rep_json_str(yajl_gen g, const char *s)
 {
 	if (s)
@@ -173,8 +155,8 @@ void rep_json_estimate(yajl_gen g, const rep_estimate *e)
 
 yajl_gen rep_json_gen_new(void)
 {
-	static const yajl_alloc_funcs af = {y_malloc, y_realloc, y_free, NULL};
-	yajl_gen g = yajl_gen_alloc(&af);
+	/* yajl's default allocator, as in io/json.c: yajl does not check its allocations */
+	yajl_gen g = yajl_gen_alloc(NULL);
 	if (!g)
 		return NULL;
 	yajl_gen_config(g, yajl_gen_beautify, 1);
