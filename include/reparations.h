@@ -21,5 +21,6 @@
 #include "reparations/scheme.h"
 #include "reparations/estimate.h"
 #include "reparations/compare.h"
+#include "reparations/tvm.h"
 
 #endif

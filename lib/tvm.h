@@ -10,6 +10,7 @@
 #include "case_internal.h"
 #include "reparations/context.h"
 #include "reparations/money.h"
+#include "reparations/tvm.h"
 
 /* Looks up a series value on a date and records the point used in the
  * estimate (the engine passes rep_engine_series and itself). */
@@ -21,9 +22,12 @@ typedef struct rep_tvm_index_trace {
 } rep_tvm_index_trace;
 
 /* out = amount brought from `from` to `to` by `method`: "nominal" (unchanged),
- * "cpi" (Kazakhstan CPI, chained December/December rates), "mci"
- * (MCI(to)/MCI(from)), "wage" (average-wage ratio). Exact rationals; the
- * trace text (allocated in `arena`) names the method and the points. */
+ * "cpi" (Kazakhstan CPI: the ratio of KZ.CPI_INDEX when ctx has that series,
+ * else KZ.CPI_DEC December/December rates chained, linear within a year by
+ * days), "mci" (MCI(to)/MCI(from)), "wage" (KZ.AVG_WAGE ratio). Every value
+ * is looked up through `series(ud, ...)`, which records it. Exact
+ * rationals; the trace text (allocated in `arena`) names the method and the
+ * points. ctx may be NULL (then "cpi" always chains KZ.CPI_DEC). */
 rep_status rep_tvm_index(mpq_t out, rep_tvm_index_trace *trace, const rep_context *ctx, const char *method,
 			 const mpq_t amount, rep_date from, rep_date to, rep_series_fn series, void *ud,
 			 rep_arena *arena, rep_error *err);
@@ -35,8 +39,10 @@ typedef struct rep_tvm_pv_trace {
 } rep_tvm_pv_trace;
 
 /* Present value of a lost_earning_capacity harm: annual (first year's loss),
- * years (fractional allowed), growth g (default 0), discount_rate d
- * (default 0), end-of-year convention. The result is exact where the
+ * years (fractional allowed: the last fraction f of a year is f times that
+ * year's loss, paid at its end), growth g (default 0), discount_rate d
+ * (default 0), end-of-year convention (rep_tvm_pv with REP_PV_END).
+ * Trace strings live in `arena`. The result is exact where the
  * formula is rational, else correctly rounded once to `places` decimals with
  * `mode` (the line's own rounding then changes nothing). */
 rep_status rep_tvm_pv_from_harm(mpq_t out, rep_tvm_pv_trace *trace, const rep_case_harm *h, int places,
