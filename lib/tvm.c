@@ -36,6 +36,21 @@ static bool mode_ok(rep_round mode)
 	return (unsigned)mode <= (unsigned)REP_ROUND_CEILING;
 }
 
+/* Results beyond 1e60 are refused, as rep_dec_pow and the interval path
+ * refuse them: no amount is that large, and an exact rational of
+ * thousands of digits (1000 years at -99.9999 %) is only a cost. */
+static rep_status check_size(const mpq_t x, rep_error *err)
+{
+	mpz_t lim, a;
+	mpz_inits(lim, a, NULL);
+	mpz_ui_pow_ui(lim, 10, 60);
+	mpz_mul(lim, lim, mpq_denref(x));
+	mpz_abs(a, mpq_numref(x));
+	bool beyond = mpz_cmp(a, lim) > 0;
+	mpz_clears(lim, a, NULL);
+	return beyond ? rep_err(err, REP_ERANGE, NULL, "result is beyond 1e60 in magnitude") : REP_OK;
+}
+
 /* 1 January of `year`; 2200-01-01 lies one past REP_DATE_MAX, which is
  * still a valid exclusive end. */
 static rep_date year_start(int year)
@@ -97,6 +112,19 @@ static void put_fixed(rep_buf *b, const mpq_t x, int places)
 	free(s);
 }
 
+/* An input, shown as given: inputs are decimals, so the shortest exact
+ * form terminates (a rational that does not is shown to 60 places). */
+static void put_exact(rep_buf *b, const mpq_t x)
+{
+	char *s = rep_dec_to_string(x);
+	if (!s) {
+		b->failed = true;
+		return;
+	}
+	rep_buf_puts(b, s);
+	free(s);
+}
+
 /* A fraction shown as a percentage: 0.054 -> "5.4 %". */
 static void put_pct(rep_buf *b, const mpq_t x)
 {
@@ -104,7 +132,7 @@ static void put_pct(rep_buf *b, const mpq_t x)
 	mpq_init(p);
 	mpq_set_ui(p, 100, 1);
 	mpq_mul(p, p, x);
-	put_num(b, p, 6);
+	put_exact(b, p);
 	rep_buf_puts(b, " %");
 	mpq_clear(p);
 }
@@ -255,11 +283,11 @@ static rep_status index_ratio(mpq_t factor, rep_buf *t, const char *series, rep_
 	if (!st) {
 		mpq_div(factor, b, a);
 		rep_buf_printf(t, "indexed by the ratio of %s: ", series);
-		put_num(t, b, 6);
+		put_exact(t, b);
 		rep_buf_puts(t, " on ");
 		put_date(t, to);
 		rep_buf_puts(t, " / ");
-		put_num(t, a, 6);
+		put_exact(t, a);
 		rep_buf_puts(t, " on ");
 		put_date(t, from);
 		rep_buf_puts(t, " = x");
@@ -315,8 +343,8 @@ static rep_status index_chain(mpq_t factor, rep_buf *t, const char *series, rep_
 			char vs[64];
 			if (rep_dec_format_buf(vs, sizeof vs, v, 6, REP_ROUND_HALF_EVEN))
 				snprintf(vs, sizeof vs, "below -100");
-			st = rep_err(err, REP_EINVAL, NULL, "%s for %d is %s %%: a rate of -100 %% or less cannot index an amount",
-				     series, y, vs);
+			st = rep_err(err, REP_EINVAL, NULL,
+				     "%s for %d is %s %%: a rate of -100 %% or less cannot index an amount", series, y, vs);
 			break;
 		}
 		if (y == ylo && klo > 0) {
@@ -401,7 +429,7 @@ rep_status rep_tvm_index(mpq_t out, rep_tvm_index_trace *trace, const rep_contex
 	mpq_t f;
 	mpq_init(f);
 	st = index_method(f, &t, ctx, method, from, to, series, ud, err);
-	if (!st) {
+	if (!st && !(st = check_size(f, err))) {
 		mpq_mul(out, amount, f);
 		if (t.failed || !(trace->text = rep_arena_strdup(arena, t.data ? t.data : "")))
 			st = rep_err(err, REP_ENOMEM, NULL, "out of memory");
@@ -441,7 +469,8 @@ static rep_status index_public(rep_tvm_result *res, const rep_context *ctx, cons
 	if (!st) {
 		mpq_mul(res->value, amount, res->factor);
 		res->exact = 1;
-		st = take_text(&res->text, &t, err);
+		if (!(st = check_size(res->value, err)))
+			st = take_text(&res->text, &t, err);
 	}
 	rep_free(t.data);
 	if (st)
@@ -639,7 +668,7 @@ rep_status rep_tvm_interest(rep_tvm_result *res, const rep_context *ctx, const m
 
 	rep_buf t = {0};
 	rep_buf_printf(&t, "%s interest on ", opts->compound ? "compound (at each 31 December)" : "simple");
-	put_num(&t, amount, 6);
+	put_exact(&t, amount);
 	rep_buf_puts(&t, " from ");
 	put_date(&t, from);
 	if (opts->grace_months) {
@@ -724,6 +753,9 @@ rep_status rep_tvm_interest(rep_tvm_result *res, const rep_context *ctx, const m
 		if (mpq_sgn(amount))
 			mpq_div(res->factor, res->value, amount);
 		res->exact = 1;
+		st = check_size(res->value, err);
+	}
+	if (!st) {
 		if (res->n_periods == 0)
 			rep_buf_puts(&t, ": no day bears interest");
 		rep_buf_puts(&t, "; total ");
@@ -810,9 +842,11 @@ static rep_status pv_prepare(pv_job *j, const mpq_t annual, const mpq_t years, c
 	if (growth)
 		mpq_set(j->g, growth);
 	if (mpq_cmp_si(j->d, -1, 1) <= 0)
-		return rep_err(err, REP_EINVAL, NULL, "the discount rate must be greater than -1 (a fraction, 0.05 = 5 %%)");
+		return rep_err(err, REP_EINVAL, NULL,
+			       "the discount rate must be greater than -1 (a fraction, 0.05 = 5 %%)");
 	if (mpq_cmp_si(j->g, -1, 1) <= 0)
-		return rep_err(err, REP_EINVAL, NULL, "the growth rate must be greater than -1 (a fraction, 0.03 = 3 %%)");
+		return rep_err(err, REP_EINVAL, NULL,
+			       "the growth rate must be greater than -1 (a fraction, 0.03 = 3 %%)");
 	mpq_set(j->years, years);
 	mpz_t n;
 	mpz_init(n);
@@ -964,7 +998,9 @@ static rep_status pv_value(mpq_t out, bool *exact, const pv_job *j, const mpq_t 
 	rep_status st = REP_OK;
 	*exact = pv_exact(m, j);
 	if (*exact) {
-		mpq_mul(out, m, w);
+		mpq_mul(m, m, w);
+		if (!(st = check_size(m, err)))
+			mpq_set(out, m);
 	} else {
 		pv_eval e = {j, w};
 		st = rep_ival_eval(out, pv_fn, &e, places, mode, err);
@@ -1026,7 +1062,7 @@ static void nominal_of(mpq_t out, const pv_job *j)
 static void put_inputs(rep_buf *t, const pv_job *j)
 {
 	rep_buf_puts(t, "; W = ");
-	put_num(t, j->w, 6);
+	put_exact(t, j->w);
 	rep_buf_puts(t, " (the first year's loss), ");
 	if (mpq_sgn(j->g)) {
 		rep_buf_puts(t, "g = ");
@@ -1036,10 +1072,10 @@ static void put_inputs(rep_buf *t, const pv_job *j)
 	rep_buf_puts(t, "d = ");
 	put_pct(t, j->d);
 	rep_buf_puts(t, ", N = ");
-	put_num(t, j->years, 6);
+	put_exact(t, j->years);
 	if (j->timing != REP_PV_CONTINUOUS && mpq_sgn(j->f)) {
 		rep_buf_printf(t, " (n = %lu, f = ", j->n);
-		put_num(t, j->f, 6);
+		put_exact(t, j->f);
 		rep_buf_puts(t, ")");
 	} else if (j->timing != REP_PV_CONTINUOUS) {
 		rep_buf_printf(t, " (n = %lu)", j->n);
@@ -1076,9 +1112,9 @@ static rep_status pv_run(rep_tvm_result *res, const mpq_t annual, const mpq_t ye
 		rep_buf_puts(&t, "; multiplier ");
 		put_fixed(&t, res->factor, 6);
 		rep_buf_puts(&t, ", present value ");
-		put_num(&t, res->value, places < 0 ? 0 : places);
+		put_fixed(&t, res->value, places < 0 ? 0 : places);
 		rep_buf_puts(&t, "; undiscounted sum ");
-		put_num(&t, nom, places < 0 ? 0 : places);
+		put_fixed(&t, nom, places < 0 ? 0 : places);
 		st = take_text(&res->text, &t, err);
 		rep_free(t.data);
 		mpq_clear(nom);
@@ -1280,7 +1316,7 @@ rep_status rep_tvm_monthly_payment(mpq_t out, const mpq_t pv, const mpq_t years,
 		}
 		mpq_clears(one, k, NULL);
 	}
-	if (!st)
+	if (!st && !(st = check_size(v, err)))
 		rep_dec_round(out, v, places, mode);
 out:
 	mpq_clears(m, v, i, NULL);

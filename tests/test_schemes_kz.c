@@ -186,7 +186,7 @@ static void t_catalogue(void **state)
 	assert_int_equal(rep_scheme_option_at(cpc, 0, &oi), REP_OK);
 	assert_string_equal(oi.name, "indexation");
 	assert_string_equal(oi.default_value, "nominal");
-	assert_non_null(strstr(oi.description, "indexation is not guaranteed by statute"));
+	assert_non_null(strstr(oi.description, "indexation not guaranteed by statute"));
 	assert_int_equal(rep_scheme_option_at(cpc, 1, &oi), REP_OK);
 	assert_string_equal(oi.name, "moral_benchmark_per_day");
 	assert_string_equal(oi.default_value, "0");
@@ -290,7 +290,8 @@ static void t_repression_cap(void **state)
 	fixture *f = *state;
 	char b[1024];
 	/* 1937-03-01..1949-08-31 = 150 months: 0.75 x 150 = 112.5 > 100 MCI; 100 x 2651 = 265100.00 */
-	rep_estimate *e = estimate(f, repression(b, sizeof b, "1949-08-31", "2020-03-31", "2020-04-15"), "kz-repression", NULL);
+	rep_estimate *e =
+		estimate(f, repression(b, sizeof b, "1949-08-31", "2020-03-31", "2020-04-15"), "kz-repression", NULL);
 	assert_true(rep_estimate_eligible(e));
 	assert_int_equal(rep_estimate_line_count(e), 1);
 	const rep_line *l = rep_estimate_line(e, 0);

@@ -825,6 +825,12 @@ static void t_pv_errors(void **state)
 	Q(d, "1000");
 	assert_int_equal(REP_OK, rep_tvm_pv(&r, w, n, d, g, REP_PV_MID, 2, REP_ROUND_HALF_UP, &err));
 	check_dec(r.value, 2, "31.64");
+	/* an exact result beyond 1e60 is refused like an inexact one:
+	 * 1000 years at -99.9999 % discount to about 1e6000 */
+	Q(d, "-0.999999");
+	assert_int_equal(REP_ERANGE, rep_tvm_pv(&r, w, n, d, g, REP_PV_END, 2, REP_ROUND_HALF_UP, &err));
+	assert_int_equal(REP_ERANGE, rep_tvm_pv(&r, w, n, d, g, REP_PV_MID, 2, REP_ROUND_HALF_UP, &err));
+	assert_non_null(strstr(err.message, "beyond 1e60"));
 	mpq_clears(w, n, d, g, m, NULL);
 	rep_tvm_result_clear(&r);
 }

@@ -615,7 +615,8 @@ static int calc_index(const calc_opts *o, rep_context *ctx)
 		if (info.unit && strcmp(info.unit, "percent") == 0)
 			kind = REP_INDEX_ANNUAL_RATES;
 		else if (info.unit && strncmp(info.unit, "percent", 7) == 0)
-			return cli_fail("--series", REP_EINVAL, "is an interest rate series: use `reparations calc interest`");
+			return cli_fail("--series", REP_EINVAL,
+					"is an interest rate series: use `reparations calc interest`");
 	} else {
 		static const char *const methods[] = {"nominal", "cpi", "mci", "wage"};
 		bool ok = false;
@@ -693,22 +694,26 @@ int cli_calc(int argc, char **argv)
 		fputs(usage_calc, stdout);
 		return 0;
 	}
-	const char *usage = strcmp(sub, "pv") == 0	    ? usage_pv
-			    : strcmp(sub, "interest") == 0 ? usage_interest
-			    : strcmp(sub, "index") == 0	    ? usage_index
-			    : strcmp(sub, "annuity") == 0  ? usage_annuity
-							    : NULL;
-	if (!usage) {
+	/* the flags each calculator takes, each followed by a space (not
+	 * static: the usage texts are objects, not constant expressions) */
+	const struct {
+		const char *name, *usage, *flags;
+	} subs[] = {
+		{"pv", usage_pv, "--amount --years --rate --growth --timing --format "},
+		{"interest", usage_interest,
+		 "--amount --from --to --rate --series --margin --basis --compound --grace-months --series-file --format "},
+		{"index", usage_index, "--amount --from --to --series --method --series-file --format "},
+		{"annuity", usage_annuity, "--amount --years --rate --convention --format "},
+	};
+	size_t k = 0;
+	while (k < sizeof subs / sizeof subs[0] && strcmp(sub, subs[k].name) != 0)
+		k++;
+	if (k == sizeof subs / sizeof subs[0]) {
 		fprintf(stderr, "reparations: calc: unknown calculator \"%s\"\n\n%s", sub, usage_calc);
 		return EXIT_BAD_INPUT;
 	}
-	const char *allowed = strcmp(sub, "pv") == 0	     ? "--amount --years --rate --growth --timing --format "
-			      : strcmp(sub, "interest") == 0 ? "--amount --from --to --rate --series --margin --basis "
-							       "--compound --grace-months --series-file --format "
-			      : strcmp(sub, "index") == 0    ? "--amount --from --to --series --method --series-file --format "
-							     : "--amount --years --rate --convention --format ";
 	calc_opts o = {0};
-	int rc = parse_flags(&o, argc, argv, usage, sub, allowed);
+	int rc = parse_flags(&o, argc, argv, subs[k].usage, sub, subs[k].flags);
 	if (rc)
 		return rc < 0 ? 0 : rc;
 	if (strcmp(sub, "pv") == 0)

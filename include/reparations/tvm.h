@@ -138,10 +138,13 @@ typedef struct rep_interest_opts {
  * moved by the grace period) to `to` (exclusive), exact; res->periods the
  * periods, split at every 1 January and, for a series, at every point. The
  * rate of a period is the series value in force on its first day, divided by
- * 100, plus the margin. Exactly one of rate and series must be set. A start
- * on or after `to` gives 0 and no periods. REP_ENODATA when the series does
- * not cover every day; REP_EINVAL for `to` before `from`, a series whose
- * unit is not a percentage, or bad options. */
+ * 100, plus the margin. Exactly one of rate and series must be set; ctx
+ * may be NULL with a fixed rate. A start on or after `to` gives 0 and no
+ * periods. REP_ENODATA when the series does not cover every day (the
+ * message names the series, the date and its range); REP_ENOTFOUND for an
+ * unknown series; REP_EINVAL for `to` before `from`, a series whose unit is
+ * not a percentage, or bad options; REP_ERANGE for a date outside
+ * 1900..2199. Always exact (res->exact = 1); res->factor = interest / amount. */
 REP_API rep_status rep_tvm_interest(rep_tvm_result *res, const rep_context *ctx, const mpq_t amount, rep_date from,
 				    rep_date to, const rep_interest_opts *opts, rep_error *err);
 

@@ -16,13 +16,19 @@
 /* ---- shared pieces ---- */
 
 #define KZ_UPK "Criminal Procedure Code (УПК) 2014"
-#define KZ_ART39 KZ_UPK " art. 39 (list reconstructed from the 1997 Code; wording and item numbers unverified)"
+#define KZ_ART39_NOTE "(list reconstructed from the 1997 Code; wording and item numbers unverified)"
+#define KZ_ART39 KZ_UPK " art. 39 " KZ_ART39_NOTE
+#define KZ_ART39_ITEM(item) KZ_UPK " art. 39 " item " " KZ_ART39_NOTE
 #define KZ_CIVIL_923 "Civil Code art. 923(1) (State liability in full, regardless of fault)"
+#define KZ_IN_FULL                                                                                          \
+	"in full from the budget regardless of fault: " KZ_UPK " art. 37 (article number unverified), Civil "   \
+	"Code art. 923(1)"
 #define KZ_MORAL_BASIS                                                                                      \
 	"Civil Code arts. 951, 952 (paragraph numbering and wording unverified); Supreme Court normative "  \
 	"resolution No. 7 of 27.11.2015"
 
 #define KZ_INDEXATION_CHOICES "nominal|cpi|mci|wage"
+#define KZ_NOMINAL_NOTE "; nominal unless option indexation says otherwise (indexation not guaranteed by statute)"
 
 /* The one reported award (research §5): Tikhonov, 10 m KZT moral harm after
  * about 3 years in custody. The amounts are verified (S10), the day count is
@@ -36,11 +42,11 @@
 /* Property heads of УПК art. 39 as the calculator reads them. */
 #define KZ_CPC_HEAD(cat, lbl, basis_, note_)                                                               \
 	{.category = cat, .treatment = REP_TREAT_PROVEN, .klass = REP_PECUNIARY, .label = lbl,             \
-	 .basis = basis_, .note = note_, .indexable = true}
+	 .basis = basis_ "; " KZ_IN_FULL, .note = note_ KZ_NOMINAL_NOTE, .indexable = true}
 
 static const rep_head kz_cpc_heads[] = {
 	KZ_CPC_HEAD(REP_HARM_LOST_EARNINGS, "Lost earnings, pension and benefits",
-		    KZ_ART39 ", item 1; " KZ_CIVIL_923,
+		    KZ_ART39_ITEM("item 1"),
 		    "earnings lost over the period as proven (the 1981 USSR Regulation, applied by normative resolution "
 		    "No. 7/1999 para. 12, takes average monthly earnings before the detention; unverified)"),
 	{.category = REP_HARM_LOST_EARNING_CAPACITY, .treatment = REP_TREAT_EXCLUDED, .klass = REP_PECUNIARY,
@@ -48,18 +54,18 @@ static const rep_head kz_cpc_heads[] = {
 	 .note = "future loss of earning capacity is not in the art. 39 list; it would need a separate civil "
 		 "claim (not modelled)"},
 	KZ_CPC_HEAD(REP_HARM_BUSINESS, "Other means lost (business income)",
-		    KZ_ART39 ", item 1 (\"other means of which the person was deprived\")",
+		    KZ_ART39_ITEM("item 1, \"other means of which the person was deprived\""),
 		    "as proven; whether business income falls under item 1 is for the court"),
-	KZ_CPC_HEAD(REP_HARM_PROPERTY, "Property confiscated or turned to State revenue", KZ_ART39 ", item 2",
+	KZ_CPC_HEAD(REP_HARM_PROPERTY, "Property confiscated or turned to State revenue", KZ_ART39_ITEM("item 2"),
 		    "returned in kind or its value, as proven"),
-	KZ_CPC_HEAD(REP_HARM_FINES_AND_COSTS, "Fines and procedural costs recovered", KZ_ART39 ", item 3",
+	KZ_CPC_HEAD(REP_HARM_FINES_AND_COSTS, "Fines and procedural costs recovered", KZ_ART39_ITEM("item 3"),
 		    "sums recovered in execution of the unlawful sentence, as proven"),
-	KZ_CPC_HEAD(REP_HARM_LEGAL_COSTS, "Legal assistance fees", KZ_ART39 ", item 4", "as paid and proven"),
-	KZ_CPC_HEAD(REP_HARM_MEDICAL_COSTS, "Other expenses: medical treatment", KZ_ART39 ", item 5 (other expenses)",
+	KZ_CPC_HEAD(REP_HARM_LEGAL_COSTS, "Legal assistance fees", KZ_ART39_ITEM("item 4"), "as paid and proven"),
+	KZ_CPC_HEAD(REP_HARM_MEDICAL_COSTS, "Other expenses: medical treatment", KZ_ART39_ITEM("item 5, other expenses"),
 		    "as proven, when caused by the unlawful prosecution or detention"),
 	KZ_CPC_HEAD(REP_HARM_PSYCHOLOGICAL_CARE, "Other expenses: psychological care",
-		    KZ_ART39 ", item 5 (other expenses)", "as proven, when caused by the unlawful prosecution or detention"),
-	KZ_CPC_HEAD(REP_HARM_OTHER_EXPENSES, "Other expenses", KZ_ART39 ", item 5", "as proven"),
+		    KZ_ART39_ITEM("item 5, other expenses"), "as proven, when caused by the unlawful prosecution or detention"),
+	KZ_CPC_HEAD(REP_HARM_OTHER_EXPENSES, "Other expenses", KZ_ART39_ITEM("item 5"), "as proven"),
 	{.category = REP_HARM_MORAL_HARM, .treatment = REP_TREAT_COURT, .klass = REP_NON_PECUNIARY,
 	 .label = "Moral harm (for the court)", .basis = KZ_MORAL_BASIS,
 	 .note = "no statutory tariff: claimed only in civil proceedings (normative resolution No. 7/1999 as amended "
@@ -116,7 +122,7 @@ static const rep_rule kz_cpc_bars[] = {
 
 static const rep_option_def kz_cpc_options[] = {
 	{.name = "indexation", .type = REP_OPT_CHOICE, .def = "nominal", .choices = KZ_INDEXATION_CHOICES,
-	 .description = "how past amounts are brought to as_of: nominal (default: indexation is not guaranteed by "
+	 .description = "how past amounts are brought to as_of: nominal (default; indexation not guaranteed by "
 			"statute), cpi (Kazakh CPI), mci (MCI ratio), wage (average-wage ratio)"},
 	{.name = "moral_benchmark_per_day", .type = REP_OPT_DECIMAL, .def = "0", .min = "0",
 	 .description = "KZT per day of deprivation of liberty for an illustrative moral-harm benchmark, shown only "
@@ -152,8 +158,8 @@ static const rep_scheme_def kz_cpc = {
 		 "sentence and self-incrimination each bar the claim. A coerced confession is treated as a bar too, "
 		 "because in practice it is treated as self-incrimination; this is the practice the Duty to "
 		 "Rehabilitate report (Freedom Now, 2023) criticises, not a rule of the Code, which bars only "
-		 "voluntary self-incrimination. Amounts are nominal by default: indexation is not guaranteed by "
-		 "statute (no indexation clause was found; the Russian Code has one, art. 135(4)); option "
+		 "voluntary self-incrimination. Amounts are nominal by default (indexation not guaranteed by "
+		 "statute: no indexation clause was found; the Russian Criminal Procedure Code has one, art. 135(4)); option "
 		 "indexation=cpi|mci|wage gives indexed variants. Lost earnings are pro-rated by the days of a "
 		 "partial calendar month; an indexed variant indexes them from the middle of the period. Moral harm "
 		 "has no tariff: it is claimed in civil proceedings and set by the court (Civil Code arts. 951, 952); "
@@ -200,7 +206,7 @@ static const rep_scheme_def kz_cpc = {
 #define KZ_KOAP_COMP KZ_KOAP " ch. 48, compensation article (probably art. 862; number unverified, Kazakh text seen)"
 #define KZ_ADMIN_HEAD(cat, lbl, note_)                                                                     \
 	{.category = cat, .treatment = REP_TREAT_PROVEN, .klass = REP_PECUNIARY, .label = lbl,             \
-	 .basis = KZ_KOAP_COMP "; " KZ_CIVIL_923, .note = note_, .indexable = true}
+	 .basis = KZ_KOAP_COMP "; " KZ_CIVIL_923, .note = note_ KZ_NOMINAL_NOTE, .indexable = true}
 
 static const rep_scheme_def kz_admin = {
 	.id = "kz-admin",
@@ -264,7 +270,7 @@ static const rep_scheme_def kz_admin = {
 		{0}},
 	.options = (const rep_option_def[]){
 		{.name = "indexation", .type = REP_OPT_CHOICE, .def = "nominal", .choices = KZ_INDEXATION_CHOICES,
-		 .description = "how past amounts are brought to as_of: nominal (default: indexation is not guaranteed "
+		 .description = "how past amounts are brought to as_of: nominal (default; indexation not guaranteed "
 				"by statute), cpi, mci (MCI ratio), wage (average-wage ratio)"},
 		{0}},
 	.indexation_option = "indexation",

@@ -6,7 +6,8 @@
 #include "schemes/schemes.h"
 
 #define UZ_CH37 "Criminal Procedure Code of Uzbekistan (UPK RUz) ch. 37"
-#define UZ_HEADS_BASIS UZ_CH37 " (the list of property heads is not retrieved: heads as in the Kazakh and CIS model, unverified)"
+#define UZ_HEADS_BASIS                                                                                      \
+	UZ_CH37 " (the list of property heads is not retrieved: heads as in the Kazakh and CIS model, unverified)"
 #define UZ_HEAD(cat, lbl)                                                                                  \
 	{.category = cat, .treatment = REP_TREAT_PROVEN, .klass = REP_PECUNIARY, .label = lbl,             \
 	 .basis = UZ_HEADS_BASIS "; Civil Code art. 991", .note = "as proven, nominal"}
@@ -62,8 +63,8 @@ static const rep_scheme_def uz_cpc = {
 		 .note = "no tariff was found: the amount is for the court"},
 		{0}},
 	.citations = (const rep_cite[]){
-		{"Criminal Procedure Code of the Republic of Uzbekistan (1994)", "ch. 37, arts. 301, 303, 306; art. 83 (Uzbek text of art. 306 seen at t.center/jpk_uz)",
-		 NULL},
+		{"Criminal Procedure Code of the Republic of Uzbekistan (1994)",
+		 "ch. 37, arts. 301, 303, 306; art. 83 (Uzbek text of art. 306 seen at t.center/jpk_uz)", NULL},
 		{"Civil Code of the Republic of Uzbekistan", "art. 991", NULL},
 		{"FIDH, Uzbekistan: the right to reparations of political prisoners (December 2020)", NULL, NULL},
 		{0}},
