@@ -198,7 +198,8 @@ static void json_row(yajl_gen g, const rep_comparison_row *r)
 		if (r->reason)
 			rep_json_kv(g, "reason", r->reason);
 		rep_json_kv(g, "total", r->total);
-		rep_json_kv(g, "total_if_eligible", r->total_if_eligible);
+		if (r->total_if_eligible[0])
+			rep_json_kv(g, "total_if_eligible", r->total_if_eligible);
 		rep_json_str(g, "days");
 		yajl_gen_integer(g, r->days);
 		if (r->per_day && *r->per_day)
@@ -291,7 +292,10 @@ static void render_table(rep_buf *b, const rep_comparison *cmp)
 		if (!r->eligible && r->reason) {
 			char why[600];
 			rep_grouped(amt, sizeof amt, r->total_if_eligible);
-			snprintf(why, sizeof why, "%*s  ✗ %s (would be %s %s)", (int)sw, "", r->reason, amt, r->currency);
+			if (r->total_if_eligible[0])
+				snprintf(why, sizeof why, "%*s  ✗ %s (would be %s %s)", (int)sw, "", r->reason, amt, r->currency);
+			else
+				snprintf(why, sizeof why, "%*s  ✗ %s", (int)sw, "", r->reason);
 			rep_buf_puts(b, why);
 			rep_buf_puts(b, "\n");
 		}

@@ -37,6 +37,7 @@ typedef struct engine {
 	rep_period *periods;    /* merged deprivation of liberty */
 	size_t n_periods;
 	bool has_range;
+	bool no_would_be;       /* barred, and what it would pay could not be computed */
 } engine;
 
 /* ---- small helpers ---- */
@@ -326,6 +327,14 @@ static bool rule_matches(const rep_rule *r, const rep_case *c)
 	return (r->outcomes & REP_BIT(c->outcome)) || (r->flags & c->flags);
 }
 
+static bool outcome_barred(const rep_scheme_def *def, const rep_case *c)
+{
+	for (const rep_rule *r = def->bars; r && r->text; r++)
+		if (r->outcomes & REP_BIT(c->outcome))
+			return true;
+	return false;
+}
+
 static rep_status eligibility(engine *g)
 {
 	const rep_scheme_def *def = g->def;
@@ -349,7 +358,10 @@ static rep_status eligibility(engine *g)
 	if (q) {
 		if ((st = finding(g, "qualifies", q->text, q->basis, false)))
 			return st;
+	} else if (def->qualifying && def->qualifying[0].text && outcome_barred(def, c)) {
+		ok = false;
 	} else if (def->qualifying && def->qualifying[0].text) {
+		/* a bar naming this outcome says why more precisely than the generic rule */
 		snprintf(b, sizeof b, "outcome \"%s\" does not qualify: %s", rep_outcome_name(c->outcome),
 			 def->qualifying[0].text);
 		if ((st = finding(g, "barred_outcome", b, def->qualifying[0].basis, true)))
@@ -362,6 +374,20 @@ static rep_status eligibility(engine *g)
 				return st;
 			ok = false;
 		}
+	rep_date filed = c->application_date != REP_DATE_NONE ? c->application_date : g->as_of;
+	if (!in_window(filed, def->effective_from, def->effective_to)) {
+		char f[REP_DATE_TEXT_SIZE], from[REP_DATE_TEXT_SIZE] = "", to[REP_DATE_TEXT_SIZE] = "";
+		rep_date_format(filed, f);
+		if (def->effective_from != REP_DATE_NONE)
+			rep_date_format(def->effective_from, from);
+		if (def->effective_to != REP_DATE_NONE)
+			rep_date_format(def->effective_to, to);
+		snprintf(b, sizeof b, "the scheme is in force %s%s%s%s; the claim is dated %s (application date, or as_of)",
+			 from[0] ? "from " : "", from, to[0] ? " until " : "", to, f);
+		if ((st = finding(g, "not_in_force", b, NULL, true)))
+			return st;
+		ok = false;
+	}
 	if (def->requires_detention && g->n_periods == 0) {
 		if ((st = finding(g, "no_detention", "no deprivation of liberty is recorded, and this scheme pays only for it",
 				  NULL, true)))
@@ -619,13 +645,8 @@ static rep_status apply_tariff(engine *g, const rep_tariff *t)
 		if (st)
 			goto out2;
 	}
-	if (t->range_only) {
-		if (g->pass == PASS_HIGH && g->record == false) {
-			/* recorded by the main pass below */
-		}
-		g->has_range = true;
-		goto out2;
-	}
+	if (t->range_only)
+		goto out2; /* a benchmark: compute() weighs it for the range */
 	if (t->rate_low || t->rate_high)
 		g->has_range = true;
 	const char *formula = rep_arena_printf(&g->e->arena, "%s: %s %s x %s %s%s%s", t->formula ? t->formula : t->label,
@@ -1128,7 +1149,7 @@ static rep_status finish(engine *g)
 	mpq_inits(t, p, np, NULL);
 	rep_status st = REP_OK;
 	sum_lines(e, t, -1);
-	e->total_if_eligible = fmt_money(g, t);
+	e->total_if_eligible = g->no_would_be ? "" : fmt_money(g, t);
 	if (!e->eligible) {
 		clear_lines(e);
 		mpq_set_ui(t, 0, 1);
@@ -1165,8 +1186,33 @@ static rep_status compute(engine *g)
 	for (const char *const *w = def->warnings; w && *w; w++)
 		if ((st = warn(g, *w)))
 			return st;
-	if ((st = compute_lines(g)))
+	st = compute_lines(g);
+	if (st == REP_ENODATA && !e->eligible) {
+		/* a barred claim still shows what it would have paid, but a data gap
+		 * there is no reason to fail: say so and show no amount */
+		char b[REP_ERROR_MESSAGE_MAX + 96];
+		snprintf(b, sizeof b, "what the barred claim would pay could not be computed: %s",
+			 g->err ? g->err->message : "reference data missing");
+		rep_error_clear(g->err);
+		clear_lines(e);
+		if ((st = warn(g, b)))
+			return st;
+		g->no_would_be = true;
+		return finish(g);
+	}
+	if (st)
 		return st;
+	/* a benchmark the user has not asked for (rate 0) makes no range */
+	for (const rep_tariff *t = def->tariffs; t && t->label && !g->has_range; t++)
+		if (t->range_only) {
+			mpq_t b;
+			mpq_init(b);
+			st = benchmark_amount(g, t, b);
+			g->has_range = st == REP_OK && mpq_sgn(b) != 0;
+			mpq_clear(b);
+			if (st)
+				return st;
+		}
 	if (g->has_range) {
 		mpq_t lo, hi;
 		mpq_inits(lo, hi, NULL);

@@ -84,7 +84,7 @@ void rep_json_estimate(yajl_gen g, const rep_estimate *e)
 	rep_json_kv(g, "total", e->total);
 	yajl_gen_map_close(g);
 	rep_json_kv(g, "total", e->total);
-	rep_json_kv(g, "total_if_eligible", e->total_if_eligible);
+	jkv_opt(g, "total_if_eligible", e->total_if_eligible);
 	if (e->has_range) {
 		rep_json_str(g, "range");
 		yajl_gen_map_open(g);
@@ -330,7 +330,7 @@ static void table_estimate(rep_buf *b, const rep_estimate *e)
 	rep_buf_puts(b, " ");
 	rep_buf_pad(b, amt, aw, true);
 	rep_buf_puts(b, "\n");
-	if (!e->eligible) {
+	if (!e->eligible && e->total_if_eligible[0]) {
 		rep_grouped(amt, sizeof amt, e->total_if_eligible);
 		rep_buf_printf(b, "      (barred; the same heads would come to %s %s if the claim were allowed)\n", amt,
 			       e->currency);
