@@ -254,11 +254,12 @@ static void table_estimate(rep_buf *b, const rep_estimate *e)
 	for (size_t i = 0; i < e->n_findings; i++) {
 		const rep_finding *f = &e->findings[i];
 		char t[1200];
-		snprintf(t, sizeof t, "%s %s%s%s%s", f->bars ? "✗" : "✓", f->text, f->basis[0] ? " [" : "", f->basis,
+		const char *mark = f->bars ? "✗" : strcmp(f->code, "qualifies") == 0 ? "✓" : "•";
+		snprintf(t, sizeof t, "%s %s%s%s%s", mark, f->text, f->basis[0] ? " [" : "", f->basis,
 			 f->basis[0] ? "]" : "");
 		wrap(b, "    ", t, 92);
 	}
-	size_t lw = 5;
+	size_t lw = 24; /* room for the totals' labels */
 	for (size_t i = 0; i < e->n_lines; i++) {
 		size_t w = rep_utf8_width(e->lines[i].label);
 		if (w > lw)
@@ -444,7 +445,7 @@ static void render_markdown(rep_buf *b, const char *case_id, const rep_estimate 
 		rep_buf_printf(b, "*%s · %s · %s* — eligible: **%s**\n\n", e->def->jurisdiction ? e->def->jurisdiction : "",
 			       e->def->status ? e->def->status : "law", e->currency, e->eligible ? "yes" : "no");
 		for (size_t i = 0; i < e->n_findings; i++) {
-			rep_buf_printf(b, "- %s ", e->findings[i].bars ? "✗" : "✓");
+			rep_buf_printf(b, "- %s ", e->findings[i].bars ? "✗" : strcmp(e->findings[i].code, "qualifies") == 0 ? "✓" : "•");
 			rep_md_cell(b, e->findings[i].text);
 			if (e->findings[i].basis[0]) {
 				rep_buf_puts(b, " (");
