@@ -907,7 +907,8 @@ static rep_status harms(engine *g)
 					mpq_set_ui(g->e->amounts[i], 0, 1);
 					g->e->lines[i].amount = fmt_money(g, g->e->amounts[i]);
 					g->e->lines[i].note = note;
-					g->e->lines[i].basis = g->def->pecuniary_threshold_basis;
+					if (g->def->pecuniary_threshold_basis)
+						g->e->lines[i].basis = g->def->pecuniary_threshold_basis;
 				}
 		}
 		mpq_clears(sum, thr, NULL);

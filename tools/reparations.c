@@ -498,12 +498,16 @@ static int cmd_schemes(cli_opts *o, int argc, char **argv)
 {
 	for (int i = 2; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			puts("usage: reparations schemes [--format table|json]\n  List every scheme with its status, "
-			     "currency and options.");
+			puts("usage: reparations schemes [--format table|json] [--scheme-file FILE]\n  List every scheme "
+			     "with its status, currency and options (and a scheme loaded from FILE).");
 			return 0;
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
 			if (rep_format_parse(&o->format, argv[++i]) || (o->format != REP_FORMAT_JSON && o->format != REP_FORMAT_TABLE))
 				return cli_fail("--format", REP_EINVAL, "expected table or json");
+		} else if (strcmp(argv[i], "--scheme-file") == 0 && i + 1 < argc) {
+			int rc = load_file_into(o->ctx, argv[++i], true);
+			if (rc)
+				return rc;
 		} else {
 			fprintf(stderr, "reparations: schemes: unexpected argument %s\n", argv[i]);
 			return EXIT_BAD_INPUT;
@@ -531,10 +535,13 @@ static int cmd_schemes(cli_opts *o, int argc, char **argv)
 		for (size_t k = 0; k < rep_scheme_option_count(s); k++) {
 			rep_option_info oi;
 			rep_scheme_option_at(s, k, &oi);
-			printf("%-22s   option %s.%s = %s%s%s%s%s%s  %s\n", "", rep_scheme_id(s), oi.name,
-			       oi.default_value ? oi.default_value : "", oi.choices ? " (" : "", oi.choices ? oi.choices : "",
-			       oi.choices ? ")" : "", oi.min || oi.max ? " range " : "",
-			       oi.min || oi.max ? (oi.min ? oi.min : "") : "", oi.description ? oi.description : "");
+			char allowed[160] = "";
+			if (oi.choices)
+				snprintf(allowed, sizeof allowed, " (%s)", oi.choices);
+			else if (oi.min || oi.max)
+				snprintf(allowed, sizeof allowed, " (%s..%s)", oi.min ? oi.min : "", oi.max ? oi.max : "");
+			printf("%-22s   option %s.%s = %s%s  %s\n", "", rep_scheme_id(s), oi.name,
+			       oi.default_value ? oi.default_value : "", allowed, oi.description ? oi.description : "");
 		}
 	}
 	return 0;
