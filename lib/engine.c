@@ -926,13 +926,22 @@ static rep_status fixed_amounts(engine *g)
 			continue;
 		mpq_t amount, iv;
 		mpq_inits(amount, iv, NULL);
-		const char *rate = f->amount.value;
-		if ((st = rep_dec_parse(amount, f->amount.value, g->err)) == REP_OK && f->index) {
+		const char *value = f->amount.value;
+		if (f->amount_option && option_value(g, f->amount_option))
+			value = option_value(g, f->amount_option);
+		if (g->pass == PASS_LOW && f->amount_low)
+			value = f->amount_low;
+		if (g->pass == PASS_HIGH && f->amount_high)
+			value = f->amount_high;
+		if (f->amount_low || f->amount_high)
+			g->has_range = true;
+		const char *rate = value ? value : "0";
+		if ((st = rep_dec_parse(amount, rate, g->err)) == REP_OK && f->index) {
 			rep_date d = basis_date(g, f->index_at);
 			if ((st = rep_engine_series(g, f->index, d, iv)) == REP_OK) {
 				char ivs[64];
 				rep_dec_format_buf(ivs, sizeof ivs, iv, 2, REP_ROUND_HALF_EVEN);
-				rate = rep_arena_printf(&g->e->arena, "%s %s x %s (%s on %s)", f->amount.value, f->index, ivs,
+				rate = rep_arena_printf(&g->e->arena, "%s %s x %s (%s on %s)", value, f->index, ivs,
 							f->index, fmt_date(g, d));
 				mpq_mul(amount, amount, iv);
 			}
@@ -940,10 +949,12 @@ static rep_status fixed_amounts(engine *g)
 		if (st == REP_OK)
 			st = check_figure(g, &f->amount, f->label);
 		if (st == REP_OK) {
-			line_in in = {.head = f->head ? f->head : "fixed", .label = f->label, .basis = f->basis,
-				      .formula = rep_arena_printf(&g->e->arena, "%s: %s", f->formula ? f->formula : f->label,
-								  rate),
-				      .rate = rate, .klass = f->klass};
+			bool assess = mpq_sgn(amount) == 0 && !f->amount_option;
+			line_in in = {.head = f->head ? f->head : "fixed", .group = f->group, .label = f->label,
+				      .basis = f->basis,
+				      .formula = assess ? (f->formula ? f->formula : f->label)
+							: rep_arena_printf(&g->e->arena, "%s: %s", f->formula ? f->formula : f->label, rate),
+				      .rate = assess ? NULL : rate, .note = f->note, .klass = f->klass};
 			st = add_line(g, &in, amount);
 		}
 		mpq_clears(amount, iv, NULL);

@@ -105,7 +105,8 @@ typedef struct rep_head {
 } rep_head;
 
 typedef enum rep_trigger {
-	REP_TRIGGER_TORTURE_PART = 0  /* torture.cc146_part within [lo, hi] */
+	REP_TRIGGER_TORTURE_PART = 0, /* torture.cc146_part within [lo, hi] */
+	REP_TRIGGER_ALWAYS            /* every eligible case: a lump sum, or a head that is "for assessment" (amount 0) */
 } rep_trigger;
 
 typedef struct rep_fixed {
@@ -119,6 +120,10 @@ typedef struct rep_fixed {
 	rep_klass klass;
 	const char *basis;
 	const char *formula;
+	const char *group;          /* optional grouping label, as on tariffs */
+	const char *amount_option;  /* option that replaces amount */
+	const char *amount_low, *amount_high; /* a band (comparable awards): range.low/high */
+	const char *note;
 } rep_fixed;
 
 typedef enum rep_cap_scope {

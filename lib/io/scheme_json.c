@@ -85,7 +85,7 @@ static const enum_def e_klass = NAMES("non_pecuniary", "pecuniary");
 static const enum_def e_basis = NAMES("each_day", "detention_end", "decision", "application", "as_of");
 static const enum_def e_condition = NAMES("none", "death_sentence", "no_death_sentence");
 static const enum_def e_treatment = NAMES("proven", "court", "excluded");
-static const enum_def e_trigger = NAMES("torture_part");
+static const enum_def e_trigger = NAMES("torture_part", "always");
 static const enum_def e_scope = NAMES("total", "pecuniary", "non_pecuniary");
 static const enum_def e_opt_type = NAMES("decimal", "choice");
 static const enum_def e_from = NAMES("notice", "decision", "torture_recognised");
@@ -276,6 +276,11 @@ static const field fixed_fields[] = {
 	ENUM(klass, e_klass),
 	TEXT(basis),
 	TEXT(formula),
+	TEXT(group),
+	NAME(amount_option),
+	AMOUNT(amount_low),
+	AMOUNT(amount_high),
+	TEXT(note),
 };
 static const obj_def fixed_obj = OBJ(rep_fixed, fixed_fields, init_fixed, check_fixed);
 #undef T
