@@ -304,7 +304,10 @@ static void render_table(rep_buf *b, const rep_comparison *cmp)
 		rep_buf_puts(b, "\n  Exchange rates used:\n");
 		for (size_t i = 0; i < cmp->n; i++) {
 			const rep_comparison_row *r = &cmp->rows[i];
-			if (r->fx_rate && strcmp(r->currency, cmp->report_currency) != 0)
+			bool seen = false;
+			for (size_t k = 0; k < i && !seen; k++)
+				seen = cmp->rows[k].fx_rate && strcmp(cmp->rows[k].currency, r->currency) == 0;
+			if (r->fx_rate && !seen && strcmp(r->currency, cmp->report_currency) != 0)
 				rep_buf_printf(b, "    1 %s = %s %s: %s\n", r->currency, r->fx_rate, cmp->report_currency,
 					       r->fx_source);
 		}

@@ -193,11 +193,19 @@ static rep_status fx_rate(engine *g, const char *from, mpq_t rate, const char **
 	snprintf(pair, sizeof pair, "FX %s/%s", from, g->currency);
 	if ((st = record_ref(g, pair, g->as_of, &pt)))
 		return st;
-	char r[64];
-	if (rep_dec_format_buf(r, sizeof r, rate, 6, REP_ROUND_HALF_EVEN))
-		snprintf(r, sizeof r, "?");
-	*text = rep_arena_printf(&g->e->arena, "converted at 1 %s = %s %s (%s, in force from %s)", from, r,
-				 g->currency, pt.source ? pt.source : "", fmt_date(g, pt.from));
+	/* a reader knows "1 EUR = 608.4 KZT" better than "1 KZT = 0.001644 EUR" */
+	mpq_t shown;
+	mpq_init(shown);
+	bool inverse = mpq_cmp_ui(rate, 1, 1) < 0;
+	if (inverse)
+		mpq_inv(shown, rate);
+	else
+		mpq_set(shown, rate);
+	const char *r = fmt_qty(g, shown);
+	mpq_clear(shown);
+	*text = rep_arena_printf(&g->e->arena, "converted at 1 %s = %s %s (%s, in force from %s)",
+				 inverse ? g->currency : from, r ? r : "?", inverse ? from : g->currency,
+				 pt.source ? pt.source : "", fmt_date(g, pt.from));
 	return *text ? REP_OK : nomem(g);
 }
 
@@ -549,7 +557,7 @@ static rep_status tariff_rate(engine *g, const rep_tariff *t, mpq_t rate, const 
 		st = fx_rate(g, t->rate_currency, fx, fx_text);
 		if (st == REP_OK) {
 			mpq_mul(rate, rate, fx);
-			*rate_text = rep_arena_printf(&g->e->arena, "%s %s", r, t->rate_currency);
+			*rate_text = r; /* the formula names the rate's currency */
 		}
 		mpq_clear(fx);
 	}
@@ -1154,9 +1162,27 @@ static rep_status range_items(engine *g)
 	return REP_OK;
 }
 
+/* Lines of a scheme that groups its heads ((a)..(e) of GA res. 60/147) are
+ * listed group by group, in the order the groups' labels sort; a stable
+ * insertion sort keeps the engine's order inside a group. */
+static void group_lines(rep_estimate *e)
+{
+	for (size_t i = 1; i < e->n_lines; i++)
+		for (size_t j = i; j > 0; j--) {
+			const char *a = e->lines[j - 1].group, *b = e->lines[j].group;
+			if (!b || (a && strcmp(a, b) <= 0))
+				break;
+			rep_line t = e->lines[j - 1];
+			e->lines[j - 1] = e->lines[j];
+			e->lines[j] = t;
+			mpq_swap(e->amounts[j - 1], e->amounts[j]);
+		}
+}
+
 static rep_status finish(engine *g)
 {
 	rep_estimate *e = g->e;
+	group_lines(e);
 	mpq_t t, p, np;
 	mpq_inits(t, p, np, NULL);
 	rep_status st = REP_OK;

@@ -401,9 +401,9 @@ void rep_csv_row(rep_buf *b, const char *const *cells, size_t n)
 
 static void render_csv(rep_buf *b, const char *case_id, const rep_estimate *const *es, size_t n)
 {
-	static const char *const head[] = {"case", "scheme", "currency", "eligible", "line", "head", "class", "label",
-					   "basis", "formula", "quantity", "unit", "rate", "amount"};
-	rep_csv_row(b, head, 14);
+	static const char *const head[] = {"case", "scheme", "currency", "eligible", "line", "head", "group", "class",
+					   "label", "basis", "formula", "quantity", "unit", "rate", "amount"};
+	rep_csv_row(b, head, 15);
 	for (size_t k = 0; k < n; k++) {
 		const rep_estimate *e = es[k];
 		for (size_t i = 0; i < e->n_lines; i++) {
@@ -411,12 +411,13 @@ static void render_csv(rep_buf *b, const char *case_id, const rep_estimate *cons
 			char num[32];
 			snprintf(num, sizeof num, "%zu", i + 1);
 			const char *row[] = {case_id, e->def->id, e->currency, e->eligible ? "true" : "false", num, l->head,
-					     l->klass, l->label, l->basis, l->formula, l->quantity, l->unit, l->rate, l->amount};
-			rep_csv_row(b, row, 14);
+					     l->group, l->klass, l->label, l->basis, l->formula, l->quantity, l->unit, l->rate,
+					     l->amount};
+			rep_csv_row(b, row, 15);
 		}
 		const char *tot[] = {case_id, e->def->id, e->currency, e->eligible ? "true" : "false", "total", "total",
-				     "", "Total", "", "sum of the lines", "", "", "", e->total};
-		rep_csv_row(b, tot, 14);
+				     "", "", "Total", "", "sum of the lines", "", "", "", e->total};
+		rep_csv_row(b, tot, 15);
 	}
 }
 

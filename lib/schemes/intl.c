@@ -1,4 +1,192 @@
-/* placeholder: this jurisdiction's schemes are being written */
+/* International standards: full reparation under the UN Basic Principles
+ * (GA res. 60/147, para. 20) and ICCPR art. 9(5), and the European Court of
+ * Human Rights' art. 41 practice as a comparison.
+ * Sources: shared/research/international-comparative.md §§1-2, 4, 7. */
 #include "schemes/schemes.h"
 
-const rep_scheme_def *const rep_schemes_intl[] = {NULL};
+#define UN_A "(a) physical or mental harm"
+#define UN_B "(b) lost opportunities"
+#define UN_C "(c) material damage and loss of earnings"
+#define UN_D "(d) moral damage"
+#define UN_E "(e) legal, expert, medical, psychological and social costs"
+#define UN_BASIS "UN Basic Principles on the Right to a Remedy and Reparation, GA res. 60/147, para. 20"
+
+#define UN_HEAD(cat, grp, lbl, sub)                                                                  \
+	{.category = cat, .treatment = REP_TREAT_PROVEN, .klass = REP_PECUNIARY, .label = lbl, .group = grp, \
+	 .basis = UN_BASIS sub, .indexable = true, .note = "as proven; brought to as_of by option indexation"}
+
+static const rep_option_def un_options[] = {
+	{.name = "indexation", .type = REP_OPT_CHOICE, .def = "nominal", .choices = "nominal|cpi|mci|wage",
+	 .description = "how past losses are brought to as_of: nominal (default), cpi, mci or wage (Kazakh series: "
+			"for KZT cases)"},
+	{.name = "moral_per_day_eur", .type = REP_OPT_DECIMAL, .def = "75", .min = "0", .max = "10000",
+	 .description = "moral damage benchmark in EUR per day of deprivation of liberty, converted into the case's "
+			"currency (default 75: Germany's statutory daily rate, StrEG §7(3)); 0 when a moral_harm "
+			"figure is given"},
+	{0}};
+
+static const rep_scheme_def intl_un = {
+	.id = "intl-un",
+	.name = "International standard: full reparation (UN Basic Principles 60/147 para. 20; ICCPR art. 9(5))",
+	.jurisdiction = "International (UN)",
+	.currency = NULL,
+	.status = "standard",
+	.effective_from = REP_NONE,
+	.effective_to = REP_NONE,
+	.notes = "Full reparation in the case's own currency, one group of lines per head of para. 20: "
+		 "(a) physical or mental harm, (b) lost opportunities, (c) material damage and loss of earnings "
+		 "including earning potential (future loss as present value), (d) moral damage, (e) costs of legal "
+		 "or expert assistance, medicine and medical services, and psychological and social services. "
+		 "Eligibility is not conditioned on acquittal: a detention found arbitrary or unlawful (a WGAD "
+		 "opinion, Human Rights Committee Views, or a court) qualifies whatever ended it, amnesty, pardon "
+		 "or a served sentence included. UN bodies never quantify: (a) and (b) are for assessment, and "
+		 "(d) uses a named benchmark per day of deprivation of liberty (default: Germany's EUR 75, option "
+		 "moral_per_day_eur), with a high benchmark in the range (US civil awards, USD 1,334 per day, "
+		 "Cohen 2021) and the ECtHR band as a lump-sum comparison (scheme echr). Past losses are nominal "
+		 "unless option indexation says otherwise. The exact wording of para. 20 is as usually quoted "
+		 "(not checked against the resolution's text).",
+	.rounding = REP_ROUND_HALF_UP,
+	.places = -1,
+	.qualifying = (const rep_rule[]){
+		{.flags = REP_FLAG_ARBITRARY_DETENTION_FINDING,
+		 .text = "a finding that the detention was arbitrary or unlawful (UN Working Group on Arbitrary "
+			 "Detention, Human Rights Committee, or a court) gives an enforceable right to compensation, "
+			 "whatever ended the detention: amnesty, pardon or a served sentence included",
+		 .basis = "ICCPR art. 9(5); GA res. 60/147 paras 11, 15-20; HRC General Comment 35 (2014)"},
+		{.outcomes = OUT_REHABILITATING,
+		 .text = "an acquittal, a rehabilitating dismissal or a quashed conviction establishes that the "
+			 "prosecution and detention were unfounded",
+		 .basis = "ICCPR arts. 9(5), 14(6); GA res. 60/147 para. 20"},
+		{0}},
+	.tariffs = (const rep_tariff[]){
+		{.label = "Moral damage: deprivation of liberty (benchmark per day)", .head = "moral_harm", .group = UN_D,
+		 .klass = REP_NON_PECUNIARY, .kinds = KINDS_ALL_LIBERTY, .measure = REP_MEASURE_DAYS,
+		 .daycount = REP_DC_INCLUSIVE, .unit = "day",
+		 .rate = {"75", "verified", "benchmark: Germany, StrEG §7(3) daily rate since 8 Oct 2020 (dejure.org)"},
+		 .rate_option = "moral_per_day_eur", .rate_currency = "EUR",
+		 .valid_from = REP_NONE, .valid_to = REP_NONE, .basis = UN_BASIS "(d)",
+		 .formula = "benchmark per day of deprivation of liberty (option moral_per_day_eur)"},
+		{.label = "Moral damage, high benchmark: US civil awards (USD 1,334 per day)", .head = "moral_harm",
+		 .group = UN_D, .klass = REP_NON_PECUNIARY, .kinds = KINDS_ALL_LIBERTY, .measure = REP_MEASURE_DAYS,
+		 .daycount = REP_DC_INCLUSIVE, .unit = "day",
+		 .rate = {"1334", "verified", "M. A. Cohen, Pain, Suffering and Jury Awards (2021), abstract: average USD 1,334 per day"},
+		 .rate_currency = "USD", .range_only = true, .valid_from = REP_NONE, .valid_to = REP_NONE,
+		 .basis = UN_BASIS "(d); benchmark: Cohen (2021)",
+		 .formula = "US civil awards and settlements for wrongful conviction, average per day"},
+		{0}},
+	.fixed = (const rep_fixed[]){
+		{.label = "Physical or mental harm: for assessment", .head = "physical_mental_harm", .group = UN_A,
+		 .trigger = REP_TRIGGER_ALWAYS, .amount = {"0", "verified", "no tariff exists"}, .klass = REP_NON_PECUNIARY,
+		 .basis = UN_BASIS "(a); CAT art. 14",
+		 .formula = "no tariff: assessed on medical and psychological evidence (a torture finding supports it)",
+		 .note = "enter an assessed figure as moral_harm; treatment costs go to (e)"},
+		{.label = "Lost opportunities (employment, education, social benefits): for assessment",
+		 .head = "lost_opportunities", .group = UN_B, .trigger = REP_TRIGGER_ALWAYS,
+		 .amount = {"0", "verified", "no tariff exists"}, .klass = REP_PECUNIARY, .basis = UN_BASIS "(b)",
+		 .formula = "no tariff: lost employment is in (c); give lost education or social benefits as other_expenses",
+		 .note = "not itemized in the case"},
+		{0}},
+	.heads = (const rep_head[]){
+		UN_HEAD(REP_HARM_LOST_EARNINGS, UN_C, "Loss of earnings", "(c)"),
+		{.category = REP_HARM_LOST_EARNING_CAPACITY, .treatment = REP_TREAT_PROVEN, .klass = REP_PECUNIARY,
+		 .label = "Loss of earning potential (present value)", .group = UN_C, .future_pv = true,
+		 .basis = UN_BASIS "(c)", .note = "future loss discounted to present value"},
+		UN_HEAD(REP_HARM_BUSINESS, UN_C, "Business losses", "(c)"),
+		UN_HEAD(REP_HARM_PROPERTY, UN_C, "Material damage: property", "(c)"),
+		UN_HEAD(REP_HARM_FINES_AND_COSTS, UN_C, "Fines and costs paid", "(c); restitution, para. 19"),
+		UN_HEAD(REP_HARM_OTHER_EXPENSES, UN_C, "Other losses", "(c)"),
+		UN_HEAD(REP_HARM_LEGAL_COSTS, UN_E, "Legal and expert assistance", "(e)"),
+		UN_HEAD(REP_HARM_MEDICAL_COSTS, UN_E, "Medicine and medical services", "(e)"),
+		UN_HEAD(REP_HARM_PSYCHOLOGICAL_CARE, UN_E, "Psychological and social services", "(e); rehabilitation, para. 21"),
+		{.category = REP_HARM_MORAL_HARM, .treatment = REP_TREAT_PROVEN, .klass = REP_NON_PECUNIARY,
+		 .label = "Moral damage (figure given)", .group = UN_D, .basis = UN_BASIS "(d)",
+		 .note = "a figure for the detention itself would double count the per-day benchmark: then set "
+			 "moral_per_day_eur=0"},
+		{0}},
+	.options = un_options,
+	.indexation_option = "indexation",
+	.warnings = (const char *const[]){
+		"intl-un: UN bodies do not quantify compensation; (a) and (b) are for assessment and (d) is a benchmark, "
+		"not an award",
+		NULL},
+	.citations = (const rep_cite[]){
+		{"International Covenant on Civil and Political Rights", "arts. 9(5), 14(6)", NULL},
+		{"Basic Principles and Guidelines on the Right to a Remedy and Reparation, GA res. 60/147 (2005)", "paras 18-23", NULL},
+		{"Human Rights Committee, General Comment No. 35 (CCPR/C/GC/35, 2014)", "paras 49-52", NULL},
+		{0}},
+};
+
+#define ECHR_HEAD(cat, lbl)                                                                     \
+	{.category = cat, .treatment = REP_TREAT_PROVEN, .klass = REP_PECUNIARY, .label = lbl, \
+	 .basis = "ECHR art. 41; Practice Direction on just satisfaction claims",              \
+	 .note = "pecuniary damage needs a clear causal link to the violation and documents"}
+
+static const rep_scheme_def echr = {
+	.id = "echr",
+	.name = "European Court of Human Rights: just satisfaction under art. 41 (comparison; Kazakhstan is not a party)",
+	.jurisdiction = "Council of Europe (ECtHR)",
+	.currency = "EUR",
+	.status = "practice",
+	.effective_from = REP_NONE,
+	.effective_to = REP_NONE,
+	.notes = "A comparison only: Kazakhstan and Uzbekistan are not Council of Europe members. The Court awards "
+		 "proven pecuniary damage with a causal link (lost earnings are often refused in art. 5 cases unless "
+		 "the detention itself lacked any lawful basis), costs and expenses, and non-pecuniary damage on an "
+		 "equitable basis, from comparable awards rather than a rate. For politically motivated detention "
+		 "(arts. 5 and 18) the awards seen run from EUR 7,500 to 35,000 per applicant, weakly related to "
+		 "duration: Ayyubzade v. Azerbaijan (2023) 7,500; Navalnyy v. Russia (No. 2) (2019) 20,000; Azizov "
+		 "and Novruzlu v. Azerbaijan 20,000 each; Demirtaş v. Türkiye (No. 4) (2025) 35,000 (press reports, "
+		 "secondary). The estimate uses EUR 20,000 (option non_pecuniary) and reports the band as its range. "
+		 "Default interest: simple, at the ECB marginal lending rate + 3 points, from the end of the "
+		 "3-month payment deadline until settlement; for a given delay compute it with `reparations calc "
+		 "interest --amount A --from DEADLINE --to PAID --series ECB.MLF --margin 3%`.",
+	.rounding = REP_ROUND_HALF_UP,
+	.places = -1,
+	.qualifying = (const rep_rule[]){
+		{.flags = REP_FLAG_ARBITRARY_DETENTION_FINDING,
+		 .text = "a violation of art. 5 (unlawful or arbitrary detention) found: the Court affords just "
+			 "satisfaction if domestic law allows only partial reparation",
+		 .basis = "ECHR arts. 5, 41"},
+		{0}},
+	.fixed = (const rep_fixed[]){
+		{.label = "Non-pecuniary damage (equitable basis, comparable awards)", .head = "moral_harm",
+		 .trigger = REP_TRIGGER_ALWAYS,
+		 .amount = {"20000", "secondary", "comparable awards: Navalnyy (No. 2) 2019; Azizov and Novruzlu (press reports)"},
+		 .amount_option = "non_pecuniary", .amount_low = "7500", .amount_high = "35000",
+		 .klass = REP_NON_PECUNIARY, .basis = "ECHR art. 41",
+		 .formula = "equitable award from comparable art. 5 and 18 cases (band EUR 7,500-35,000)",
+		 .note = "Ayyubzade v. Azerbaijan (2023) 7,500; Navalnyy v. Russia (No. 2) (2019) 20,000; Azizov and "
+			 "Novruzlu v. Azerbaijan 20,000; Demirtaş v. Türkiye (No. 4) (2025) 35,000"},
+		{0}},
+	.heads = (const rep_head[]){
+		ECHR_HEAD(REP_HARM_LOST_EARNINGS, "Pecuniary damage: lost earnings"),
+		{.category = REP_HARM_LOST_EARNING_CAPACITY, .treatment = REP_TREAT_EXCLUDED, .klass = REP_PECUNIARY,
+		 .label = "Future loss of earnings", .basis = "ECHR art. 41",
+		 .note = "speculative future loss is rarely awarded in art. 5 cases"},
+		ECHR_HEAD(REP_HARM_BUSINESS, "Pecuniary damage: business"),
+		ECHR_HEAD(REP_HARM_PROPERTY, "Pecuniary damage: property"),
+		ECHR_HEAD(REP_HARM_FINES_AND_COSTS, "Pecuniary damage: fines and costs paid"),
+		ECHR_HEAD(REP_HARM_OTHER_EXPENSES, "Pecuniary damage: other"),
+		ECHR_HEAD(REP_HARM_MEDICAL_COSTS, "Pecuniary damage: medical costs"),
+		ECHR_HEAD(REP_HARM_PSYCHOLOGICAL_CARE, "Pecuniary damage: psychological care"),
+		{.category = REP_HARM_LEGAL_COSTS, .treatment = REP_TREAT_PROVEN, .klass = REP_PECUNIARY,
+		 .label = "Costs and expenses", .basis = "ECHR art. 41; Rule 60 of the Rules of Court",
+		 .note = "actually and necessarily incurred and reasonable as to quantum"},
+		{.category = REP_HARM_MORAL_HARM, .treatment = REP_TREAT_EXCLUDED, .klass = REP_NON_PECUNIARY,
+		 .label = "Moral harm (figure given)", .basis = "ECHR art. 41",
+		 .note = "the Court's own equitable award replaces it"},
+		{0}},
+	.options = (const rep_option_def[]){
+		{.name = "non_pecuniary", .type = REP_OPT_DECIMAL, .def = "20000", .min = "0", .max = "100000",
+		 .description = "EUR of non-pecuniary damage (the comparable-award band is 7,500-35,000)"},
+		{0}},
+	.warnings = (const char *const[]){
+		"echr is a comparison: Kazakhstan and Uzbekistan are not parties to the European Convention on Human Rights",
+		NULL},
+	.citations = (const rep_cite[]){
+		{"European Convention on Human Rights", "arts. 5, 18, 41", NULL},
+		{"Practice Direction on Just Satisfaction Claims", NULL, NULL},
+		{0}},
+};
+
+const rep_scheme_def *const rep_schemes_intl[] = {&intl_un, &echr, NULL};

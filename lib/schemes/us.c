@@ -76,4 +76,173 @@ static const rep_scheme_def us_federal = {
 		{0}},
 };
 
-const rep_scheme_def *const rep_schemes_us[] = {&us_federal, NULL};
+/* State statutes pay a fixed amount per year or day of wrongful incarceration;
+ * losses beyond it are not separate heads unless the statute says so. */
+#define US_STATE_EXCLUDED(cat, lbl, klass_, basis_)                                                   \
+	{.category = cat, .treatment = REP_TREAT_EXCLUDED, .klass = klass_, .label = lbl, .basis = basis_, \
+	 .note = "not a separate head: the statute pays a fixed amount per period of incarceration"}
+
+#define US_STATE_INNOCENCE                                                                              \
+	(REP_BIT(REP_OUT_CONVICTION_QUASHED) | REP_BIT(REP_OUT_ACQUITTED) | REP_BIT(REP_OUT_DISMISSED_REHABILITATING) | \
+	 REP_BIT(REP_OUT_PARDON))
+
+static const rep_scheme_def us_tx = {
+	.id = "us-tx",
+	.name = "Texas: Tim Cole Act, Civil Practice and Remedies Code ch. 103",
+	.jurisdiction = "United States (Texas)",
+	.currency = "USD",
+	.status = "law",
+	.effective_from = REP_NONE,
+	.effective_to = REP_NONE,
+	.notes = "Lump sum of USD 80,000 for each year in prison and USD 25,000 for each year on parole or as a "
+		 "registered sex offender (§103.052, since 1 Sep 2009), fractions of a year prorated. Convention "
+		 "adopted: whole years + months/12 + remaining days/365 of each period (10 years 6 months = 10.5). "
+		 "Besides the lump sum the claimant receives a life annuity in equal monthly payments whose present "
+		 "value equals the lump sum, at 5 % a year (§103.053); it is not added to the total. Its monthly "
+		 "payment for a term certain is `reparations calc annuity --amount TOTAL --years N --rate 5%` "
+		 "(mortality and the Comptroller's other actuarial factors are not modelled). Child-support arrears "
+		 "paid on the claimant's behalf are not modelled. Time also served on a concurrent lawful sentence "
+		 "is not compensated (§103.001(b)): leave it out of the detentions.",
+	.rounding = REP_ROUND_HALF_UP,
+	.places = -1,
+	.proc_kinds = REP_BIT(REP_PROC_CRIMINAL),
+	.proc_kinds_text = "criminal convictions",
+	.qualifying = (const rep_rule[]){
+		{.outcomes = US_STATE_INNOCENCE,
+		 .text = "a pardon for innocence, or relief on the basis of actual innocence (conviction vacated and "
+			 "charges dismissed, or acquittal on retrial)",
+		 .basis = "Tex. Civ. Prac. & Rem. Code §103.001"},
+		{0}},
+	.tariffs = (const rep_tariff[]){
+		{.label = "Years in prison (USD 80,000 per year)", .klass = REP_NON_PECUNIARY,
+		 .kinds = REP_BIT(REP_DET_POLICE_CUSTODY) | REP_BIT(REP_DET_PRETRIAL_CUSTODY) | REP_BIT(REP_DET_PRISON),
+		 .measure = REP_MEASURE_YEARS_YMD, .unit = "year",
+		 .rate = {"80000", "verified", "Senate bill analysis of HB 638 (2015); Tex. CPRC §103.052"},
+		 .valid_from = REP_NONE, .valid_to = REP_NONE, .basis = "Tex. Civ. Prac. & Rem. Code §103.052(a)(1)",
+		 .formula = "USD 80,000 for each year of wrongful imprisonment, prorated"},
+		{.label = "Years on parole (USD 25,000 per year)", .klass = REP_NON_PECUNIARY,
+		 .kinds = REP_BIT(REP_DET_PAROLE), .measure = REP_MEASURE_YEARS_YMD, .unit = "year",
+		 .rate = {"25000", "secondary", "Tex. CPRC §103.052(a)(2) as reported (Michael & Associates 2024)"},
+		 .valid_from = REP_NONE, .valid_to = REP_NONE, .basis = "Tex. Civ. Prac. & Rem. Code §103.052(a)(2)",
+		 .formula = "USD 25,000 for each year on parole or as a registered sex offender, prorated"},
+		{0}},
+	.heads = (const rep_head[]){
+		US_STATE_EXCLUDED(REP_HARM_LOST_EARNINGS, "Lost earnings", REP_PECUNIARY, "Tex. CPRC §103.052"),
+		US_STATE_EXCLUDED(REP_HARM_LOST_EARNING_CAPACITY, "Lost earning capacity", REP_PECUNIARY, "Tex. CPRC §103.052"),
+		US_STATE_EXCLUDED(REP_HARM_BUSINESS, "Business losses", REP_PECUNIARY, "Tex. CPRC §103.052"),
+		US_STATE_EXCLUDED(REP_HARM_PROPERTY, "Property", REP_PECUNIARY, "Tex. CPRC §103.052"),
+		US_STATE_EXCLUDED(REP_HARM_FINES_AND_COSTS, "Fines and costs", REP_PECUNIARY, "Tex. CPRC §103.052"),
+		US_STATE_EXCLUDED(REP_HARM_LEGAL_COSTS, "Legal costs", REP_PECUNIARY, "Tex. CPRC §103.052"),
+		US_STATE_EXCLUDED(REP_HARM_MEDICAL_COSTS, "Medical costs", REP_PECUNIARY, "Tex. CPRC §103.052"),
+		US_STATE_EXCLUDED(REP_HARM_PSYCHOLOGICAL_CARE, "Psychological care", REP_PECUNIARY, "Tex. CPRC §103.052"),
+		US_STATE_EXCLUDED(REP_HARM_OTHER_EXPENSES, "Other expenses", REP_PECUNIARY, "Tex. CPRC §103.052"),
+		US_STATE_EXCLUDED(REP_HARM_MORAL_HARM, "Moral harm", REP_NON_PECUNIARY, "Tex. CPRC §103.052"),
+		{0}},
+	.citations = (const rep_cite[]){
+		{"Texas Civil Practice and Remedies Code", "ch. 103 (§§103.001, 103.052, 103.053)", NULL},
+		{0}},
+};
+
+static const rep_scheme_def us_ca = {
+	.id = "us-ca",
+	.name = "California: Penal Code §4904, compensation for erroneous conviction",
+	.jurisdiction = "United States (California)",
+	.currency = "USD",
+	.status = "law",
+	.effective_from = REP_NONE,
+	.effective_to = REP_NONE,
+	.notes = "USD 140 per day of incarceration, including time in a county jail counted as part of the term "
+		 "(Penal Code §4904); days counted inclusive of both ends. A contingent version (Stats. 2023, "
+		 "ch. 702) adds USD 70 per day on parole or supervised release and CPI-West indexation only if "
+		 "budget conditions are met; whether it became operative is unverified, so it is not applied.",
+	.rounding = REP_ROUND_HALF_UP,
+	.places = -1,
+	.proc_kinds = REP_BIT(REP_PROC_CRIMINAL),
+	.proc_kinds_text = "criminal convictions",
+	.qualifying = (const rep_rule[]){
+		{.outcomes = US_STATE_INNOCENCE,
+		 .text = "a conviction reversed or vacated, or a pardon, with a finding that the crime was not "
+			 "committed by the claimant",
+		 .basis = "Cal. Penal Code §§4900, 4903"},
+		{0}},
+	.tariffs = (const rep_tariff[]){
+		{.label = "Incarceration (USD 140 per day)", .klass = REP_NON_PECUNIARY,
+		 .kinds = REP_BIT(REP_DET_POLICE_CUSTODY) | REP_BIT(REP_DET_PRETRIAL_CUSTODY) | REP_BIT(REP_DET_PRISON),
+		 .measure = REP_MEASURE_DAYS, .daycount = REP_DC_INCLUSIVE, .unit = "day",
+		 .rate = {"140", "verified", "Cal. Penal Code §4904 (statute text on jurris.com, lawserver.com)"},
+		 .valid_from = REP_NONE, .valid_to = REP_NONE, .basis = "Cal. Penal Code §4904",
+		 .formula = "USD 140 for each day of incarceration"},
+		{0}},
+	.heads = (const rep_head[]){
+		US_STATE_EXCLUDED(REP_HARM_LOST_EARNINGS, "Lost earnings", REP_PECUNIARY, "Cal. Penal Code §4904"),
+		US_STATE_EXCLUDED(REP_HARM_LOST_EARNING_CAPACITY, "Lost earning capacity", REP_PECUNIARY, "Cal. Penal Code §4904"),
+		US_STATE_EXCLUDED(REP_HARM_BUSINESS, "Business losses", REP_PECUNIARY, "Cal. Penal Code §4904"),
+		US_STATE_EXCLUDED(REP_HARM_PROPERTY, "Property", REP_PECUNIARY, "Cal. Penal Code §4904"),
+		US_STATE_EXCLUDED(REP_HARM_FINES_AND_COSTS, "Fines and costs", REP_PECUNIARY, "Cal. Penal Code §4904"),
+		US_STATE_EXCLUDED(REP_HARM_LEGAL_COSTS, "Legal costs", REP_PECUNIARY, "Cal. Penal Code §4904"),
+		US_STATE_EXCLUDED(REP_HARM_MEDICAL_COSTS, "Medical costs", REP_PECUNIARY, "Cal. Penal Code §4904"),
+		US_STATE_EXCLUDED(REP_HARM_PSYCHOLOGICAL_CARE, "Psychological care", REP_PECUNIARY, "Cal. Penal Code §4904"),
+		US_STATE_EXCLUDED(REP_HARM_OTHER_EXPENSES, "Other expenses", REP_PECUNIARY, "Cal. Penal Code §4904"),
+		US_STATE_EXCLUDED(REP_HARM_MORAL_HARM, "Moral harm", REP_NON_PECUNIARY, "Cal. Penal Code §4904"),
+		{0}},
+	.citations = (const rep_cite[]){{"California Penal Code", "§§4900-4904", NULL}, {0}},
+};
+
+#define FL_PROVEN(cat, lbl)                                                                     \
+	{.category = cat, .treatment = REP_TREAT_PROVEN, .klass = REP_PECUNIARY, .label = lbl, \
+	 .basis = "Fla. Stat. §961.06(1)", .note = "reimbursed as paid"}
+
+static const rep_scheme_def us_fl = {
+	.id = "us-fl",
+	.name = "Florida: Victims of Wrongful Incarceration Compensation Act, Fla. Stat. §961.06",
+	.jurisdiction = "United States (Florida)",
+	.currency = "USD",
+	.status = "law",
+	.effective_from = REP_NONE,
+	.effective_to = REP_NONE,
+	.notes = "USD 50,000 for each year of wrongful incarceration, prorated for part years (days / 365), plus "
+		 "reimbursement of fines, penalties, court costs and reasonable attorney fees, with a total cap of "
+		 "USD 2,000,000. The CFO may adjust the annual rate for inflation (CPI-U) for persons found "
+		 "wrongfully incarcerated after 31 Dec 2005; the unadjusted rate is used. A tuition waiver (up to "
+		 "120 credit hours) is not priced. The 2025 reform (SB 130, from 1 Jul 2025) removed the clean-hands "
+		 "bar and replaced the bar on civil suits with an offset.",
+	.rounding = REP_ROUND_HALF_UP,
+	.places = -1,
+	.proc_kinds = REP_BIT(REP_PROC_CRIMINAL),
+	.proc_kinds_text = "criminal convictions",
+	.qualifying = (const rep_rule[]){
+		{.outcomes = REP_BIT(REP_OUT_CONVICTION_QUASHED) | REP_BIT(REP_OUT_ACQUITTED) | REP_BIT(REP_OUT_DISMISSED_REHABILITATING),
+		 .text = "a conviction vacated on verifiable and substantial evidence of actual innocence, with a court "
+			 "order finding the person wrongfully incarcerated",
+		 .basis = "Fla. Stat. §§961.02, 961.03"},
+		{0}},
+	.tariffs = (const rep_tariff[]){
+		{.label = "Wrongful incarceration (USD 50,000 per year, prorated)", .klass = REP_NON_PECUNIARY,
+		 .kinds = REP_BIT(REP_DET_POLICE_CUSTODY) | REP_BIT(REP_DET_PRETRIAL_CUSTODY) | REP_BIT(REP_DET_PRISON),
+		 .measure = REP_MEASURE_YEARS_365, .unit = "year",
+		 .rate = {"50000", "verified", "Fla. Stat. §961.06(1)(a) (2025 Florida Statutes, official site)"},
+		 .valid_from = REP_NONE, .valid_to = REP_NONE, .basis = "Fla. Stat. §961.06(1)(a)",
+		 .formula = "USD 50,000 for each year of wrongful incarceration, days / 365"},
+		{0}},
+	.heads = (const rep_head[]){
+		US_STATE_EXCLUDED(REP_HARM_LOST_EARNINGS, "Lost earnings", REP_PECUNIARY, "Fla. Stat. §961.06"),
+		US_STATE_EXCLUDED(REP_HARM_LOST_EARNING_CAPACITY, "Lost earning capacity", REP_PECUNIARY, "Fla. Stat. §961.06"),
+		US_STATE_EXCLUDED(REP_HARM_BUSINESS, "Business losses", REP_PECUNIARY, "Fla. Stat. §961.06"),
+		US_STATE_EXCLUDED(REP_HARM_PROPERTY, "Property", REP_PECUNIARY, "Fla. Stat. §961.06"),
+		FL_PROVEN(REP_HARM_FINES_AND_COSTS, "Fines, penalties and court costs"),
+		FL_PROVEN(REP_HARM_LEGAL_COSTS, "Reasonable attorney fees"),
+		US_STATE_EXCLUDED(REP_HARM_MEDICAL_COSTS, "Medical costs", REP_PECUNIARY, "Fla. Stat. §961.06"),
+		US_STATE_EXCLUDED(REP_HARM_PSYCHOLOGICAL_CARE, "Psychological care", REP_PECUNIARY, "Fla. Stat. §961.06"),
+		US_STATE_EXCLUDED(REP_HARM_OTHER_EXPENSES, "Other expenses", REP_PECUNIARY, "Fla. Stat. §961.06"),
+		US_STATE_EXCLUDED(REP_HARM_MORAL_HARM, "Moral harm", REP_NON_PECUNIARY, "Fla. Stat. §961.06"),
+		{0}},
+	.caps = (const rep_cap[]){
+		{.label = "Total cap (USD 2,000,000)", .scope = REP_CAP_TOTAL,
+		 .amount = {"2000000", "secondary", "Innocence Project state page; 2025 bill summaries"},
+		 .min_months = -1, .max_months = -1, .valid_from = REP_NONE, .valid_to = REP_NONE,
+		 .basis = "Fla. Stat. §961.06(2)"},
+		{0}},
+	.citations = (const rep_cite[]){{"Florida Statutes", "ch. 961 (§961.06)", NULL}, {0}},
+};
+
+const rep_scheme_def *const rep_schemes_us[] = {&us_federal, &us_tx, &us_ca, &us_fl, NULL};
