@@ -142,6 +142,35 @@ class TestCli(unittest.TestCase):
         # 1000.005 read from its lexeme, rounded half-up once: 1000.01 (a double would give 1000.00)
         self.assertEqual([l["amount"] for l in lines if l["head"] == "legal_costs"], ["1000.01"])
 
+    def test_fx_conversion_and_missing_rate(self):
+        harms = [{"category": "property", "amount": "500000", "date": "2023-01-05"}]
+        text = with_change(currency="KZT", harms=harms)
+        with CaseFile(text) as path:
+            rc, out, err = run("estimate", path, "--scheme", "de-streg", "--format", "json", "--fx", "EUR/KZT=500")
+            self.assertEqual(rc, 0, err)
+            e = json.loads(out)["estimates"][0]
+            prop = [l for l in e["lines"] if l["head"] == "property"][0]
+            # 500,000 KZT / 500 KZT per EUR = 1,000.00 EUR, and the rate is shown
+            self.assertEqual(prop["amount"], "1000.00")
+            self.assertIn("1 EUR = 500 KZT", prop["adjustment"])
+            self.assertIn("FX KZT/EUR", [r["series"] for r in e["refdata"]])
+            # the built-in series end in 2025: no silent extrapolation to the 2026 valuation date
+            rc, out, err = run("estimate", path, "--scheme", "de-streg")
+            self.assertEqual(rc, 2)
+            self.assertIn("no exchange rate KZT/EUR for 2026-03-01", err)
+
+    def test_compare_report_currency(self):
+        rc, out, err = run("compare", EXAMPLE, "--schemes", "de-streg,us-federal", "--report-currency", "EUR",
+                           "--format", "json", "--fx", "EUR/KZT=500", "--fx", "EUR/USD=1.25")
+        self.assertEqual(rc, 0, err)
+        rows = json.loads(out)["comparison"]
+        self.assertEqual([r["scheme"] for r in rows], ["de-streg", "us-federal"])
+        us = rows[1]
+        # US federal: 483 days x 50,000/365 = 66,164.38 USD; / 1.25 = 52,931.504 -> 52,931.50 EUR
+        self.assertEqual(us["total"], "66164.38")
+        self.assertEqual(us["report_total"], "52931.50")
+        self.assertEqual(us["days"], 483)
+
     def test_validate(self):
         rc, out, _ = run("validate", EXAMPLE)
         self.assertEqual(rc, 0)
