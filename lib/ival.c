@@ -286,6 +286,10 @@ rep_status rep_ival_eval_exact(mpq_t out, rep_ival_fn fn, rep_ival_exact_fn exac
 	if (!st)
 		mpq_set(out, a);
 	mpq_clears(a, b, tried, hit, NULL);
+	/* MPFR caches constants such as log 2 per thread and frees them only on
+	 * request: a caller's worker thread would leak them at exit. Transcendental
+	 * steps are rare enough (a present value per estimate) to recompute them. */
+	mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE);
 	return st;
 }
 
