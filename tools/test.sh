@@ -1,24 +1,48 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: installs what is missing, then builds
-# and tests the library plainly (warnings are errors) and under
-# AddressSanitizer + UndefinedBehaviorSanitizer.
+# The whole test suite, as CI runs it. Installs what is missing, then:
+#   1. plain build, warnings as errors, every test (C, CLI, golden, Python)
+#   2. AddressSanitizer + UndefinedBehaviorSanitizer build, every C and CLI test
+#   3. ThreadSanitizer build (clang), the threads test
+#   4. fault-injection build under ASan: every allocation of a pipeline fails in turn
+#   5. valgrind memcheck over the C unit tests of the plain build
+#   6. a short libFuzzer run of each harness (FUZZ_SECONDS, default 30)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/deps.sh
+start=$SECONDS
+section() { echo; echo "=== $* ($((SECONDS - start)) s)"; }
 
-run() { echo; echo "=== $*"; "$@"; }
-
-rm -rf build-test build-asan
-run meson setup build-test --werror -Dbuildtype=debugoptimized
-run ninja -C build-test
-run meson test -C build-test --print-errorlogs --num-processes 2
-
-# Sanitizers: any report fails the run.
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
-run meson setup build-asan --werror -Db_sanitize=address,undefined -Db_lundef=false -Dpython=disabled
-run ninja -C build-asan
-run meson test -C build-asan --print-errorlogs --num-processes 2
+export TSAN_OPTIONS=halt_on_error=1
 
-echo
+section "1. plain build, warnings as errors"
+rm -rf build-test build-asan build-tsan build-fault
+meson setup build-test --werror -Dbuildtype=debugoptimized >/dev/null
+ninja -C build-test
+meson test -C build-test --print-errorlogs --num-processes 2
+
+section "2. AddressSanitizer + UndefinedBehaviorSanitizer"
+meson setup build-asan --werror -Db_sanitize=address,undefined -Db_lundef=false -Dpython=disabled >/dev/null
+ninja -C build-asan
+meson test -C build-asan --print-errorlogs --num-processes 2
+
+section "3. ThreadSanitizer"
+CC=clang meson setup build-tsan -Db_sanitize=thread -Db_lundef=false -Dpython=disabled >/dev/null
+ninja -C build-tsan tests/test_threads
+meson test -C build-tsan --print-errorlogs --no-rebuild threads
+
+section "4. allocation failure injection (under ASan)"
+meson setup build-fault -Dfault_injection=true -Db_sanitize=address,undefined -Db_lundef=false -Dpython=disabled >/dev/null
+ninja -C build-fault tests/test_alloc_fail
+meson test -C build-fault --print-errorlogs --no-rebuild --verbose alloc_fail | grep -E "allocation failure points|^ *[0-9]+/[0-9]+ "
+
+section "5. valgrind memcheck over the C unit tests"
+meson test -C build-test --suite unit --num-processes 2 --print-errorlogs --timeout-multiplier 4 \
+	--wrap='valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect -q'
+
+section "6. fuzzing, ${FUZZ_SECONDS:-30} s per harness"
+bash tools/fuzz.sh "${FUZZ_SECONDS:-30}"
+
+section "done"
 echo "all test suites passed"

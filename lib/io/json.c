@@ -171,8 +171,45 @@ static int on_bool(void *ctx, int v)
 	return n != NULL;
 }
 
+/* Strict UTF-8 (RFC 3629): yajl checks the byte structure only, and lets
+ * overlong forms, surrogates and code points above U+10FFFF through. */
+static bool utf8_valid(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		unsigned c = s[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t len;
+		unsigned cp, min;
+		if ((c & 0xE0) == 0xC0)
+			len = 2, cp = c & 0x1F, min = 0x80;
+		else if ((c & 0xF0) == 0xE0)
+			len = 3, cp = c & 0x0F, min = 0x800;
+		else if ((c & 0xF8) == 0xF0)
+			len = 4, cp = c & 0x07, min = 0x10000;
+		else
+			return false;
+		if (n - i < len)
+			return false;
+		for (size_t k = 1; k < len; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return false;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return false;
+		i += len;
+	}
+	return true;
+}
+
 static int on_text(builder *b, rep_json_type t, const unsigned char *s, size_t len)
 {
+	if (t == REP_JSON_STRING && !utf8_valid(s, len))
+		return fail(b, REP_ESYNTAX, "invalid UTF-8 in a string");
 	char *copy = rep_arena_strndup(b->arena, (const char *)s, len);
 	if (!copy) {
 		b->status = rep_err(b->err, REP_ENOMEM, NULL, "out of memory reading JSON");
@@ -228,6 +265,9 @@ static int on_key(void *ctx, const unsigned char *s, size_t len)
 {
 	builder *b = ctx;
 	rep_json *obj = b->stack[b->depth - 1];
+	b->key = NULL;
+	if (!utf8_valid(s, len))
+		return fail(b, REP_ESYNTAX, "invalid UTF-8 in a key");
 	b->key = (const char *)s;
 	b->key_len = len;
 	if (obj->n >= REP_JSON_MAX_KEYS)
