@@ -232,21 +232,6 @@ static int parse_flags(calc_opts *o, int argc, char **argv, const char *usage, c
 	return 0;
 }
 
-static int load_series_file(rep_context *ctx, const char *path)
-{
-	char *text;
-	size_t len;
-	rep_error err;
-	rep_error_clear(&err);
-	rep_status st = cli_read_file(path, &text, &len, &err);
-	if (st)
-		return cli_fail("--series-file", err.status ? err.status : st, err.message);
-	const char *dot = strrchr(path, '.');
-	st = rep_context_load_series(ctx, text, len, dot && strcmp(dot, ".json") == 0 ? "json" : "csv", &err);
-	free(text);
-	return st ? fail_st("--series-file", st, &err) : 0;
-}
-
 /* The date flag to blame when `series` has no value: --from when that
  * date lies outside the series' range, else --to. */
 static const char *blame_date(const rep_context *ctx, const char *series, rep_date from)
@@ -504,7 +489,7 @@ static int calc_interest(const calc_opts *o, rep_context *ctx)
 		return rc;
 	if (to < from)
 		return cli_fail("--to", REP_EINVAL, "is before --from");
-	if (o->series_file && (rc = load_series_file(ctx, o->series_file)))
+	if (o->series_file && (rc = cli_load_file(ctx, o->series_file, false)))
 		return rc;
 	mpq_t a, r, m;
 	mpq_inits(a, r, m, NULL);
@@ -601,7 +586,7 @@ static int calc_index(const calc_opts *o, rep_context *ctx)
 	rep_date from, to;
 	if ((rc = parse_date(&from, "--from", o->from)) || (rc = parse_date(&to, "--to", o->to)))
 		return rc;
-	if (o->series_file && (rc = load_series_file(ctx, o->series_file)))
+	if (o->series_file && (rc = cli_load_file(ctx, o->series_file, false)))
 		return rc;
 	rep_index_kind kind = REP_INDEX_RATIO;
 	if (o->series) {

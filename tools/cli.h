@@ -18,6 +18,10 @@ rep_status cli_read_file(const char *path, char **out, size_t *len, rep_error *e
 /* Write text to path atomically (temporary file, then rename), or to stdout when path is NULL. */
 rep_status cli_write_output(const char *path, const char *text, size_t len, rep_error *err);
 
+/* Load a series (scheme == false; CSV, or JSON by the .json ending) or a
+ * scheme file into ctx; prints the error and returns the exit status, 0 on success. */
+int cli_load_file(rep_context *ctx, const char *path, bool scheme);
+
 /* `reparations calc ...` (tools/calc.c). */
 int cli_calc(int argc, char **argv);
 

@@ -215,7 +215,7 @@ static int load_fx_file(rep_context *ctx, const char *path)
 	return rc;
 }
 
-static int load_file_into(rep_context *ctx, const char *path, bool scheme)
+int cli_load_file(rep_context *ctx, const char *path, bool scheme)
 {
 	char *text;
 	size_t len;
@@ -295,7 +295,7 @@ static int parse_common(cli_opts *o, int argc, char **argv, bool compare, const 
 				return EXIT_BAD_INPUT;
 			const char *path = argv[++i];
 			int rc = strcmp(a, "--fx-file") == 0 ? load_fx_file(o->ctx, path)
-							      : load_file_into(o->ctx, path, strcmp(a, "--scheme-file") == 0);
+							      : cli_load_file(o->ctx, path, strcmp(a, "--scheme-file") == 0);
 			if (rc)
 				return rc;
 		} else if (a[0] == '-' && a[1] != '\0') {
@@ -505,7 +505,7 @@ static int cmd_schemes(cli_opts *o, int argc, char **argv)
 			if (rep_format_parse(&o->format, argv[++i]) || (o->format != REP_FORMAT_JSON && o->format != REP_FORMAT_TABLE))
 				return cli_fail("--format", REP_EINVAL, "expected table or json");
 		} else if (strcmp(argv[i], "--scheme-file") == 0 && i + 1 < argc) {
-			int rc = load_file_into(o->ctx, argv[++i], true);
+			int rc = cli_load_file(o->ctx, argv[++i], true);
 			if (rc)
 				return rc;
 		} else {
@@ -559,7 +559,7 @@ static int cmd_refdata(cli_opts *o, int argc, char **argv)
 			if (rep_format_parse(&o->format, argv[++i]) || (o->format != REP_FORMAT_JSON && o->format != REP_FORMAT_TABLE))
 				return cli_fail("--format", REP_EINVAL, "expected table or json");
 		} else if (strcmp(argv[i], "--series-file") == 0 && i + 1 < argc) {
-			int rc = load_file_into(o->ctx, argv[++i], false);
+			int rc = cli_load_file(o->ctx, argv[++i], false);
 			if (rc)
 				return rc;
 		} else if (argv[i][0] == '-') {

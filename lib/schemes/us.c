@@ -82,6 +82,19 @@ static const rep_scheme_def us_federal = {
 	{.category = cat, .treatment = REP_TREAT_EXCLUDED, .klass = klass_, .label = lbl, .basis = basis_, \
 	 .note = "not a separate head: the statute pays a fixed amount per period of incarceration"}
 
+/* The heads a flat-rate state statute does not pay, with its citation. */
+#define US_STATE_ALL_EXCLUDED(basis_)                                                                           \
+	US_STATE_EXCLUDED(REP_HARM_LOST_EARNINGS, "Lost earnings", REP_PECUNIARY, basis_),                      \
+	US_STATE_EXCLUDED(REP_HARM_LOST_EARNING_CAPACITY, "Lost earning capacity", REP_PECUNIARY, basis_),      \
+	US_STATE_EXCLUDED(REP_HARM_BUSINESS, "Business losses", REP_PECUNIARY, basis_),                         \
+	US_STATE_EXCLUDED(REP_HARM_PROPERTY, "Property", REP_PECUNIARY, basis_),                                \
+	US_STATE_EXCLUDED(REP_HARM_FINES_AND_COSTS, "Fines and costs", REP_PECUNIARY, basis_),                  \
+	US_STATE_EXCLUDED(REP_HARM_LEGAL_COSTS, "Legal costs", REP_PECUNIARY, basis_),                          \
+	US_STATE_EXCLUDED(REP_HARM_MEDICAL_COSTS, "Medical costs", REP_PECUNIARY, basis_),                      \
+	US_STATE_EXCLUDED(REP_HARM_PSYCHOLOGICAL_CARE, "Psychological care", REP_PECUNIARY, basis_),            \
+	US_STATE_EXCLUDED(REP_HARM_OTHER_EXPENSES, "Other expenses", REP_PECUNIARY, basis_),                    \
+	US_STATE_EXCLUDED(REP_HARM_MORAL_HARM, "Moral harm", REP_NON_PECUNIARY, basis_)
+
 #define US_STATE_INNOCENCE                                                                              \
 	(REP_BIT(REP_OUT_CONVICTION_QUASHED) | REP_BIT(REP_OUT_ACQUITTED) | REP_BIT(REP_OUT_DISMISSED_REHABILITATING) | \
 	 REP_BIT(REP_OUT_PARDON))
@@ -126,18 +139,7 @@ static const rep_scheme_def us_tx = {
 		 .valid_from = REP_NONE, .valid_to = REP_NONE, .basis = "Tex. Civ. Prac. & Rem. Code §103.052(a)(2)",
 		 .formula = "USD 25,000 for each year on parole or as a registered sex offender, prorated"},
 		{0}},
-	.heads = (const rep_head[]){
-		US_STATE_EXCLUDED(REP_HARM_LOST_EARNINGS, "Lost earnings", REP_PECUNIARY, "Tex. CPRC §103.052"),
-		US_STATE_EXCLUDED(REP_HARM_LOST_EARNING_CAPACITY, "Lost earning capacity", REP_PECUNIARY, "Tex. CPRC §103.052"),
-		US_STATE_EXCLUDED(REP_HARM_BUSINESS, "Business losses", REP_PECUNIARY, "Tex. CPRC §103.052"),
-		US_STATE_EXCLUDED(REP_HARM_PROPERTY, "Property", REP_PECUNIARY, "Tex. CPRC §103.052"),
-		US_STATE_EXCLUDED(REP_HARM_FINES_AND_COSTS, "Fines and costs", REP_PECUNIARY, "Tex. CPRC §103.052"),
-		US_STATE_EXCLUDED(REP_HARM_LEGAL_COSTS, "Legal costs", REP_PECUNIARY, "Tex. CPRC §103.052"),
-		US_STATE_EXCLUDED(REP_HARM_MEDICAL_COSTS, "Medical costs", REP_PECUNIARY, "Tex. CPRC §103.052"),
-		US_STATE_EXCLUDED(REP_HARM_PSYCHOLOGICAL_CARE, "Psychological care", REP_PECUNIARY, "Tex. CPRC §103.052"),
-		US_STATE_EXCLUDED(REP_HARM_OTHER_EXPENSES, "Other expenses", REP_PECUNIARY, "Tex. CPRC §103.052"),
-		US_STATE_EXCLUDED(REP_HARM_MORAL_HARM, "Moral harm", REP_NON_PECUNIARY, "Tex. CPRC §103.052"),
-		{0}},
+	.heads = (const rep_head[]){US_STATE_ALL_EXCLUDED("Tex. CPRC §103.052"), {0}},
 	.citations = (const rep_cite[]){
 		{"Texas Civil Practice and Remedies Code", "ch. 103 (§§103.001, 103.052, 103.053)", NULL},
 		{0}},
@@ -173,18 +175,7 @@ static const rep_scheme_def us_ca = {
 		 .valid_from = REP_NONE, .valid_to = REP_NONE, .basis = "Cal. Penal Code §4904",
 		 .formula = "USD 140 for each day of incarceration"},
 		{0}},
-	.heads = (const rep_head[]){
-		US_STATE_EXCLUDED(REP_HARM_LOST_EARNINGS, "Lost earnings", REP_PECUNIARY, "Cal. Penal Code §4904"),
-		US_STATE_EXCLUDED(REP_HARM_LOST_EARNING_CAPACITY, "Lost earning capacity", REP_PECUNIARY, "Cal. Penal Code §4904"),
-		US_STATE_EXCLUDED(REP_HARM_BUSINESS, "Business losses", REP_PECUNIARY, "Cal. Penal Code §4904"),
-		US_STATE_EXCLUDED(REP_HARM_PROPERTY, "Property", REP_PECUNIARY, "Cal. Penal Code §4904"),
-		US_STATE_EXCLUDED(REP_HARM_FINES_AND_COSTS, "Fines and costs", REP_PECUNIARY, "Cal. Penal Code §4904"),
-		US_STATE_EXCLUDED(REP_HARM_LEGAL_COSTS, "Legal costs", REP_PECUNIARY, "Cal. Penal Code §4904"),
-		US_STATE_EXCLUDED(REP_HARM_MEDICAL_COSTS, "Medical costs", REP_PECUNIARY, "Cal. Penal Code §4904"),
-		US_STATE_EXCLUDED(REP_HARM_PSYCHOLOGICAL_CARE, "Psychological care", REP_PECUNIARY, "Cal. Penal Code §4904"),
-		US_STATE_EXCLUDED(REP_HARM_OTHER_EXPENSES, "Other expenses", REP_PECUNIARY, "Cal. Penal Code §4904"),
-		US_STATE_EXCLUDED(REP_HARM_MORAL_HARM, "Moral harm", REP_NON_PECUNIARY, "Cal. Penal Code §4904"),
-		{0}},
+	.heads = (const rep_head[]){US_STATE_ALL_EXCLUDED("Cal. Penal Code §4904"), {0}},
 	.citations = (const rep_cite[]){{"California Penal Code", "§§4900-4904", NULL}, {0}},
 };
 
