@@ -60,6 +60,25 @@ static const char *money(rep_arena *a, const mpq_t x, const char *currency)
 	return rep_arena_strdup(a, b);
 }
 
+/* A cross rate names its two legs, each with its own source. */
+static const char *cross_legs(rep_comparison *cmp, const rep_context *ctx, const char *from, rep_date as_of)
+{
+	mpq_t a, b;
+	mpq_inits(a, b, NULL);
+	rep_series_point pa, pb;
+	const char *text = "cross rate via USD";
+	if (rep_fx_lookup(ctx, from, "USD", as_of, a, &pa, NULL) == REP_OK &&
+	    rep_fx_lookup(ctx, "USD", cmp->report_currency, as_of, b, &pb, NULL) == REP_OK) {
+		char ra[64], rb[64];
+		rep_dec_format_buf(ra, sizeof ra, a, 6, REP_ROUND_HALF_EVEN);
+		rep_dec_format_buf(rb, sizeof rb, b, 6, REP_ROUND_HALF_EVEN);
+		text = rep_arena_printf(&cmp->arena, "via USD: 1 %s = %s USD (%s) x 1 USD = %s %s (%s)", from, ra,
+					pa.source ? pa.source : "", rb, cmp->report_currency, pb.source ? pb.source : "");
+	}
+	mpq_clears(a, b, NULL);
+	return text;
+}
+
 /* Fill the reporting-currency columns of a row. */
 static rep_status convert_row(rep_comparison *cmp, const rep_context *ctx, rep_comparison_row *r, rep_date as_of,
 			      rep_error *err)
@@ -74,9 +93,12 @@ static rep_status convert_row(rep_comparison *cmp, const rep_context *ctx, rep_c
 		r->fx_rate = rep_arena_strdup(&cmp->arena, rt);
 		char f[REP_DATE_TEXT_SIZE];
 		rep_date_format(pt.from, f);
+		const char *source = pt.source ? pt.source : "";
+		if (strncmp(source, "cross rate via USD", 18) == 0)
+			source = cross_legs(cmp, ctx, r->currency, as_of);
 		r->fx_source = strcmp(r->currency, cmp->report_currency) == 0
 				       ? "same currency"
-				       : rep_arena_printf(&cmp->arena, "%s (%s, in force from %s)", pt.source ? pt.source : "",
+				       : rep_arena_printf(&cmp->arena, "%s (%s, in force from %s)", source ? source : "",
 							  pt.confidence ? pt.confidence : "unverified", f);
 		rep_dec_parse(x, r->total, NULL);
 		mpq_mul(x, x, rate);

@@ -38,6 +38,9 @@ typedef struct engine {
 	size_t n_periods;
 	bool has_range;
 	bool no_would_be;       /* barred, and what it would pay could not be computed */
+	const char *alt_value;  /* a side pass over an alternative of def->range_option */
+	bool alt_hit;           /* that alternative's entries came to something */
+	bool ungated;           /* range items: every alternative is priced, whatever is chosen */
 } engine;
 
 /* ---- small helpers ---- */
@@ -136,7 +139,8 @@ static rep_status check_figure(engine *g, const rep_figure *f, const char *what)
 	return warn(g, b);
 }
 
-static rep_status record_ref(engine *g, const char *series, rep_date asked, const rep_series_point *pt)
+/* `derived`: a value computed from points recorded (and warned about) on their own. */
+static rep_status record_ref_as(engine *g, const char *series, rep_date asked, const rep_series_point *pt, bool derived)
 {
 	if (!g->record)
 		return REP_OK;
@@ -157,13 +161,18 @@ static rep_status record_ref(engine *g, const char *series, rep_date asked, cons
 	if (!r.series || !r.date || !r.from || !r.value || !r.confidence || !r.source)
 		return nomem(g);
 	e->refs[e->n_refs++] = r;
-	if (pt->confidence && strcmp(pt->confidence, "verified") != 0) {
+	if (!derived && pt->confidence && strcmp(pt->confidence, "verified") != 0) {
 		char b[512];
 		snprintf(b, sizeof b, "reference value %s %s (in force from %s) is %s: %s", series, pt->value, f,
 			 pt->confidence, pt->source ? pt->source : "no source");
 		return warn(g, b);
 	}
 	return REP_OK;
+}
+
+static rep_status record_ref(engine *g, const char *series, rep_date asked, const rep_series_point *pt)
+{
+	return record_ref_as(g, series, asked, pt, false);
 }
 
 /* Value of a series on a date, recorded in the estimate. */
@@ -175,6 +184,42 @@ rep_status rep_engine_series(void *gp, const char *series, rep_date d, mpq_t out
 	if (st)
 		return st;
 	return record_ref(g, series, d, &pt);
+}
+
+/* Record an exchange-rate point under the pair asked for. A lookup may
+ * answer KZT/EUR with the stored EUR/KZT point (608.4): its value stays as
+ * stored, and the source says which way it runs. */
+static rep_status record_fx(engine *g, const char *from, const char *to, const mpq_t rate, const rep_series_point *pt)
+{
+	if (!g->record)
+		return REP_OK;
+	mpq_t v;
+	mpq_init(v);
+	bool inverse = pt->value && *pt->value && rep_dec_parse(v, pt->value, NULL) == REP_OK && !mpq_equal(v, rate);
+	mpq_clear(v);
+	char pair[16];
+	snprintf(pair, sizeof pair, "FX %s/%s", from, to);
+	if (!inverse)
+		return record_ref(g, pair, g->as_of, pt);
+	rep_series_point q = *pt;
+	q.source = rep_arena_printf(&g->e->arena, "stored as %s/%s (1 %s = %s %s), used inverted: %s", to, from, to,
+				    pt->value, from, pt->source ? pt->source : "");
+	return q.source ? record_ref(g, pair, g->as_of, &q) : nomem(g);
+}
+
+/* "1 EUR = 608.4 KZT" reads better than "1 KZT = 0.001644 EUR": the larger side first. */
+static const char *fx_words(engine *g, const char *from, const char *to, const mpq_t rate)
+{
+	mpq_t shown;
+	mpq_init(shown);
+	bool inverse = mpq_cmp_ui(rate, 1, 1) < 0;
+	if (inverse)
+		mpq_inv(shown, rate);
+	else
+		mpq_set(shown, rate);
+	const char *r = fmt_qty(g, shown);
+	mpq_clear(shown);
+	return rep_arena_printf(&g->e->arena, "1 %s = %s %s", inverse ? to : from, r ? r : "?", inverse ? from : to);
 }
 
 /* Units of the scheme's currency per unit of `from`, at as_of. */
@@ -189,22 +234,37 @@ static rep_status fx_rate(engine *g, const char *from, mpq_t rate, const char **
 	rep_status st = rep_fx_lookup(g->ctx, from, g->currency, g->as_of, rate, &pt, g->err);
 	if (st)
 		return st;
-	char pair[16];
-	snprintf(pair, sizeof pair, "FX %s/%s", from, g->currency);
-	if ((st = record_ref(g, pair, g->as_of, &pt)))
-		return st;
-	/* a reader knows "1 EUR = 608.4 KZT" better than "1 KZT = 0.001644 EUR" */
-	mpq_t shown;
-	mpq_init(shown);
-	bool inverse = mpq_cmp_ui(rate, 1, 1) < 0;
-	if (inverse)
-		mpq_inv(shown, rate);
-	else
-		mpq_set(shown, rate);
-	const char *r = fmt_qty(g, shown);
-	mpq_clear(shown);
-	*text = rep_arena_printf(&g->e->arena, "converted at 1 %s = %s %s (%s, in force from %s)",
-				 inverse ? g->currency : from, r ? r : "?", inverse ? from : g->currency,
+	const char *words = fx_words(g, from, g->currency, rate);
+	if (!words)
+		return nomem(g);
+	if (pt.value && *pt.value) {
+		if ((st = record_fx(g, from, g->currency, rate, &pt)))
+			return st;
+	} else if (g->record) {
+		/* a cross rate via USD: each leg keeps its own source, and the
+		 * pair is recorded with the value it came to */
+		mpq_t leg;
+		mpq_init(leg);
+		rep_series_point p1, p2;
+		if (rep_fx_lookup(g->ctx, from, "USD", g->as_of, leg, &p1, NULL) == REP_OK)
+			st = record_fx(g, from, "USD", leg, &p1);
+		if (st == REP_OK && rep_fx_lookup(g->ctx, "USD", g->currency, g->as_of, leg, &p2, NULL) == REP_OK)
+			st = record_fx(g, "USD", g->currency, leg, &p2);
+		mpq_clear(leg);
+		if (st)
+			return st;
+		char pair[16];
+		snprintf(pair, sizeof pair, "FX %s/%s", from, g->currency);
+		pt.value = fmt_qty(g, rate);
+		pt.source = rep_arena_printf(&g->e->arena, "%scross rate via USD: FX %s/USD x FX USD/%s, as listed",
+					     rep_dec_is_exact(rate, 6) ? "" : "rounded here to 6 places; ", from, g->currency);
+		if (!pt.value || !pt.source)
+			return nomem(g);
+		if ((st = record_ref_as(g, pair, g->as_of, &pt, true)))
+			return st;
+		pt.source = "cross rate via USD";
+	}
+	*text = rep_arena_printf(&g->e->arena, "converted at %s (%s, in force from %s)", words,
 				 pt.source ? pt.source : "", fmt_date(g, pt.from));
 	return *text ? REP_OK : nomem(g);
 }
@@ -307,6 +367,40 @@ static const char *option_value(const engine *g, const char *name)
 		if (strcmp(d->name, name) == 0)
 			return d->def;
 	return NULL;
+}
+
+/* Whether the list "a|b|c" names v. */
+static bool in_list(const char *list, const char *v)
+{
+	size_t n = strlen(v);
+	for (const char *p = list; p && *p;) {
+		const char *bar = strchr(p, '|');
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+		if (len == n && strncmp(p, v, n) == 0)
+			return true;
+		p = bar ? bar + 1 : NULL;
+	}
+	return false;
+}
+
+/* An entry gated on a choice option applies only when the option has one of
+ * its values; a side pass over the range option's alternatives sets that
+ * option's value for the pass. */
+static bool enabled(const engine *g, const char *opt, const char *values)
+{
+	if (!opt || g->ungated)
+		return true;
+	const char *v = g->alt_value && g->def->range_option && strcmp(opt, g->def->range_option) == 0
+				? g->alt_value
+				: option_value(g, opt);
+	return v && in_list(values, v);
+}
+
+/* An alternative of the range option that pays something is part of the range. */
+static void note_alternative(engine *g, const char *opt, const mpq_t amount)
+{
+	if (opt && g->def->range_option && strcmp(opt, g->def->range_option) == 0 && mpq_sgn(amount) != 0)
+		g->alt_hit = true;
 }
 
 static rep_status resolve_options(engine *g)
@@ -455,7 +549,7 @@ static const char *measure_words(const rep_tariff *t)
 	switch (t->measure) {
 	case REP_MEASURE_DAYS:
 		return t->daycount == REP_DC_COMMENCED	     ? "commenced days"
-		       : t->daycount == REP_DC_EXCLUSIVE_LAST ? "days (last day excluded)"
+		       : t->daycount == REP_DC_EXCLUSIVE_LAST ? "days (the day of release not counted)"
 							      : "days (both ends counted)";
 	case REP_MEASURE_YEARS_365:
 		return "years (days / 365)";
@@ -573,6 +667,8 @@ static rep_status apply_tariff(engine *g, const rep_tariff *t)
 		return REP_OK;
 	if (t->version_at != REP_AT_EACH_DAY && !in_window(basis_date(g, t->version_at), t->valid_from, t->valid_to))
 		return REP_OK;
+	if (!enabled(g, t->when_option, t->when_value))
+		return REP_OK;
 	mpq_t q;
 	mpq_init(q);
 	long ordinal = 0; /* days of this tariff's kinds seen so far, for tiers */
@@ -602,7 +698,11 @@ static rep_status apply_tariff(engine *g, const rep_tariff *t)
 		mpq_t before;
 		mpq_init(before);
 		mpq_set(before, q);
-		period_quantity(t, s, e, p->end, q);
+		/* the day of release is the last day of a spell of custody, not the
+		 * last day of a kind: police cell then remand is one spell */
+		bool continues = i + 1 < g->n_periods && g->periods[i + 1].start == p->end + 1 &&
+				 g->periods[i + 1].kind != REP_DET_PAROLE && p->kind != REP_DET_PAROLE;
+		period_quantity(t, s, e, continues ? REP_DATE_NONE : p->end, q);
 		bool counted = !mpq_equal(before, q);
 		mpq_clear(before);
 		if (!counted)
@@ -653,6 +753,7 @@ static rep_status apply_tariff(engine *g, const rep_tariff *t)
 		if (st)
 			goto out2;
 	}
+	note_alternative(g, t->when_option, amount);
 	if (t->range_only)
 		goto out2; /* a benchmark: compute() weighs it for the range */
 	if (t->rate_low || t->rate_high)
@@ -740,6 +841,127 @@ static const char *category_label(rep_harm_category cat)
 	return (unsigned)cat < REP_HARM_COUNT ? labels[cat] : "Harm";
 }
 
+/* Record the reference points a time-value calculation used. */
+static rep_status record_tvm_points(engine *g, const rep_tvm_result *res)
+{
+	rep_status st = REP_OK;
+	for (size_t i = 0; i < res->n_points && st == REP_OK; i++) {
+		const rep_tvm_point *p = &res->points[i];
+		rep_series_point pt = {p->from, p->value, p->confidence, p->source};
+		st = record_ref(g, p->series, p->date, &pt);
+	}
+	return st;
+}
+
+/* Value of a decimal option as a rational. */
+static rep_status option_number(engine *g, const char *name, mpq_t out)
+{
+	const char *v = option_value(g, name);
+	rep_status st = rep_dec_parse(out, v ? v : "0", g->err);
+	return st ? rep_err_at(g->err, name) : REP_OK;
+}
+
+/* The indexation method "interest": amount plus simple interest (act/365) at
+ * the scheme's interest_rate_option from `from` to as_of. */
+static rep_status interest_to_as_of(engine *g, const mpq_t amount, rep_date from, mpq_t out, const char **text)
+{
+	mpq_t rate;
+	mpq_init(rate);
+	rep_tvm_result res;
+	rep_tvm_result_init(&res);
+	rep_status st = option_number(g, g->def->interest_rate_option, rate);
+	if (st == REP_OK) {
+		mpq_t hundred; /* percent to a fraction */
+		mpq_init(hundred);
+		mpq_set_ui(hundred, 100, 1);
+		mpq_div(rate, rate, hundred);
+		mpq_clear(hundred);
+		rep_interest_opts o = {.rate = rate, .basis = REP_BASIS_ACT365};
+		st = rep_tvm_interest(&res, g->ctx, amount, from, g->as_of, &o, g->err);
+	}
+	if (st == REP_OK)
+		st = record_tvm_points(g, &res);
+	if (st == REP_OK) {
+		mpq_add(out, amount, res.value);
+		char iv[64];
+		rep_dec_format_buf(iv, sizeof iv, res.value, g->e->places, g->e->rounding);
+		*text = rep_arena_printf(&g->e->arena, "simple interest at %s %% a year (option %s), act/365, from %s to %s: +%s",
+					 option_value(g, g->def->interest_rate_option), g->def->interest_rate_option,
+					 fmt_date(g, from), fmt_date(g, g->as_of), iv);
+		if (!*text)
+			st = nomem(g);
+	}
+	rep_tvm_result_clear(&res);
+	mpq_clear(rate);
+	return st;
+}
+
+static void prorated_months(rep_date start, rep_date end, mpq_t out);
+
+/* A limit on the loss of earnings of any one year (UK s.133A(6): 1.5 x the
+ * median annual gross earnings at the time of assessment): the loss is split
+ * by calendar year, each year's share (after indexation and conversion) is
+ * limited to per_year_cap x the series value at as_of. */
+static rep_status per_year_cap(engine *g, const rep_head *rule, const rep_case_harm *h, mpq_t amount, line_in *in)
+{
+	rep_date end = h->end != REP_DATE_NONE ? h->end : g->as_of;
+	mpq_t cap, base, nominal, scale, piece, months, sum;
+	mpq_inits(cap, base, nominal, scale, piece, months, sum, NULL);
+	rep_status st = rep_dec_parse(cap, rule->per_year_cap.value, g->err);
+	const char *capt = rule->per_year_cap.value;
+	if (st == REP_OK && rule->per_year_cap_index) {
+		if ((st = rep_engine_series(g, rule->per_year_cap_index, g->as_of, base)) == REP_OK) {
+			mpq_mul(cap, cap, base);
+			char b[64], c[64];
+			rep_dec_format_buf(b, sizeof b, base, 2, REP_ROUND_HALF_EVEN);
+			rep_dec_format_buf(c, sizeof c, cap, g->e->places, g->e->rounding);
+			capt = rep_arena_printf(&g->e->arena, "%s x %s %s on %s = %s %s", rule->per_year_cap.value,
+						rule->per_year_cap_index, b, fmt_date(g, g->as_of), c, g->currency);
+		}
+	}
+	/* indexation and conversion apply alike to every month: one factor */
+	prorated_months(h->start, end, months);
+	mpq_mul(nominal, months, h->monthly);
+	if (st == REP_OK && mpq_sgn(nominal) != 0) {
+		mpq_div(scale, amount, nominal);
+		char capped[400] = "";
+		size_t len = 0;
+		int y0, y1;
+		rep_date_to_ymd(h->start, &y0, NULL, NULL);
+		rep_date_to_ymd(end, &y1, NULL, NULL);
+		for (int y = y0; y <= y1; y++) {
+			rep_date a, b;
+			rep_date_from_ymd(&a, y, 1, 1);
+			rep_date_from_ymd(&b, y, 12, 31);
+			prorated_months(a > h->start ? a : h->start, b < end ? b : end, months);
+			mpq_mul(piece, months, h->monthly);
+			mpq_mul(piece, piece, scale);
+			if (mpq_cmp(piece, cap) > 0) {
+				char was[64];
+				rep_dec_format_buf(was, sizeof was, piece, g->e->places, g->e->rounding);
+				if (len < sizeof capped)
+					len += (size_t)snprintf(capped + len, sizeof capped - len, "%s%d: %s", len ? "; " : "", y, was);
+				mpq_set(piece, cap);
+			}
+			mpq_add(sum, sum, piece);
+		}
+		if (len) {
+			in->adjustment = rep_arena_printf(&g->e->arena, "%s%slimited to %s for any one year (%s reduced)",
+							  in->adjustment ? in->adjustment : "", in->adjustment ? "; " : "",
+							  capt, capped);
+			in->nominal = in->nominal ? in->nominal : fmt_money(g, amount);
+			mpq_set(amount, sum);
+		} else {
+			in->note = rep_arena_printf(&g->e->arena, "%s%swithin the limit of %s for any one year",
+						    in->note ? in->note : "", in->note ? "; " : "", capt);
+		}
+		if (!capt || (len && !in->adjustment) || (!len && !in->note))
+			st = nomem(g);
+	}
+	mpq_clears(cap, base, nominal, scale, piece, months, sum, NULL);
+	return st;
+}
+
 static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 {
 	const rep_head *rule = head_for(g->def, h->category);
@@ -823,6 +1045,19 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 					 path, method);
 				if ((st = warn(g, b)))
 					goto out;
+			} else if (strcmp(method, "interest") == 0 && g->def->interest_rate_option) {
+				const char *text = NULL;
+				mpq_t adj;
+				mpq_init(adj);
+				st = interest_to_as_of(g, amount, from_date, adj, &text);
+				if (st == REP_OK) {
+					in.nominal = fmt_money(g, amount);
+					in.adjustment = text;
+					mpq_set(amount, adj);
+				}
+				mpq_clear(adj);
+				if (st)
+					goto out;
 			} else {
 				rep_tvm_index_trace tr;
 				mpq_t adj;
@@ -858,8 +1093,9 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 		if (st)
 			goto out;
 	}
-	if (rule->per_year_cap.value && h->category == REP_HARM_LOST_EARNINGS) {
-		if ((st = check_figure(g, &rule->per_year_cap, "per-year cap")))
+	if (rule->per_year_cap.value && h->category == REP_HARM_LOST_EARNINGS && mpq_sgn(amount) != 0) {
+		if ((st = check_figure(g, &rule->per_year_cap, "per-year cap")) ||
+		    (st = per_year_cap(g, rule, h, amount, &in)))
 			goto out;
 	}
 	st = add_line(g, &in, amount);
@@ -926,46 +1162,74 @@ static rep_status harms(engine *g)
 
 /* ---- fixed amounts ---- */
 
+/* A fixed amount in this pass, in the scheme's currency; rate_text says how. */
+static rep_status fixed_value(engine *g, const rep_fixed *f, mpq_t amount, const char **rate_text, const char **fx_text)
+{
+	const char *value = f->amount.value;
+	if (f->amount_option && option_value(g, f->amount_option))
+		value = option_value(g, f->amount_option);
+	if (g->pass == PASS_LOW && f->amount_low)
+		value = f->amount_low;
+	if (g->pass == PASS_HIGH && f->amount_high)
+		value = f->amount_high;
+	const char *rate = value ? value : "0";
+	*fx_text = NULL;
+	rep_status st = rep_dec_parse(amount, rate, g->err);
+	if (st == REP_OK && f->index) {
+		mpq_t iv;
+		mpq_init(iv);
+		rep_date d = basis_date(g, f->index_at);
+		if ((st = rep_engine_series(g, f->index, d, iv)) == REP_OK) {
+			char ivs[64];
+			rep_dec_format_buf(ivs, sizeof ivs, iv, 2, REP_ROUND_HALF_EVEN);
+			rate = rep_arena_printf(&g->e->arena, "%s %s x %s (%s on %s)", value, f->index, ivs, f->index,
+						fmt_date(g, d));
+			mpq_mul(amount, amount, iv);
+		}
+		mpq_clear(iv);
+	}
+	if (st == REP_OK && f->amount_currency && strcmp(f->amount_currency, g->currency) != 0 && mpq_sgn(amount) != 0) {
+		mpq_t fx;
+		mpq_init(fx);
+		if ((st = fx_rate(g, f->amount_currency, fx, fx_text)) == REP_OK) {
+			mpq_mul(amount, amount, fx);
+			rate = rep_arena_printf(&g->e->arena, "%s %s", rate, f->amount_currency);
+		}
+		mpq_clear(fx);
+	}
+	*rate_text = rate;
+	return st == REP_OK && !rate ? nomem(g) : st;
+}
+
 static rep_status fixed_amounts(engine *g)
 {
 	rep_status st = REP_OK;
 	for (const rep_fixed *f = g->def->fixed; f && f->label && st == REP_OK; f++) {
 		if (f->trigger == REP_TRIGGER_TORTURE_PART && (g->c->torture_part < f->lo || g->c->torture_part > f->hi))
 			continue;
-		mpq_t amount, iv;
-		mpq_inits(amount, iv, NULL);
-		const char *value = f->amount.value;
-		if (f->amount_option && option_value(g, f->amount_option))
-			value = option_value(g, f->amount_option);
-		if (g->pass == PASS_LOW && f->amount_low)
-			value = f->amount_low;
-		if (g->pass == PASS_HIGH && f->amount_high)
-			value = f->amount_high;
+		if (!enabled(g, f->when_option, f->when_value))
+			continue;
 		if (f->amount_low || f->amount_high)
 			g->has_range = true;
-		const char *rate = value ? value : "0";
-		if ((st = rep_dec_parse(amount, rate, g->err)) == REP_OK && f->index) {
-			rep_date d = basis_date(g, f->index_at);
-			if ((st = rep_engine_series(g, f->index, d, iv)) == REP_OK) {
-				char ivs[64];
-				rep_dec_format_buf(ivs, sizeof ivs, iv, 2, REP_ROUND_HALF_EVEN);
-				rate = rep_arena_printf(&g->e->arena, "%s %s x %s (%s on %s)", value, f->index, ivs,
-							f->index, fmt_date(g, d));
-				mpq_mul(amount, amount, iv);
-			}
-		}
+		mpq_t amount;
+		mpq_init(amount);
+		const char *rate = NULL, *fx_text = NULL;
+		st = fixed_value(g, f, amount, &rate, &fx_text);
 		if (st == REP_OK)
 			st = check_figure(g, &f->amount, f->label);
 		if (st == REP_OK) {
+			note_alternative(g, f->when_option, amount);
 			bool assess = mpq_sgn(amount) == 0 && !f->amount_option;
+			const char *formula = f->formula ? f->formula : f->label;
 			line_in in = {.head = f->head ? f->head : "fixed", .group = f->group, .label = f->label,
 				      .basis = f->basis,
-				      .formula = assess ? (f->formula ? f->formula : f->label)
-							: rep_arena_printf(&g->e->arena, "%s: %s", f->formula ? f->formula : f->label, rate),
+				      .formula = assess ? formula
+							: rep_arena_printf(&g->e->arena, "%s: %s%s%s", formula, rate,
+									   fx_text ? "; " : "", fx_text ? fx_text : ""),
 				      .rate = assess ? NULL : rate, .note = f->note, .klass = f->klass};
-			st = add_line(g, &in, amount);
+			st = in.formula ? add_line(g, &in, amount) : nomem(g);
 		}
-		mpq_clears(amount, iv, NULL);
+		mpq_clear(amount);
 	}
 	return st;
 }
@@ -1021,6 +1285,121 @@ static rep_status caps(engine *g)
 	return st;
 }
 
+/* ---- amounts on the award: an annuity of equal value, interest for late payment ---- */
+
+static rep_status annuity(engine *g)
+{
+	const rep_annuity *a = g->def->annuity;
+	if (!a || !a->label)
+		return REP_OK;
+	rep_estimate *e = g->e;
+	mpq_t pv, years, rate, monthly, zero;
+	mpq_inits(pv, years, rate, monthly, zero, NULL);
+	for (size_t i = 0; i < e->n_lines; i++)
+		if (in_list(a->base_heads, e->lines[i].head))
+			mpq_add(pv, pv, e->amounts[i]);
+	rep_status st = a->years_option ? option_number(g, a->years_option, years) : REP_OK;
+	if (st == REP_OK)
+		st = rep_dec_parse(rate, a->rate.value ? a->rate.value : "0", g->err);
+	char pvs[64];
+	rep_dec_format_buf(pvs, sizeof pvs, pv, e->places, e->rounding);
+	mpq_set_ui(monthly, 100, 1);
+	mpq_mul(monthly, monthly, rate);
+	const char *rs = fmt_qty(g, monthly); /* the rate in percent */
+	const char *formula = a->formula ? a->formula : a->label;
+	line_in in = {.head = "annuity", .label = a->label, .basis = a->basis, .note = a->note, .klass = a->klass};
+	if (st == REP_OK && (mpq_sgn(years) == 0 || mpq_sgn(pv) == 0)) {
+		in.formula = rep_arena_printf(&e->arena,
+					      "%s: present value %s %s (the lines of head %s) at %s %% a year, paid besides "
+					      "them; not counted: give its term in years with option %s",
+					      formula, pvs, g->currency, a->base_heads, rs ? rs : "?",
+					      a->years_option ? a->years_option : "?");
+		st = in.formula ? add_line(g, &in, zero) : nomem(g);
+	} else if (st == REP_OK) {
+		st = rep_tvm_monthly_payment(monthly, pv, years, rate, a->convention, e->places,
+					     e->rounding, g->err);
+		if (st == REP_OK)
+			st = check_figure(g, &a->rate, a->label);
+		if (st == REP_OK) {
+			char ms[64];
+			rep_dec_format_buf(ms, sizeof ms, monthly, e->places, e->rounding);
+			in.formula = rep_arena_printf(&e->arena,
+						      "%s: present value %s %s (the lines of head %s), paid as %s %s a month at "
+						      "the end of each month for %s years (option %s) at %s %% a year (%s rate)",
+						      formula, pvs, g->currency, a->base_heads, ms, g->currency,
+						      option_value(g, a->years_option), a->years_option, rs ? rs : "?",
+						      rep_annuity_rate_name(a->convention));
+			in.rate = rep_arena_strdup(&e->arena, ms);
+			in.unit = "month";
+			st = in.formula && in.rate ? add_line(g, &in, pv) : nomem(g);
+		} else if (g->err) {
+			rep_err_at(g->err, a->years_option);
+		}
+	}
+	mpq_clears(pv, years, rate, monthly, zero, NULL);
+	return st;
+}
+
+static rep_status late_interest(engine *g)
+{
+	const rep_late_interest *li = g->def->late_interest;
+	if (!li || !li->label)
+		return REP_OK;
+	rep_estimate *e = g->e;
+	mpq_t base, days, rate, margin, hundred;
+	mpq_inits(base, days, rate, margin, hundred, NULL);
+	sum_lines(e, base, -1);
+	rep_status st = li->days_option ? option_number(g, li->days_option, days) : REP_OK;
+	if (st == REP_OK && mpz_cmp_ui(mpq_denref(days), 1) != 0)
+		st = rep_err(g->err, REP_EINVAL, li->days_option, "%s: give whole days of delay",
+			     option_value(g, li->days_option));
+	if (st == REP_OK && !li->series)
+		st = rep_dec_parse(rate, li->rate.value ? li->rate.value : "0", g->err);
+	if (st == REP_OK)
+		st = rep_dec_parse(margin, li->margin.value ? li->margin.value : "0", g->err);
+	const char *rule = rep_arena_printf(&e->arena, "%s + %s points", li->series ? li->series : li->rate.value,
+					    li->margin.value ? li->margin.value : "0");
+	const char *formula = li->formula ? li->formula : li->label;
+	line_in in = {.head = "interest", .label = li->label, .basis = li->basis, .note = li->note,
+		      .klass = REP_PECUNIARY};
+	if (st == REP_OK && (mpq_sgn(days) == 0 || mpq_sgn(base) == 0)) {
+		/* the rule is stated; nothing is owed without a delay */
+		mpq_set_ui(base, 0, 1);
+		in.formula = rep_arena_printf(&e->arena, "%s (%s %% a year, simple): none computed, no delay given (option %s)",
+					      formula, rule, li->days_option ? li->days_option : "?");
+		st = in.formula ? add_line(g, &in, base) : nomem(g);
+	} else if (st == REP_OK) {
+		long n = mpz_get_si(mpq_numref(days));
+		rep_date from = g->as_of - (rep_date)n;
+		/* percent to fractions: the tvm API takes 0.054 for 5.4 % */
+		mpq_set_ui(hundred, 100, 1);
+		mpq_div(rate, rate, hundred);
+		mpq_div(margin, margin, hundred);
+		rep_interest_opts o = {.rate = li->series ? NULL : rate, .series = li->series, .margin = margin,
+				       .basis = REP_BASIS_ACT365};
+		rep_tvm_result res;
+		rep_tvm_result_init(&res);
+		st = rep_tvm_interest(&res, g->ctx, base, from, g->as_of, &o, g->err);
+		if (st == REP_OK)
+			st = record_tvm_points(g, &res);
+		if (st == REP_OK && li->margin.value)
+			st = check_figure(g, &li->margin, "interest margin");
+		if (st == REP_OK && !li->series)
+			st = check_figure(g, &li->rate, li->label);
+		if (st == REP_OK) {
+			char bs[64];
+			rep_dec_format_buf(bs, sizeof bs, base, e->places, e->rounding);
+			in.formula = rep_arena_printf(&e->arena, "%s, %ld days of delay: %s", formula, n,
+						      res.text ? res.text : "");
+			in.nominal = rep_arena_strdup(&e->arena, bs);
+			st = in.formula && in.nominal ? add_line(g, &in, res.value) : nomem(g);
+		}
+		rep_tvm_result_clear(&res);
+	}
+	mpq_clears(base, days, rate, margin, hundred, NULL);
+	return st;
+}
+
 /* ---- deadlines ---- */
 
 static rep_status deadlines(engine *g)
@@ -1058,7 +1437,7 @@ static rep_status compute_lines(engine *g)
 	for (const rep_tariff *t = g->def->tariffs; t && t->label; t++)
 		if ((st = apply_tariff(g, t)))
 			return st;
-	if ((st = harms(g)) || (st = fixed_amounts(g)) || (st = caps(g)))
+	if ((st = harms(g)) || (st = fixed_amounts(g)) || (st = caps(g)) || (st = annuity(g)) || (st = late_interest(g)))
 		return st;
 	return REP_OK;
 }
@@ -1114,52 +1493,129 @@ static rep_status side_total(engine *g, pass_kind pass, mpq_t total)
 	return st;
 }
 
+static rep_status add_range_item(engine *g, const char *label, const char *basis, const mpq_t lo, const mpq_t hi)
+{
+	rep_estimate *e = g->e;
+	if (GROW(e->range_items, e->n_range_items, e->cap_range_items))
+		return nomem(g);
+	rep_range_item it = {rep_arena_strdup(&e->arena, label), fmt_money(g, lo), fmt_money(g, hi),
+			     rep_arena_strdup(&e->arena, basis ? basis : "")};
+	if (!it.label || !it.low || !it.high || !it.basis)
+		return nomem(g);
+	e->range_items[e->n_range_items++] = it;
+	return REP_OK;
+}
+
+static bool is_alternative(const engine *g, const char *when_option)
+{
+	return when_option && g->def->range_option && strcmp(when_option, g->def->range_option) == 0;
+}
+
+/* What each ranged entry comes to at its low and high end: tariffs with a
+ * rate range, benchmarks, bands of fixed amounts, and every alternative of
+ * the range option whichever one the total uses. */
 static rep_status range_items(engine *g)
 {
 	rep_estimate *e = g->e;
-	for (const rep_tariff *t = g->def->tariffs; t && t->label; t++) {
-		if (!t->range_only && !t->rate_low && !t->rate_high)
+	rep_status st = REP_OK;
+	bool rec = g->record;
+	g->record = false;
+	g->ungated = true;
+	for (const rep_tariff *t = g->def->tariffs; t && t->label && st == REP_OK; t++) {
+		if (!t->range_only && !t->rate_low && !t->rate_high && !is_alternative(g, t->when_option))
 			continue;
 		mpq_t lo, hi;
 		mpq_inits(lo, hi, NULL);
-		rep_status st = REP_OK;
 		if (t->range_only) {
 			st = benchmark_amount(g, t, hi);
 		} else {
 			rep_tariff a = *t, b = *t;
-			a.rate.value = t->rate_low ? t->rate_low : t->rate.value;
-			a.rate_option = NULL;
-			b.rate.value = t->rate_high ? t->rate_high : t->rate.value;
-			b.rate_option = NULL;
+			if (t->rate_low || t->rate_high) {
+				a.rate.value = t->rate_low ? t->rate_low : t->rate.value;
+				b.rate.value = t->rate_high ? t->rate_high : t->rate.value;
+				a.rate_option = b.rate_option = NULL;
+			}
 			a.rate_low = a.rate_high = b.rate_low = b.rate_high = NULL;
 			size_t n = e->n_lines;
-			bool rec = g->record;
-			g->record = false;
 			if ((st = apply_tariff(g, &a)) == REP_OK && e->n_lines > n)
 				mpq_set(lo, e->amounts[n]);
 			clear_lines_from(e, n);
 			if (st == REP_OK && (st = apply_tariff(g, &b)) == REP_OK && e->n_lines > n)
 				mpq_set(hi, e->amounts[n]);
 			clear_lines_from(e, n);
-			g->record = rec;
 		}
-		if (st == REP_OK && mpq_sgn(hi) != 0) {
-			if (GROW(e->range_items, e->n_range_items, e->cap_range_items)) {
-				st = nomem(g);
-			} else {
-				rep_range_item it = {rep_arena_strdup(&e->arena, t->label), fmt_money(g, lo), fmt_money(g, hi),
-						     rep_arena_strdup(&e->arena, t->basis ? t->basis : "")};
-				if (!it.label || !it.low || !it.high || !it.basis)
-					st = nomem(g);
-				else
-					e->range_items[e->n_range_items++] = it;
-			}
-		}
+		if (st == REP_OK && mpq_sgn(hi) != 0)
+			st = add_range_item(g, t->label, t->basis, lo, hi);
 		mpq_clears(lo, hi, NULL);
-		if (st)
-			return st;
 	}
-	return REP_OK;
+	for (const rep_fixed *f = g->def->fixed; f && f->label && st == REP_OK; f++) {
+		if (!f->amount_low && !f->amount_high && !is_alternative(g, f->when_option))
+			continue;
+		if (f->trigger == REP_TRIGGER_TORTURE_PART && (g->c->torture_part < f->lo || g->c->torture_part > f->hi))
+			continue;
+		mpq_t lo, hi, x;
+		mpq_inits(lo, hi, x, NULL);
+		const char *rate, *fx;
+		pass_kind saved = g->pass;
+		g->pass = PASS_LOW;
+		st = fixed_value(g, f, x, &rate, &fx);
+		rep_dec_round(lo, x, e->places, e->rounding);
+		g->pass = PASS_HIGH;
+		if (st == REP_OK)
+			st = fixed_value(g, f, x, &rate, &fx);
+		rep_dec_round(hi, x, e->places, e->rounding);
+		g->pass = saved;
+		if (st == REP_OK && mpq_sgn(hi) != 0)
+			st = add_range_item(g, f->label, f->basis, lo, hi);
+		mpq_clears(lo, hi, x, NULL);
+	}
+	g->ungated = false;
+	g->record = rec;
+	return st;
+}
+
+/* The range over the alternatives of def->range_option: each value's total
+ * at its low and at its high end; a value whose entries come to nothing (a
+ * user rate left at 0, no days to pay) is left out. */
+static rep_status alternatives_range(engine *g, mpq_t lo, mpq_t hi)
+{
+	const rep_option_def *d = NULL;
+	for (const rep_option_def *o = g->def->options; o && o->name; o++)
+		if (strcmp(o->name, g->def->range_option) == 0)
+			d = o;
+	if (!d || d->type != REP_OPT_CHOICE || !d->choices)
+		return rep_err(g->err, REP_EINVAL, NULL, "scheme %s: range_option \"%s\" is not a choice option",
+			       g->def->id, g->def->range_option);
+	rep_status st = REP_OK;
+	bool any = false;
+	mpq_t l, h;
+	mpq_inits(l, h, NULL);
+	char v[65];
+	for (const char *p = d->choices; p && *p && st == REP_OK;) {
+		const char *bar = strchr(p, '|');
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+		snprintf(v, sizeof v, "%.*s", (int)(len < 64 ? len : 64), p);
+		p = bar ? bar + 1 : NULL;
+		g->alt_value = v;
+		g->alt_hit = false;
+		if ((st = side_total(g, PASS_LOW, l)) || !g->alt_hit)
+			continue;
+		if ((st = side_total(g, PASS_HIGH, h)))
+			continue;
+		if (!any || mpq_cmp(l, lo) < 0)
+			mpq_set(lo, l);
+		if (!any || mpq_cmp(h, hi) > 0)
+			mpq_set(hi, h);
+		any = true;
+	}
+	g->alt_value = NULL;
+	if (st == REP_OK && !any) {
+		/* nothing to choose between: the range is the total's own */
+		if ((st = side_total(g, PASS_LOW, lo)) == REP_OK)
+			st = side_total(g, PASS_HIGH, hi);
+	}
+	mpq_clears(l, h, NULL);
+	return st;
 }
 
 /* Lines of a scheme that groups its heads ((a)..(e) of GA res. 60/147) are
@@ -1251,14 +1707,24 @@ static rep_status compute(engine *g)
 			if (st)
 				return st;
 		}
+	if (def->range_option)
+		g->has_range = true;
 	if (g->has_range) {
 		mpq_t lo, hi;
 		mpq_inits(lo, hi, NULL);
-		if ((st = side_total(g, PASS_LOW, lo)) == REP_OK && (st = side_total(g, PASS_HIGH, hi)) == REP_OK &&
-		    (st = range_items(g)) == REP_OK) {
+		if (def->range_option)
+			st = alternatives_range(g, lo, hi);
+		else if ((st = side_total(g, PASS_LOW, lo)) == REP_OK)
+			st = side_total(g, PASS_HIGH, hi);
+		if (st == REP_OK && (st = range_items(g)) == REP_OK) {
 			mpq_t chosen;
 			mpq_init(chosen);
 			sum_lines(e, chosen, -1);
+			/* alternatives bracket what the user chose too (a figure of their own) */
+			if (def->range_option && mpq_cmp(chosen, lo) < 0)
+				mpq_set(lo, chosen);
+			if (def->range_option && mpq_cmp(chosen, hi) > 0)
+				mpq_set(hi, chosen);
 			if (!e->eligible) {
 				mpq_set_ui(lo, 0, 1);
 				mpq_set_ui(hi, 0, 1);

@@ -16,6 +16,7 @@
 #include "reparations/case.h"
 #include "reparations/dates.h"
 #include "reparations/money.h"
+#include "reparations/tvm.h"
 
 #define REP_BIT(x) (1u << (x))
 
@@ -80,6 +81,8 @@ typedef struct rep_tariff {
 	bool range_only;          /* a benchmark: counts in range.high only, not in the total */
 	const char *basis;
 	const char *formula;      /* words; the engine appends the inputs */
+	const char *when_option;  /* a choice option: the tariff applies only when it has */
+	const char *when_value;   /* one of these values ("a|b"); alternatives of a benchmark */
 } rep_tariff;
 
 /* How a scheme treats one harm category. Categories without a rule are
@@ -124,6 +127,9 @@ typedef struct rep_fixed {
 	const char *amount_option;  /* option that replaces amount */
 	const char *amount_low, *amount_high; /* a band (comparable awards): range.low/high */
 	const char *note;
+	const char *amount_currency; /* NULL: the scheme's currency; else converted at as_of */
+	const char *when_option;     /* as on tariffs: applies only when this choice option */
+	const char *when_value;      /* has one of these values ("a|b") */
 } rep_fixed;
 
 typedef enum rep_cap_scope {
@@ -179,6 +185,38 @@ typedef struct rep_deadline {
 	const char *basis;
 } rep_deadline;
 
+/* Interest on the award for late payment (ECtHR: simple interest at the ECB
+ * marginal lending rate + 3 points from the end of the 3-month deadline until
+ * settlement). The default period ends at as_of and lasts `days_option` days;
+ * the interest runs on the total of the lines before it (caps applied). */
+typedef struct rep_late_interest {
+	const char *label;
+	const char *series;      /* rate series in percent a year ("ECB.MLF"), each period at its point */
+	rep_figure rate;         /* else a fixed rate, in percent a year */
+	rep_figure margin;       /* percentage points added to the rate */
+	const char *days_option; /* decimal option: whole days of delay ending at as_of; 0 = the rule stated only */
+	const char *basis;
+	const char *formula;
+	const char *note;
+} rep_late_interest;
+
+/* Periodic payments whose present value equals some of the lines, paid
+ * besides them (Texas §103.053: a life annuity of equal present value). When
+ * `years_option` is 0 the estimate states the annuity with amount 0; when it
+ * gives a term, the present value counts and the monthly payment is shown
+ * (a term certain: mortality is not modelled). */
+typedef struct rep_annuity {
+	const char *label;
+	const char *base_heads;  /* "a|b": the heads of the lines whose sum is the present value */
+	rep_figure rate;         /* annual rate as a fraction ("0.05") */
+	rep_annuity_rate convention; /* how the annual rate becomes a monthly one (default effective annual) */
+	const char *years_option;/* decimal option: the term in years (12 x years whole months) */
+	rep_klass klass;
+	const char *basis;
+	const char *formula;
+	const char *note;
+} rep_annuity;
+
 typedef struct rep_cite {
 	const char *instrument;
 	const char *article;
@@ -218,6 +256,12 @@ typedef struct rep_scheme_def {
 	const rep_cap *caps;
 	const rep_option_def *options;
 	const char *indexation_option;/* choice option naming the indexation method of indexable heads */
+	const char *interest_rate_option; /* decimal option, percent a year: the indexation method
+					   * "interest" adds simple interest (act/365) from the harm's date */
+	const char *range_option;     /* choice option whose values are alternative benchmarks (gated by
+				       * when_option): the range runs over them, lowest to highest total */
+	const rep_late_interest *late_interest; /* NULL: none */
+	const rep_annuity *annuity;   /* NULL: none */
 	const rep_deadline *deadlines;
 	const rep_cite *citations;
 	const char *const *warnings;  /* always shown (e.g. "scenario, not law"); NULL-terminated */

@@ -90,6 +90,7 @@ static const enum_def e_scope = NAMES("total", "pecuniary", "non_pecuniary");
 static const enum_def e_opt_type = NAMES("decimal", "choice");
 static const enum_def e_from = NAMES("notice", "decision", "torture_recognised");
 static const enum_def e_confidence = NAMES("verified", "secondary", "unverified");
+static const enum_def e_annuity_rate = NAMES("effective_annual", "nominal_monthly");
 static const enum_def e_status = NAMES("law", "guideline", "practice", "standard", "draft", "scenario");
 
 static const char *enum_name(const enum_def *e, int i)
@@ -132,6 +133,7 @@ typedef enum ftype {
 	F_SENUM,    /* const char * from a fixed list of names */
 	F_BITS,     /* uint32_t: bit i for the i-th name, from an array of names */
 	F_LIST,     /* pointer to an array ending with a zeroed entry */
+	F_ONE,      /* pointer to one object (NULL when absent) */
 	F_STRINGS   /* const char *const *, NULL-terminated */
 } ftype;
 
@@ -179,6 +181,7 @@ struct obj_def {
 #define BITS(m, e) FLD(m, F_BITS, false, &e, 0, 0)
 #define BITS_REQ(m, e) FLD(m, F_BITS, true, &e, 0, 0)
 #define LIST(m, d) FLD(m, F_LIST, false, &d, 0, 0)
+#define ONE(m, d) FLD(m, F_ONE, false, &d, 0, 0)
 #define STRINGS(m) FLD(m, F_STRINGS, false, NULL, 0, 0)
 #define OBJ(type, fields, init, check) {sizeof(type), fields, sizeof fields / sizeof fields[0], init, check}
 
@@ -242,6 +245,8 @@ static const field tariff_fields[] = {
 	BOOL(range_only),
 	TEXT(basis),
 	TEXT(formula),
+	NAME(when_option),
+	TEXT(when_value),
 };
 static const obj_def tariff_obj = OBJ(rep_tariff, tariff_fields, init_tariff, check_tariff);
 #undef T
@@ -281,6 +286,9 @@ static const field fixed_fields[] = {
 	AMOUNT(amount_low),
 	AMOUNT(amount_high),
 	TEXT(note),
+	CURRENCY(amount_currency),
+	NAME(when_option),
+	TEXT(when_value),
 };
 static const obj_def fixed_obj = OBJ(rep_fixed, fixed_fields, init_fixed, check_fixed);
 #undef T
@@ -333,6 +341,35 @@ static const field cite_fields[] = {
 static const obj_def cite_obj = OBJ(rep_cite, cite_fields, NULL, NULL);
 #undef T
 
+#define T rep_late_interest
+static const field late_interest_fields[] = {
+	TEXT_REQ(label),
+	NAME(series),
+	FIGURE(rate),
+	FIGURE(margin),
+	NAME(days_option),
+	TEXT(basis),
+	TEXT(formula),
+	TEXT(note),
+};
+static const obj_def late_interest_obj = OBJ(rep_late_interest, late_interest_fields, NULL, NULL);
+#undef T
+
+#define T rep_annuity
+static const field annuity_fields[] = {
+	TEXT_REQ(label),
+	TEXT(base_heads),
+	FIGURE(rate),
+	ENUM(convention, e_annuity_rate),
+	NAME(years_option),
+	ENUM(klass, e_klass),
+	TEXT(basis),
+	TEXT(formula),
+	TEXT(note),
+};
+static const obj_def annuity_obj = OBJ(rep_annuity, annuity_fields, NULL, NULL);
+#undef T
+
 #define T rep_scheme_def
 static const field scheme_fields[] = {
 	TEXT_REQ(id), /* its own pattern, checked in check_scheme */
@@ -359,6 +396,10 @@ static const field scheme_fields[] = {
 	LIST(caps, cap_obj),
 	LIST(options, option_obj),
 	NAME(indexation_option),
+	NAME(interest_rate_option),
+	NAME(range_option),
+	ONE(late_interest, late_interest_obj),
+	ONE(annuity, annuity_obj),
 	LIST(deadlines, deadline_obj),
 	LIST(citations, cite_obj),
 	STRINGS(warnings),
@@ -569,6 +610,18 @@ static rep_status read_list(reader *rd, const obj_def *d, void *slot, const rep_
 	return REP_OK;
 }
 
+static rep_status read_one(reader *rd, const obj_def *d, void *slot, const rep_json *v, rep_jpath *p)
+{
+	char *obj = rep_arena_alloc(rd->out, d->size);
+	if (!obj)
+		return nomem(rd);
+	rep_status st = read_object(rd, d, obj, v, p);
+	if (st)
+		return st;
+	memcpy(slot, &obj, sizeof obj);
+	return REP_OK;
+}
+
 static rep_status read_strings(reader *rd, void *slot, const rep_json *v, rep_jpath *p)
 {
 	rep_status st = rep_jr_type(v, REP_JSON_ARRAY, "an array of strings", p, rd->err);
@@ -668,6 +721,8 @@ static rep_status read_field(reader *rd, const field *f, void *obj, const rep_js
 	}
 	case F_LIST:
 		return read_list(rd, f->aux, slot, v, p);
+	case F_ONE:
+		return read_one(rd, f->aux, slot, v, p);
 	case F_STRINGS:
 		return read_strings(rd, slot, v, p);
 	}

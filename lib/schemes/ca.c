@@ -18,7 +18,8 @@ static const rep_scheme_def ca_guidelines = {
 		 "to CAD 100,000 (1988 figure); pecuniary loss (past and future earnings, property, consequential "
 		 "loss) and the costs of obtaining the pardon or acquittal as proven. There is no daily tariff: a "
 		 "non-pecuniary figure is counted only when the case gives one (moral_harm), and is capped. "
-		 "Commissions have adjusted the 1988 limit for inflation (unverified); amounts are largely "
+		 "No day count: there is no tariff per day. The 1988 figure is applied to every claim: "
+		 "commissions have adjusted the 1988 limit for inflation (unverified); amounts are largely "
 		 "negotiated. Eligibility needs a conviction reversed outside the normal appeal process on a new "
 		 "fact showing factual innocence.",
 	.rounding = REP_ROUND_HALF_UP,

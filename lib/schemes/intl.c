@@ -15,14 +15,27 @@
 	{.category = cat, .treatment = REP_TREAT_PROVEN, .klass = REP_PECUNIARY, .label = lbl, .group = grp, \
 	 .basis = UN_BASIS sub, .indexable = true, .note = "as proven; brought to as_of by option indexation"}
 
+/* The comparable ECtHR awards for politically motivated detention (arts. 5
+ * and 18), research §2.1 and R9; press reports, so marked secondary. */
+#define ECHR_BAND_CASES                                                                                \
+	"Ayyubzade v. Azerbaijan, no. 6180/15 (2 Mar 2023) 7,500; Navalnyy v. Russia (No. 2), no. 43734/14 " \
+	"(9 Apr 2019) 20,000; Mammad Azizov and Shahin Novruzlu v. Azerbaijan 20,000 each; Selahattin "       \
+	"Demirtaş v. Türkiye (No. 4) (8 Jul 2025) 35,000"
+#define ECHR_BAND_SOURCE "comparable awards (research R9): Navalnyy (No. 2), Azizov and Novruzlu (press reports)"
+
 static const rep_option_def un_options[] = {
-	{.name = "indexation", .type = REP_OPT_CHOICE, .def = "nominal", .choices = "nominal|cpi|mci|wage",
+	{.name = "indexation", .type = REP_OPT_CHOICE, .def = "nominal", .choices = "nominal|cpi|mci|wage|interest",
 	 .description = "how past losses are brought to as_of: nominal (default), cpi, mci or wage (Kazakh series: "
-			"for KZT cases)"},
-	{.name = "moral_per_day_eur", .type = REP_OPT_DECIMAL, .def = "75", .min = "0", .max = "10000",
-	 .description = "moral damage benchmark in EUR per day of deprivation of liberty, converted into the case's "
-			"currency (default 75: Germany's statutory daily rate, StrEG §7(3)); 0 when a moral_harm "
-			"figure is given"},
+			"for KZT cases), or interest (simple interest at option interest_rate from each loss's date)"},
+	{.name = "interest_rate", .type = REP_OPT_DECIMAL, .def = "0", .min = "0", .max = "100",
+	 .description = "percent a year, simple, act/365, for indexation=interest (UN standards set no rate: give "
+			"the one you rely on, e.g. the statutory rate of the forum)"},
+	{.name = "moral_benchmark", .type = REP_OPT_CHOICE, .def = "de-streg", .choices = "de-streg|echr|user|none",
+	 .description = "the benchmark in the total for (d) moral damage: de-streg (EUR 75 per day, Germany), echr "
+			"(the ECtHR comparable-award band: EUR 20,000 within 7,500-35,000), user (option "
+			"moral_per_day), none (a moral_harm figure given in the case); the range covers them all"},
+	{.name = "moral_per_day", .type = REP_OPT_DECIMAL, .def = "0", .min = "0", .max = "100000000",
+	 .description = "a daily rate of your own for (d), in the case's currency (with moral_benchmark=user)"},
 	{0}};
 
 static const rep_scheme_def intl_un = {
@@ -39,12 +52,20 @@ static const rep_scheme_def intl_un = {
 		 "or expert assistance, medicine and medical services, and psychological and social services. "
 		 "Eligibility is not conditioned on acquittal: a detention found arbitrary or unlawful (a WGAD "
 		 "opinion, Human Rights Committee Views, or a court) qualifies whatever ended it, amnesty, pardon "
-		 "or a served sentence included. UN bodies never quantify: (a) and (b) are for assessment, and "
-		 "(d) uses a named benchmark per day of deprivation of liberty (default: Germany's EUR 75, option "
-		 "moral_per_day_eur), with a high benchmark in the range (US civil awards, USD 1,334 per day, "
-		 "Cohen 2021) and the ECtHR band as a lump-sum comparison (scheme echr). Past losses are nominal "
-		 "unless option indexation says otherwise. The exact wording of para. 20 is as usually quoted "
-		 "(not checked against the resolution's text).",
+		 "or a served sentence included. UN bodies never quantify: (a) and (b) are lines for assessment, and "
+		 "(d) has no tariff, so the estimate offers named benchmarks (option moral_benchmark) and reports "
+		 "their range: Germany's statutory EUR 75 per day of deprivation of liberty (StrEG §7(3), the default), "
+		 "converted into the case's currency at the exchange rate on as_of; the ECtHR comparable-award band "
+		 "for politically motivated detention, EUR 7,500-35,000 with EUR 20,000 in the total (" ECHR_BAND_CASES
+		 "; press reports, see scheme echr); a daily rate of the user's own (option moral_per_day, in the "
+		 "case's currency). Days are counted inclusive of both ends. Past losses are brought to as_of by "
+		 "option indexation: nominal (default), a Kazakh index (cpi, mci, wage), or simple interest at "
+		 "option interest_rate from each loss's date (lost earnings: from the middle of the loss period); "
+		 "future loss of earning potential is discounted to present value (the case's growth and "
+		 "discount_rate). Amounts in another currency than the case's are converted at as_of. The "
+		 "standards apply since GA res. 60/147 (16 Dec 2005) and ICCPR art. 9(5) (in force 1976); no "
+		 "version changes. The exact wording of para. 20 is as usually quoted (not checked against the "
+		 "resolution's text).",
 	.rounding = REP_ROUND_HALF_UP,
 	.places = -1,
 	.qualifying = (const rep_rule[]){
@@ -59,20 +80,20 @@ static const rep_scheme_def intl_un = {
 		 .basis = "ICCPR arts. 9(5), 14(6); GA res. 60/147 para. 20"},
 		{0}},
 	.tariffs = (const rep_tariff[]){
-		{.label = "Moral damage: deprivation of liberty (benchmark per day)", .head = "moral_harm", .group = UN_D,
-		 .klass = REP_NON_PECUNIARY, .kinds = KINDS_ALL_LIBERTY, .measure = REP_MEASURE_DAYS,
-		 .daycount = REP_DC_INCLUSIVE, .unit = "day",
-		 .rate = {"75", "verified", "benchmark: Germany, StrEG §7(3) daily rate since 8 Oct 2020 (dejure.org)"},
-		 .rate_option = "moral_per_day_eur", .rate_currency = "EUR",
-		 .valid_from = REP_NONE, .valid_to = REP_NONE, .basis = UN_BASIS "(d)",
-		 .formula = "benchmark per day of deprivation of liberty (option moral_per_day_eur)"},
-		{.label = "Moral damage, high benchmark: US civil awards (USD 1,334 per day)", .head = "moral_harm",
+		{.label = "Moral damage: deprivation of liberty at Germany's daily rate (EUR 75)", .head = "moral_harm",
 		 .group = UN_D, .klass = REP_NON_PECUNIARY, .kinds = KINDS_ALL_LIBERTY, .measure = REP_MEASURE_DAYS,
 		 .daycount = REP_DC_INCLUSIVE, .unit = "day",
-		 .rate = {"1334", "verified", "M. A. Cohen, Pain, Suffering and Jury Awards (2021), abstract: average USD 1,334 per day"},
-		 .rate_currency = "USD", .range_only = true, .valid_from = REP_NONE, .valid_to = REP_NONE,
-		 .basis = UN_BASIS "(d); benchmark: Cohen (2021)",
-		 .formula = "US civil awards and settlements for wrongful conviction, average per day"},
+		 .rate = {"75", "verified", "benchmark: Germany, StrEG §7(3) daily rate since 8 Oct 2020 (dejure.org)"},
+		 .rate_currency = "EUR", .valid_from = REP_NONE, .valid_to = REP_NONE,
+		 .when_option = "moral_benchmark", .when_value = "de-streg",
+		 .basis = UN_BASIS "(d); benchmark: StrEG §7(3)",
+		 .formula = "benchmark: Germany's statutory rate per day of deprivation of liberty"},
+		{.label = "Moral damage: deprivation of liberty at a daily rate of your own", .head = "moral_harm",
+		 .group = UN_D, .klass = REP_NON_PECUNIARY, .kinds = KINDS_ALL_LIBERTY, .measure = REP_MEASURE_DAYS,
+		 .daycount = REP_DC_INCLUSIVE, .unit = "day", .rate_option = "moral_per_day",
+		 .valid_from = REP_NONE, .valid_to = REP_NONE, .when_option = "moral_benchmark", .when_value = "user",
+		 .basis = UN_BASIS "(d); benchmark supplied by the user",
+		 .formula = "user-supplied rate per day of deprivation of liberty (option moral_per_day)"},
 		{0}},
 	.fixed = (const rep_fixed[]){
 		{.label = "Physical or mental harm: for assessment", .head = "physical_mental_harm", .group = UN_A,
@@ -85,6 +106,14 @@ static const rep_scheme_def intl_un = {
 		 .amount = {"0", "verified", "no tariff exists"}, .klass = REP_PECUNIARY, .basis = UN_BASIS "(b)",
 		 .formula = "no tariff: lost employment is in (c); give lost education or social benefits as other_expenses",
 		 .note = "not itemized in the case"},
+		{.label = "Moral damage: ECtHR comparable-award band", .head = "moral_harm", .group = UN_D,
+		 .trigger = REP_TRIGGER_ALWAYS, .amount = {"20000", "secondary", ECHR_BAND_SOURCE},
+		 .amount_low = "7500", .amount_high = "35000", .amount_currency = "EUR", .klass = REP_NON_PECUNIARY,
+		 .when_option = "moral_benchmark", .when_value = "echr",
+		 .basis = UN_BASIS "(d); benchmark: ECHR art. 41 awards in arts. 5 and 18 cases",
+		 .formula = "benchmark: equitable ECtHR award for politically motivated detention, EUR 20,000 within the "
+			    "band 7,500-35,000",
+		 .note = "the band comes from " ECHR_BAND_CASES " (EUR, press reports)"},
 		{0}},
 	.heads = (const rep_head[]){
 		UN_HEAD(REP_HARM_LOST_EARNINGS, UN_C, "Loss of earnings", "(c)"),
@@ -100,11 +129,13 @@ static const rep_scheme_def intl_un = {
 		UN_HEAD(REP_HARM_PSYCHOLOGICAL_CARE, UN_E, "Psychological and social services", "(e); rehabilitation, para. 21"),
 		{.category = REP_HARM_MORAL_HARM, .treatment = REP_TREAT_PROVEN, .klass = REP_NON_PECUNIARY,
 		 .label = "Moral damage (figure given)", .group = UN_D, .basis = UN_BASIS "(d)",
-		 .note = "a figure for the detention itself would double count the per-day benchmark: then set "
-			 "moral_per_day_eur=0"},
+		 .note = "a figure for the detention itself would double count the benchmark: then set "
+			 "moral_benchmark=none"},
 		{0}},
 	.options = un_options,
 	.indexation_option = "indexation",
+	.interest_rate_option = "interest_rate",
+	.range_option = "moral_benchmark",
 	.warnings = (const char *const[]){
 		"intl-un: UN bodies do not quantify compensation; (a) and (b) are for assessment and (d) is a benchmark, "
 		"not an award",
@@ -137,9 +168,13 @@ static const rep_scheme_def echr = {
 		 "duration: Ayyubzade v. Azerbaijan (2023) 7,500; Navalnyy v. Russia (No. 2) (2019) 20,000; Azizov "
 		 "and Novruzlu v. Azerbaijan 20,000 each; Demirtaş v. Türkiye (No. 4) (2025) 35,000 (press reports, "
 		 "secondary). The estimate uses EUR 20,000 (option non_pecuniary) and reports the band as its range. "
-		 "Default interest: simple, at the ECB marginal lending rate + 3 points, from the end of the "
-		 "3-month payment deadline until settlement; for a given delay compute it with `reparations calc "
-		 "interest --amount A --from DEADLINE --to PAID --series ECB.MLF --margin 3%`.",
+		 "Default interest (the Court's standard operative clause): simple interest at the ECB marginal "
+		 "lending rate + 3 percentage points, from the end of the 3-month payment deadline until settlement; "
+		 "the estimate states it and computes it when option days_late gives the days of delay, the "
+		 "settlement being as_of (each day at the ECB.MLF rate in force that day, act/365). Amounts in "
+		 "another currency are converted into EUR at as_of (the Court converts at the rate on the date of "
+		 "settlement). The non-pecuniary award is a lump sum, not a rate: no day count (the per-day figure "
+		 "of a comparison divides it by the inclusive days). Practice, not a statute: no version dates.",
 	.rounding = REP_ROUND_HALF_UP,
 	.places = -1,
 	.qualifying = (const rep_rule[]){
@@ -155,8 +190,7 @@ static const rep_scheme_def echr = {
 		 .amount_option = "non_pecuniary", .amount_low = "7500", .amount_high = "35000",
 		 .klass = REP_NON_PECUNIARY, .basis = "ECHR art. 41",
 		 .formula = "equitable award from comparable art. 5 and 18 cases (band EUR 7,500-35,000)",
-		 .note = "Ayyubzade v. Azerbaijan (2023) 7,500; Navalnyy v. Russia (No. 2) (2019) 20,000; Azizov and "
-			 "Novruzlu v. Azerbaijan 20,000; Demirtaş v. Türkiye (No. 4) (2025) 35,000"},
+		 .note = "the band comes from " ECHR_BAND_CASES " (EUR, press reports)"},
 		{0}},
 	.heads = (const rep_head[]){
 		ECHR_HEAD(REP_HARM_LOST_EARNINGS, "Pecuniary damage: lost earnings"),
@@ -176,9 +210,19 @@ static const rep_scheme_def echr = {
 		 .label = "Moral harm (figure given)", .basis = "ECHR art. 41",
 		 .note = "the Court's own equitable award replaces it"},
 		{0}},
+	.late_interest = &(const rep_late_interest){
+		.label = "Default interest after the 3-month deadline", .series = "ECB.MLF",
+		.margin = {"3", "verified", "ECtHR standard operative clause (Art. 5 §3 judgment notified 29 Apr 2010)"},
+		.days_option = "days_late", .basis = "ECHR art. 41; standard operative clause on default interest",
+		.formula = "simple interest at the ECB marginal lending rate + 3 points from the end of the 3-month "
+			   "deadline until settlement",
+		.note = "runs only if the State pays late; settlement taken as as_of"},
 	.options = (const rep_option_def[]){
 		{.name = "non_pecuniary", .type = REP_OPT_DECIMAL, .def = "20000", .min = "0", .max = "100000",
 		 .description = "EUR of non-pecuniary damage (the comparable-award band is 7,500-35,000)"},
+		{.name = "days_late", .type = REP_OPT_DECIMAL, .def = "0", .min = "0", .max = "36500",
+		 .description = "whole days between the end of the 3-month payment deadline and settlement (as_of); "
+				"0: default interest stated, not computed"},
 		{0}},
 	.warnings = (const char *const[]){
 		"echr is a comparison: Kazakhstan and Uzbekistan are not parties to the European Convention on Human Rights",

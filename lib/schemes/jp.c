@@ -28,7 +28,9 @@ static const rep_scheme_def jp_cca = {
 		 "Days are counted inclusive of the day of arrest and the day of release: the Hakamata award, "
 		 "1966-08-18..2014-03-27, 17,389 days, about JPY 217 million, matches that count. Fines are "
 		 "refunded with statutory interest from collection (art. 4(5)); the interest is not computed here. "
-		 "An executed death sentence (up to JPY 30 million plus proven loss, art. 4(3)) is not modelled.",
+		 "An executed death sentence (up to JPY 30 million plus proven loss, art. 4(3)) is not modelled. "
+		 "The range of the version in force on 15 Nov 2023 (at this level since 1992, unverified) is "
+		 "applied to every claim; the earlier ranges (JPY 200-400 per day in 1950) are not modelled.",
 	.rounding = REP_ROUND_HALF_UP,
 	.places = -1,
 	.proc_kinds = REP_BIT(REP_PROC_CRIMINAL),

@@ -16,7 +16,10 @@ static const rep_scheme_def nl_lovs = {
 	.effective_to = REP_NONE,
 	.notes = "Immaterial damage at the courts' guideline amounts (LOVS forfaitaire bedragen, 2016 level): "
 		 "EUR 105 per day in a police cell, EUR 80 per day in a remand centre, counted the LOVS way: the "
-		 "last day of each period does not count (Hoge Raad 11 Sep 2018, ECLI:NL:HR:2018:1542). The "
+		 "last day of deprivation of liberty (the day of release) does not count (Hoge Raad 11 Sep 2018, "
+		 "ECLI:NL:HR:2018:1542); a police cell followed the next day by remand is one spell, so only its "
+		 "last day is left out (1 to 4 May 2016 in a police cell = 3 days). The 2016 amounts are applied "
+		 "to every claim. The "
 		 "amounts are not binding law and may have been updated since 2016 (unverified); courts do not "
 		 "index them (ECLI:NL:GHSHE:2008:BD8989). Material damage (lost income) is added as proven, after "
 		 "deducting living costs saved (ECLI:NL:GHDHA:2014:4159): enter net figures. Imprisonment under a "
@@ -37,12 +40,12 @@ static const rep_scheme_def nl_lovs = {
 		 .kinds = REP_BIT(REP_DET_POLICE_CUSTODY), .measure = REP_MEASURE_DAYS, .daycount = REP_DC_EXCLUSIVE_LAST,
 		 .unit = "day", .rate = {"105", "secondary", "LOVS 2016 level (Advocatenblad 14 Nov 2017, citing the Algemene Rekenkamer)"},
 		 .valid_from = REP_NONE, .valid_to = REP_NONE, .basis = "Sv art. 89; LOVS guideline",
-		 .formula = "EUR 105 per day in a police cell, the last day not counted"},
+		 .formula = "EUR 105 per day in a police cell, the day of release not counted"},
 		{.label = "Pre-trial detention in a remand centre (EUR 80 per day)", .klass = REP_NON_PECUNIARY,
 		 .kinds = REP_BIT(REP_DET_PRETRIAL_CUSTODY), .measure = REP_MEASURE_DAYS, .daycount = REP_DC_EXCLUSIVE_LAST,
 		 .unit = "day", .rate = {"80", "secondary", "LOVS 2016 level (Advocatenblad 14 Nov 2017; NRC 19 Apr 2016)"},
 		 .valid_from = REP_NONE, .valid_to = REP_NONE, .basis = "Sv art. 89; LOVS guideline",
-		 .formula = "EUR 80 per day in a remand centre, the last day not counted"},
+		 .formula = "EUR 80 per day in a remand centre, the day of release not counted"},
 		{0}},
 	.heads = (const rep_head[]){
 		NL_PROVEN(REP_HARM_LOST_EARNINGS, "Lost income"),

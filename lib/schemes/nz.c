@@ -15,7 +15,7 @@ static const rep_scheme_def nz_guidelines = {
 	.effective_from = REP_NONE,
 	.effective_to = REP_NONE,
 	.notes = "Non-pecuniary loss from a starting figure of NZD 100,000 per year in custody (the 2000 "
-		 "value), prorated by days / 365, plus pecuniary losses (livelihood and earnings, future earning "
+		 "value), prorated by inclusive days of custody / 365, plus pecuniary losses (livelihood and earnings, future earning "
 		 "ability, property, costs of obtaining the pardon or acquittal). The 2020 and 2023 guidelines "
 		 "update the annual figure for inflation; the current figure was not verified, so the 2000 value "
 		 "is used and the estimate understates today's awards: Alan Hall (2023) received NZD 4,059,725.75 "

@@ -6,7 +6,6 @@
 	{.category = cat, .treatment = REP_TREAT_PROVEN, .klass = REP_PECUNIARY, .label = lbl, \
 	 .basis = "CJA 1988 s.133A (assessment)"}
 
-#define D_2008_12_01 14214
 #define D_2025_10_28 20389
 #define D_2025_10_29 20390
 
@@ -24,9 +23,14 @@ static const rep_scheme_def uk_cja = {
 		 "after 29 Oct 2025 (Compensation for Miscarriages of Justice (Alteration of Overall Compensation "
 		 "Limits) Order 2025), GBP 1,000,000 / 500,000 before. The application date "
 		 "(proceedings.application_date, else as_of) selects the regime; qualifying detention is counted in "
-		 "whole months (120 = 10 years). Loss of earnings for any one year may not exceed 1.5 x the median "
-		 "gross annual earnings (s.133A(6)): the estimate does not split earnings by year, so check that "
-		 "limit by hand (UK.MEDIAN_EARNINGS). The deduction for saved living expenses was removed on "
+		 "whole months (120 = 10 years, the months of rep_months_and_days). Transitional rule: the Order "
+		 "also covers earlier applications not yet assessed, which this estimate cannot know: give such a "
+		 "case an application_date on or after 29 Oct 2025. The 2008 caps are applied to every earlier "
+		 "application (before the 2008 amendment there was no statutory cap; not modelled). Loss of "
+		 "earnings for any one year may not exceed 1.5 x the median gross annual earnings at the time of "
+		 "the assessment (s.133A(6)): the loss is split by calendar year and each year's share is limited "
+		 "to 1.5 x UK.MEDIAN_EARNINGS in force at as_of (ONS ASHE, secondary); loss of earning capacity "
+		 "(future) is discounted but not split by year, so check the limit there by hand. The deduction for saved living expenses was removed on "
 		 "6 Aug 2023. Eligibility since 2014: a new fact shows beyond reasonable doubt that the person did "
 		 "not commit the offence (s.133(1ZA)).",
 	.rounding = REP_ROUND_HALF_UP,
@@ -42,12 +46,12 @@ static const rep_scheme_def uk_cja = {
 	.heads = (const rep_head[]){
 		{.category = REP_HARM_LOST_EARNINGS, .treatment = REP_TREAT_PROVEN, .klass = REP_PECUNIARY,
 		 .label = "Loss of earnings", .basis = "CJA 1988 s.133A(6)",
-		 .note = "at most 1.5 x median annual gross earnings for any one year: check by year",
+		 .note = "at most 1.5 x median annual gross earnings for any one calendar year",
 		 .per_year_cap = {"1.5", "verified", "CJA 1988 s.133A(6) (legislation.gov.uk)"},
 		 .per_year_cap_index = "UK.MEDIAN_EARNINGS"},
 		{.category = REP_HARM_LOST_EARNING_CAPACITY, .treatment = REP_TREAT_PROVEN, .klass = REP_PECUNIARY,
 		 .label = "Loss of earning capacity", .future_pv = true, .basis = "CJA 1988 s.133A(6)",
-		 .note = "discounted to present value; the per-year earnings limit applies"},
+		 .note = "discounted to present value; the per-year earnings limit applies too: check it by hand"},
 		UK_ASSESSED(REP_HARM_BUSINESS, "Business losses"),
 		UK_ASSESSED(REP_HARM_PROPERTY, "Property"),
 		UK_ASSESSED(REP_HARM_FINES_AND_COSTS, "Fines and costs"),
@@ -71,11 +75,11 @@ static const rep_scheme_def uk_cja = {
 		 .version_at = REP_AT_APPLICATION, .basis = "CJA 1988 s.133A(4); Order 2025"},
 		{.label = "Overall cap, 10 years or more (GBP 1,000,000)", .scope = REP_CAP_TOTAL,
 		 .amount = {"1000000", "verified", "CJA 1988 s.133B as in force 2008-2025 (Commons Library)"},
-		 .min_months = 120, .max_months = -1, .valid_from = D_2008_12_01, .valid_to = D_2025_10_28,
+		 .min_months = 120, .max_months = -1, .valid_from = REP_NONE, .valid_to = D_2025_10_28,
 		 .version_at = REP_AT_APPLICATION, .basis = "CJA 1988 s.133B"},
 		{.label = "Overall cap, under 10 years (GBP 500,000)", .scope = REP_CAP_TOTAL,
 		 .amount = {"500000", "verified", "CJA 1988 s.133A(4) as in force 2008-2025 (Commons Library)"},
-		 .min_months = -1, .max_months = 119, .valid_from = D_2008_12_01, .valid_to = D_2025_10_28,
+		 .min_months = -1, .max_months = 119, .valid_from = REP_NONE, .valid_to = D_2025_10_28,
 		 .version_at = REP_AT_APPLICATION, .basis = "CJA 1988 s.133A(4)"},
 		{0}},
 	.citations = (const rep_cite[]){

@@ -99,21 +99,30 @@ static const rep_scheme_def us_federal = {
 	(REP_BIT(REP_OUT_CONVICTION_QUASHED) | REP_BIT(REP_OUT_ACQUITTED) | REP_BIT(REP_OUT_DISMISSED_REHABILITATING) | \
 	 REP_BIT(REP_OUT_PARDON))
 
+#define D_2009_09_01 14488 /* Tex. HB 1736 (Acts 2009, ch. 180) in force */
+
 static const rep_scheme_def us_tx = {
 	.id = "us-tx",
 	.name = "Texas: Tim Cole Act, Civil Practice and Remedies Code ch. 103",
 	.jurisdiction = "United States (Texas)",
 	.currency = "USD",
 	.status = "law",
-	.effective_from = REP_NONE,
+	.effective_from = D_2009_09_01,
 	.effective_to = REP_NONE,
 	.notes = "Lump sum of USD 80,000 for each year in prison and USD 25,000 for each year on parole or as a "
-		 "registered sex offender (§103.052, since 1 Sep 2009), fractions of a year prorated. Convention "
-		 "adopted: whole years + months/12 + remaining days/365 of each period (10 years 6 months = 10.5). "
-		 "Besides the lump sum the claimant receives a life annuity in equal monthly payments whose present "
-		 "value equals the lump sum, at 5 % a year (§103.053); it is not added to the total. Its monthly "
-		 "payment for a term certain is `reparations calc annuity --amount TOTAL --years N --rate 5%` "
-		 "(mortality and the Comptroller's other actuarial factors are not modelled). Child-support arrears "
+		 "registered sex offender (§103.052), fractions of a year prorated. Convention adopted: whole years + "
+		 "months/12 + remaining days/365 of each period, months counted from the first day to the same day "
+		 "of a later month (2000-01-01..2010-06-30 = 10 years 6 months = 10.5 years). The version in force "
+		 "from 1 Sep 2009 (HB 1736) is applied to claims made since then (proceedings.application_date, else "
+		 "as_of); earlier claims fell under USD 25,000 a year (capped at USD 500,000 for 20 years or more) "
+		 "before 2007 and USD 50,000 a year from 2007, which are not modelled: such a claim is reported as "
+		 "not in force. Besides the lump sum the claimant is entitled to a standard annuity, in equal "
+		 "monthly payments for life, whose present value equals the §103.052(a)(1) amount (the prison "
+		 "years), at 5 % a year (§103.053(a-1)-(c)). The estimate states it with amount 0 and does not "
+		 "count it unless option annuity_years gives a term: it then counts its present value and shows the "
+		 "monthly payment for that term certain (5 % as an effective annual rate, paid at each month's "
+		 "end; the Comptroller's mortality and other actuarial factors are not modelled, and the part "
+		 "under §103.052(b) named in §103.053(a-1) is not identified here). Child-support arrears "
 		 "paid on the claimant's behalf are not modelled. Time also served on a concurrent lawful sentence "
 		 "is not compensated (§103.001(b)): leave it out of the detentions.",
 	.rounding = REP_ROUND_HALF_UP,
@@ -133,15 +142,28 @@ static const rep_scheme_def us_tx = {
 		 .rate = {"80000", "verified", "Senate bill analysis of HB 638 (2015); Tex. CPRC §103.052"},
 		 .valid_from = REP_NONE, .valid_to = REP_NONE, .basis = "Tex. Civ. Prac. & Rem. Code §103.052(a)(1)",
 		 .formula = "USD 80,000 for each year of wrongful imprisonment, prorated"},
-		{.label = "Years on parole (USD 25,000 per year)", .klass = REP_NON_PECUNIARY,
+		{.label = "Years on parole (USD 25,000 per year)", .head = "parole", .klass = REP_NON_PECUNIARY,
 		 .kinds = REP_BIT(REP_DET_PAROLE), .measure = REP_MEASURE_YEARS_YMD, .unit = "year",
 		 .rate = {"25000", "secondary", "Tex. CPRC §103.052(a)(2) as reported (Michael & Associates 2024)"},
 		 .valid_from = REP_NONE, .valid_to = REP_NONE, .basis = "Tex. Civ. Prac. & Rem. Code §103.052(a)(2)",
 		 .formula = "USD 25,000 for each year on parole or as a registered sex offender, prorated"},
 		{0}},
 	.heads = (const rep_head[]){US_STATE_ALL_EXCLUDED("Tex. CPRC §103.052"), {0}},
+	.annuity = &(const rep_annuity){
+		.label = "Standard annuity (§103.053), besides the lump sum", .base_heads = "liberty",
+		.rate = {"0.05", "verified", "Tex. Civ. Prac. & Rem. Code §103.053(c) (texas.public.law copy of the statute)"},
+		.convention = REP_ANNUITY_EFFECTIVE_ANNUAL, .years_option = "annuity_years",
+		.klass = REP_NON_PECUNIARY, .basis = "Tex. Civ. Prac. & Rem. Code §103.053",
+		.formula = "life annuity in equal monthly payments, present value equal to the §103.052(a)(1) amount",
+		.note = "a term certain stands in for the claimant's life; mortality is not modelled"},
+	.options = (const rep_option_def[]){
+		{.name = "annuity_years", .type = REP_OPT_DECIMAL, .def = "0", .min = "0", .max = "100",
+		 .description = "term in years standing in for the claimant's remaining life (whole months); 0: the "
+				"annuity is stated, not counted"},
+		{0}},
 	.citations = (const rep_cite[]){
-		{"Texas Civil Practice and Remedies Code", "ch. 103 (§§103.001, 103.052, 103.053)", NULL},
+		{"Texas Civil Practice and Remedies Code", "ch. 103 (§§103.001, 103.052, 103.053)",
+		 "https://statutes.capitol.texas.gov/Docs/CP/htm/CP.103.htm"},
 		{0}},
 };
 
@@ -156,7 +178,9 @@ static const rep_scheme_def us_ca = {
 	.notes = "USD 140 per day of incarceration, including time in a county jail counted as part of the term "
 		 "(Penal Code §4904); days counted inclusive of both ends. A contingent version (Stats. 2023, "
 		 "ch. 702) adds USD 70 per day on parole or supervised release and CPI-West indexation only if "
-		 "budget conditions are met; whether it became operative is unverified, so it is not applied.",
+		 "budget conditions are met; whether it became operative is unverified, so it is not applied. The "
+		 "current rate is applied to every claim: an earlier USD 100 per day (secondary; date of the change "
+		 "not verified) is not modelled.",
 	.rounding = REP_ROUND_HALF_UP,
 	.places = -1,
 	.proc_kinds = REP_BIT(REP_PROC_CRIMINAL),
@@ -191,12 +215,14 @@ static const rep_scheme_def us_fl = {
 	.status = "law",
 	.effective_from = REP_NONE,
 	.effective_to = REP_NONE,
-	.notes = "USD 50,000 for each year of wrongful incarceration, prorated for part years (days / 365), plus "
+	.notes = "USD 50,000 for each year of wrongful incarceration, prorated for part years (inclusive days / 365), plus "
 		 "reimbursement of fines, penalties, court costs and reasonable attorney fees, with a total cap of "
 		 "USD 2,000,000. The CFO may adjust the annual rate for inflation (CPI-U) for persons found "
 		 "wrongfully incarcerated after 31 Dec 2005; the unadjusted rate is used. A tuition waiver (up to "
 		 "120 credit hours) is not priced. The 2025 reform (SB 130, from 1 Jul 2025) removed the clean-hands "
-		 "bar and replaced the bar on civil suits with an offset.",
+		 "bar and replaced the bar on civil suits with an offset; eligibility here follows the outcome only, so "
+		 "the clean-hands bar of earlier claims is not checked. The 2008 Act (current text) is applied to "
+		 "every claim.",
 	.rounding = REP_ROUND_HALF_UP,
 	.places = -1,
 	.proc_kinds = REP_BIT(REP_PROC_CRIMINAL),
