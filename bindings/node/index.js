@@ -21,16 +21,21 @@ const path = require('path');
 
 const ADDON_NAME = 'reparations.node';
 
-/* Where the compiled addon may be, in order: REPARATIONS_NODE_ADDON (a file), this package's
- * own directory (a packed tarball, or the build directory's copy), and the meson build
- * directory `build/` of the source checkout this package sits in (`npm install ./bindings/node`
- * links the package, so this file's real path is in the checkout). */
+/* Where the compiled addon may be, in order: REPARATIONS_NODE_ADDON (a file); in a source
+ * checkout, the meson build directory `build/` (`npm install ./bindings/node` with npm 10 and
+ * later links the package, so this file's real path is in the checkout; the build's addon is
+ * preferred to a copy left in the package, which may be stale); and this package's own
+ * directory (a packed tarball, npm 9's copy of the folder, or the build directory's copy of
+ * the package). */
 function addonCandidates() {
   if (process.env.REPARATIONS_NODE_ADDON) return [path.resolve(process.env.REPARATIONS_NODE_ADDON)];
-  return [
-    path.join(__dirname, ADDON_NAME),
-    path.join(__dirname, '..', '..', 'build', 'bindings', 'node', ADDON_NAME),
-  ];
+  const out = [];
+  const root = path.join(__dirname, '..', '..');
+  if (fs.existsSync(path.join(root, 'meson.build')) && fs.existsSync(path.join(root, 'include', 'reparations.h'))) {
+    out.push(path.join(root, 'build', 'bindings', 'node', ADDON_NAME));
+  }
+  out.push(path.join(__dirname, ADDON_NAME));
+  return out;
 }
 
 function loadAddon() {
