@@ -4,7 +4,16 @@
 set -euo pipefail
 pkgs=(meson ninja-build pkg-config gcc clang libclang-rt-14-dev
       libgmp-dev libmpfr-dev libyajl-dev libcmocka-dev
-      python3 python3-dev python3-pytest valgrind)
+      python3 python3-dev python3-pytest valgrind chromium)
+# Node.js for the binding and the intake example: Debian's nodejs, npm and libnode-dev
+# (node_api.h), unless a Node with npm and its headers is already installed (NodeSource's
+# nodejs package carries npm and /usr/include/node itself, and conflicts with Debian's npm).
+node_bin=$(command -v node || true)
+if ! { [ -n "$node_bin" ] && command -v npm >/dev/null &&
+       { [ -f /usr/include/node/node_api.h ] ||
+         [ -f "$(dirname "$(dirname "$(readlink -f "$node_bin")")")/include/node/node_api.h" ]; }; }; then
+	pkgs+=(nodejs npm libnode-dev)
+fi
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -14,4 +23,12 @@ if [ ${#missing[@]} -gt 0 ]; then
 	[ "$(id -u)" -eq 0 ] || sudo="sudo"
 	$sudo apt-get update
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "${missing[@]}"
+fi
+# npm packages of the intake example's end-to-end test (playwright-core, pinned by
+# examples/web/package-lock.json; it drives Debian's chromium and downloads no browser)
+web="$(dirname "$0")/../examples/web"
+want=$(cd "$web" && node -p 'require("./package-lock.json").packages["node_modules/playwright-core"].version')
+have=$(cd "$web" && node -p 'require("./node_modules/playwright-core/package.json").version' 2>/dev/null || true)
+if [ "$want" != "$have" ]; then
+	(cd "$web" && npm ci --no-audit --no-fund)
 fi
