@@ -151,7 +151,13 @@ function isPlainObject(v) {
   return proto === Object.prototype || proto === null;
 }
 
-function jsonable(v, where, key, allowNumber) {
+/* Deeper than the library reads (32 levels): refused here, before recursion could overflow the stack. */
+const MAX_DEPTH = 64;
+
+function jsonable(v, where, key, allowNumber, depth = 0) {
+  if (depth > MAX_DEPTH && v !== null && typeof v === 'object') {
+    throw new ReparationsError(`${where}: nested deeper than ${MAX_DEPTH} levels`, { code: 'limit', status: 9, path: where, stage: 'case' });
+  }
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'bigint') return v.toString();
   if (typeof v === 'number') {
@@ -166,13 +172,15 @@ function jsonable(v, where, key, allowNumber) {
     throw new TypeError(`${where}: got a Date; dates are calendar days: pass 'YYYY-MM-DD' ` +
       '(a Date is an instant, and its calendar day depends on the time zone)');
   }
-  if (Array.isArray(v)) return v.map((x, i) => jsonable(x, `${where}[${i}]`, key, allowNumber));
+  if (Array.isArray(v)) return v.map((x, i) => jsonable(x, `${where}[${i}]`, key, allowNumber, depth + 1));
   if (isDecimalLike(v)) return v.toString();
   if (isPlainObject(v)) {
     const out = {};
     for (const k of Object.keys(v)) {
       if (v[k] === undefined) continue;
-      out[k] = jsonable(v[k], where ? `${where}.${k}` : k, k, allowNumber);
+      // defineProperty: a "__proto__" key stays a key (the library then names it), not a prototype
+      Object.defineProperty(out, k, { value: jsonable(v[k], where ? `${where}.${k}` : k, k, allowNumber, depth + 1),
+        enumerable: true, writable: true, configurable: true });
     }
     return out;
   }

@@ -201,6 +201,15 @@ test('error paths name the field', async () => {
   assert.equal(o.stage, 'option');
 });
 
+test('hostile objects: a __proto__ key is a key, deep nesting is refused without a stack overflow', () => {
+  throwsRep(() => rep.validate(JSON.parse('{"id": "x", "currency": "KZT", "__proto__": {"a": 1}}')), 'invalid', '__proto__', /unknown key/);
+  const deep = JSON.parse(`{"id": "x", "currency": "KZT", "description": ${'['.repeat(20000)}${']'.repeat(20000)}}`);
+  throwsRep(() => rep.validate(deep), 'limit', `description${'[0]'.repeat(64)}`, /nested deeper than 64 levels/);
+  const cyclic = { id: 'x', currency: 'KZT' };
+  cyclic.self = cyclic;
+  throwsRep(() => rep.validate(cyclic), 'limit', `self${'.self'.repeat(64)}`);
+});
+
 test('wrong JS types are TypeErrors; a missing file says so', async () => {
   assert.throws(() => rep.estimateSync(42, 'kz-cpc'), TypeError);
   assert.throws(() => rep.estimateSync(ACQ, 42), TypeError);

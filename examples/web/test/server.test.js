@@ -152,6 +152,15 @@ test('an invalid case: 422 naming the field inside the case', async () => {
   isError(await post({ case: kz(), asOf: '2026-02-30' }), 422, 'asOf');
 });
 
+test('hostile JSON: deep nesting and __proto__ are 4xx naming the field', async () => {
+  const deep = `{"case": {"id": "x", "currency": "KZT", "description": ${'['.repeat(5000)}${']'.repeat(5000)}}}`;
+  const r = await post(deep);
+  assert.equal(r.status, 422, r.text);
+  assert.match(r.json.error.field, /^case\.description\[0\]/);
+  isError(await post('{"case": {"id": "x", "currency": "KZT", "__proto__": {"a": 1}}}'), 422, 'case.__proto__', /unknown key/);
+  isError(await post('{"__proto__": {"a": 1}, "case": {"id": "x", "currency": "KZT"}}'), 400, '__proto__');
+});
+
 test('other members: unknown ones, bad report currency, bad rates, bad language', async () => {
   isError(await post({ case: kz(), extra: 1 }), 400, 'extra', /unknown member/);
   isError(await post({ case: kz(), reportCurrency: 'EURO' }), 400, 'reportCurrency');
