@@ -24,11 +24,12 @@ if [ ${#missing[@]} -gt 0 ]; then
 	$sudo apt-get update
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "${missing[@]}"
 fi
-# npm packages of the intake example's end-to-end test (playwright-core, pinned by
-# examples/web/package-lock.json; it drives Debian's chromium and downloads no browser)
+# npm packages of the intake example's tests (playwright-core, typescript), pinned by
+# examples/web/package-lock.json; playwright-core drives Debian's chromium, no browser is downloaded
 web="$(dirname "$0")/../examples/web"
-want=$(cd "$web" && node -p 'require("./package-lock.json").packages["node_modules/playwright-core"].version')
-have=$(cd "$web" && node -p 'require("./node_modules/playwright-core/package.json").version' 2>/dev/null || true)
-if [ "$want" != "$have" ]; then
+if ! (cd "$web" && node -e '
+	const lock = require("./package-lock.json").packages;
+	for (const [p, m] of Object.entries(lock)) if (p && require("./" + p + "/package.json").version !== m.version) process.exit(1);
+	' 2>/dev/null); then
 	(cd "$web" && npm ci --no-audit --no-fund)
 fi

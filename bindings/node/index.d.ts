@@ -3,14 +3,15 @@
 /** An amount or rate: a decimal string ("4500000.50"), a BigInt, or a decimal.js/big.js/
  * bignumber.js value (its toString() is used). A JS number is refused with a TypeError unless
  * the call passes {allowNumber: true}. */
-export type Amount = string | bigint | { toFixed(...args: any[]): string; toString(): string };
+export type Amount = string | bigint | (object & { toFixed(...args: any[]): string; toString(): string });
 
 /** A calendar date, 'YYYY-MM-DD'. */
 export type DateText = string;
 
-/** A case: a plain object in the vocabulary of docs/case-format.md, JSON text, a Buffer of
- * JSON, or the path of a JSON file (a string not starting with "{"). */
-export type CaseInput = CaseObject | string | Buffer | Uint8Array | URL;
+/** A case: a plain object in the vocabulary of docs/case-format.md, JSON text, a Buffer (or
+ * any Uint8Array) of JSON, or the path of a JSON file (a string not starting with "{"; a file
+ * URL object works too). */
+export type CaseInput = CaseObject | string | Uint8Array;
 
 export interface CaseObject {
   id: string;
