@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it. Installs what is missing, then:
 #   1. plain build, warnings as errors, every test (C, CLI, golden, Python, Node, web page)
-#   2. AddressSanitizer + UndefinedBehaviorSanitizer build, every C and CLI test
+#   2. AddressSanitizer + UndefinedBehaviorSanitizer build, every C and CLI test, the Node API tests
 #   3. ThreadSanitizer build (clang), the threads test
 #   4. fault-injection build under ASan: every allocation of a pipeline fails in turn
 #   5. valgrind memcheck over the C unit tests of the plain build
@@ -23,7 +23,7 @@ ninja -C build-test
 meson test -C build-test --print-errorlogs --num-processes 2
 
 section "2. AddressSanitizer + UndefinedBehaviorSanitizer"
-meson setup build-asan --werror -Db_sanitize=address,undefined -Db_lundef=false -Dpython=disabled -Dnode=disabled >/dev/null
+meson setup build-asan --werror -Db_sanitize=address,undefined -Db_lundef=false -Dpython=disabled >/dev/null
 ninja -C build-asan
 meson test -C build-asan --print-errorlogs --num-processes 2
 
