@@ -70,3 +70,18 @@ test('sync variants block, as they should: the result is there on return', () =>
   const r = rep.compareSync(KZ, ['kz-cpc'], {});
   assert.equal(r.comparison[0].scheme, 'kz-cpc');
 });
+
+test('worker threads load the addon too, and compute the same', async () => {
+  const { Worker } = require('worker_threads');
+  const want = rep.estimateSync(variant(7), 'kz-reform');
+  const code = `
+    const { parentPort, workerData } = require('worker_threads');
+    const rep = require(workerData.pkg);
+    rep.estimate(workerData.c, 'kz-reform').then((e) => parentPort.postMessage(e), (e) => parentPort.postMessage({ error: String(e) }));`;
+  const results = await Promise.all([0, 1, 2, 3].map(() => new Promise((resolve, reject) => {
+    const w = new Worker(code, { eval: true, workerData: { pkg: require.resolve('..'), c: variant(7) } });
+    w.once('message', (m) => { resolve(m); w.terminate(); });
+    w.once('error', reject);
+  })));
+  for (const r of results) assert.deepEqual(r, want);
+});
