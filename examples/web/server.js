@@ -324,6 +324,10 @@ if (require.main === module) {
     process.exit(0);
   }
   const server = createServer({ limit: o.limit, log: (m) => console.error(m) });
+  server.on('error', (e) => {
+    console.error(`server.js: cannot listen on ${o.host}:${o.port}: ${e.message}`);
+    process.exit(1);
+  });
   server.listen(o.port, o.host, () => {
     const { address, port } = server.address();
     console.log(`reparations intake page: http://${address.includes(':') ? `[${address}]` : address}:${port}/`);

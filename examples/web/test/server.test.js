@@ -67,6 +67,35 @@ test('the server listens on 127.0.0.1 only by default', () => {
   assert.equal(server.address().address, '127.0.0.1');
 });
 
+test('as a program: listens on 127.0.0.1 by default, and says so', async () => {
+  const { spawn } = require('child_process');
+  const child = spawn(process.execPath, [path.join(__dirname, '..', 'server.js'), '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const line = await new Promise((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (c) => { out += c; if (out.includes('\n')) resolve(out); });
+      child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    });
+    const m = /^reparations intake page: http:\/\/127\.0\.0\.1:(\d+)\/$/m.exec(line);
+    assert.ok(m, line);
+    const r = await new Promise((resolve, reject) => http.get({ host: '127.0.0.1', port: Number(m[1]), path: '/api/schemes' }, (res) => {
+      let t = '';
+      res.on('data', (c) => { t += c; });
+      res.on('end', () => resolve({ status: res.statusCode, json: JSON.parse(t) }));
+    }).on('error', reject));
+    assert.equal(r.status, 200);
+    assert.ok(r.json.schemes.some((x) => x.id === 'kz-cpc'));
+  } finally {
+    child.kill();
+  }
+  // a port in use: a message and exit status 1, not a stack trace
+  const busy = require('child_process').spawnSync(process.execPath, [path.join(__dirname, '..', 'server.js'), '--port', String(port)], { encoding: 'utf8', timeout: 10000 });
+  assert.equal(busy.status, 1);
+  assert.match(busy.stderr, /^server\.js: cannot listen on 127\.0\.0\.1:\d+: .*EADDRINUSE/);
+  const bad = require('child_process').spawnSync(process.execPath, [path.join(__dirname, '..', 'server.js'), '--port', 'x'], { encoding: 'utf8' });
+  assert.equal(bad.status, 2);
+});
+
 test('the page and its scripts are served, from here only', async () => {
   const r = await request('GET', '/', { type: null });
   assert.equal(r.status, 200);
