@@ -139,6 +139,29 @@ static rep_status check_figure(engine *g, const rep_figure *f, const char *what)
 	return warn(g, b);
 }
 
+/* A basis that marks its own article number or wording "unverified" (the
+ * schemes write "art. 37 (article number unverified)") is as doubtful as an
+ * unverified figure: warn once per distinct basis that a line or finding cites. */
+static rep_status check_basis(engine *g, const char *basis)
+{
+	if (!basis || !strstr(basis, "unverified"))
+		return REP_OK;
+	char b[768];
+	snprintf(b, sizeof b, "legal basis not verified: %s; check the article before relying on this estimate", basis);
+	return warn(g, b);
+}
+
+static rep_status check_bases(engine *g)
+{
+	const rep_estimate *e = g->e;
+	rep_status st = REP_OK;
+	for (size_t i = 0; i < e->n_findings && !st; i++)
+		st = check_basis(g, e->findings[i].basis);
+	for (size_t i = 0; e->eligible && i < e->n_lines && !st; i++)
+		st = check_basis(g, e->lines[i].basis);
+	return st;
+}
+
 /* `derived`: a value computed from points recorded (and warned about) on their own. */
 static rep_status record_ref_as(engine *g, const char *series, rep_date asked, const rep_series_point *pt, bool derived)
 {
@@ -1639,6 +1662,9 @@ static rep_status finish(engine *g)
 {
 	rep_estimate *e = g->e;
 	group_lines(e);
+	rep_status bst = check_bases(g);
+	if (bst)
+		return bst;
 	mpq_t t, p, np;
 	mpq_inits(t, p, np, NULL);
 	rep_status st = REP_OK;

@@ -1,5 +1,5 @@
 /* United States: federal unjust-conviction statute (28 U.S.C. §§1495, 2513)
- * and state statutes. Sources: shared/research/international-comparative.md §3.2-3.5. */
+ * and state statutes. Sources: docs/sources.md (United States). */
 #include "schemes/schemes.h"
 
 #define US_INCARCERATION (REP_BIT(REP_DET_POLICE_CUSTODY) | REP_BIT(REP_DET_PRETRIAL_CUSTODY) | REP_BIT(REP_DET_PRISON))
