@@ -188,7 +188,7 @@ static const rep_scheme_def echr = {
 	.fixed = (const rep_fixed[]){
 		{.label = "Non-pecuniary damage (equitable basis, comparable awards)", .head = "moral_harm",
 		 .trigger = REP_TRIGGER_ALWAYS,
-		 .amount = {"20000", "secondary", "comparable awards: Navalnyy (No. 2) 2019; Azizov and Novruzlu (press reports)"},
+		 .amount = {"20000", "secondary", ECHR_BAND_SOURCE},
 		 .amount_option = "non_pecuniary", .amount_low = "7500", .amount_high = "35000",
 		 .klass = REP_NON_PECUNIARY, .basis = "ECHR art. 41",
 		 .formula = "equitable award from comparable art. 5 and 18 cases (band EUR 7,500-35,000)",

@@ -144,7 +144,9 @@ static const rep_scheme_def us_tx = {
 		 .formula = "USD 80,000 for each year of wrongful imprisonment, prorated"},
 		{.label = "Years on parole (USD 25,000 per year)", .head = "parole", .klass = REP_NON_PECUNIARY,
 		 .kinds = REP_BIT(REP_DET_PAROLE), .measure = REP_MEASURE_YEARS_YMD, .unit = "year",
-		 .rate = {"25000", "secondary", "Tex. CPRC §103.052(a)(2) as reported (Michael & Associates 2024)"},
+		 .rate = {"25000", "verified",
+			  "Tex. CPRC §103.052(a)(2), added by HB 1736 (81st Legislature, eff. 1 Sep 2009): bill summary "
+			  "at capitol.texas.gov; tx.opengovernment.org/sessions/81/bills/hb-1736"},
 		 .valid_from = REP_NONE, .valid_to = REP_NONE, .basis = "Tex. Civ. Prac. & Rem. Code §103.052(a)(2)",
 		 .formula = "USD 25,000 for each year on parole or as a registered sex offender, prorated"},
 		{0}},
