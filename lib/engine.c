@@ -141,14 +141,41 @@ static rep_status check_figure(engine *g, const rep_figure *f, const char *what)
 
 /* A basis that marks its own article number or wording "unverified" (the
  * schemes write "art. 37 (article number unverified)") is as doubtful as an
- * unverified figure: warn once per distinct basis that a line or finding cites. */
+ * unverified figure: warn once for each such clause (the parts of a basis
+ * between top-level semicolons), so a clause many lines share warns once. */
 static rep_status check_basis(engine *g, const char *basis)
 {
 	if (!basis || !strstr(basis, "unverified"))
 		return REP_OK;
-	char b[768];
-	snprintf(b, sizeof b, "legal basis not verified: %s; check the article before relying on this estimate", basis);
-	return warn(g, b);
+	const char *start = basis;
+	int depth = 0;
+	for (const char *p = basis;; p++) {
+		if (*p == '(')
+			depth++;
+		else if (*p == ')' && depth > 0)
+			depth--;
+		if (*p && (*p != ';' || depth > 0))
+			continue;
+		while (*start == ' ')
+			start++;
+		size_t n = (size_t)(p - start);
+		char clause[600];
+		if (n >= sizeof clause)
+			n = sizeof clause - 1;
+		memcpy(clause, start, n);
+		clause[n] = '\0';
+		if (strstr(clause, "unverified")) {
+			char b[768];
+			snprintf(b, sizeof b, "legal basis not verified: %s; check it before relying on this estimate",
+				 clause);
+			rep_status st = warn(g, b);
+			if (st)
+				return st;
+		}
+		if (!*p)
+			return REP_OK;
+		start = p + 1;
+	}
 }
 
 static rep_status check_bases(engine *g)

@@ -298,6 +298,28 @@ static void t_kz_fund_part3(void **state)
 	rep_estimate_free(e);
 }
 
+/* A user scheme gets the same warning: the check reads the basis, not a list of built-in articles. */
+static void t_json_scheme_unverified_basis(void **state)
+{
+	fixture *f = *state;
+	static const char scheme[] =
+		"{\"id\": \"x-test\", \"name\": \"Test\", \"currency\": \"EUR\","
+		" \"tariffs\": [{\"label\": \"Prison\", \"kinds\": [\"prison\"],"
+		"  \"rate\": {\"value\": \"10\", \"confidence\": \"verified\", \"source\": \"test statute\"},"
+		"  \"basis\": \"Test Act s.5; Test Act s.9 (article number unverified)\"}]}";
+	assert_int_equal(rep_context_load_scheme(f->ctx, scheme, strlen(scheme), &f->err), REP_OK);
+	static const char c[] =
+		"{\"id\": \"x\", \"currency\": \"EUR\", \"as_of\": \"2026-03-01\","
+		" \"proceedings\": {\"kind\": \"criminal\", \"outcome\": \"acquitted\"},"
+		" \"detentions\": [{\"kind\": \"prison\", \"start\": \"2025-01-01\", \"end\": \"2025-01-10\"}]}";
+	rep_estimate *e = estimate(f, c, "x-test", NULL);
+	/* 10 days (both ends) x 10 = 100.00, and only the unverified clause is named */
+	assert_string_equal(rep_estimate_total(e), "100.00");
+	assert_true(has_warning(e, "legal basis not verified: Test Act s.9 (article number unverified); check it"));
+	assert_false(has_warning(e, "Test Act s.5"));
+	rep_estimate_free(e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -309,6 +331,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(t_kz_mci_april_2022, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_kz_unverified_article_warns, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_kz_fund_part3, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_json_scheme_unverified_basis, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

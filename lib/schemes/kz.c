@@ -81,7 +81,7 @@ static const rep_rule kz_cpc_qualifying[] = {
 	 .text = "only an acquittal, a termination on rehabilitating grounds (УПК art. 35(1) items 1, 2, 5-8) or a "
 		 "quashed conviction gives the right to compensation from the budget",
 	 .basis = "УПК 2014 art. 38 (Supreme Court normative resolution No. 7 of 9.07.1999 as amended 24.01.2020); "
-		  "art. 35(1) items 1, 2, 5-8 (item numbers unverified; altainews.kz)"},
+		  "УПК 2014 art. 35(1) items 1, 2, 5-8 (item numbers unverified; altainews.kz)"},
 	{0}};
 
 #define KZ_NONREHAB_BASIS                                                                                  \
