@@ -572,6 +572,7 @@ static void t_fx_series_points(void **state)
 	/* World Bank annual averages of the official rates */
 	check_value(f, "FX.USD_KZT", "2022-01-01", "460.2");
 	check_value(f, "FX.USD_UZS", "2024-06-01", "12652.3");
+	check_value(f, "FX.USD_UZS", "2025-05-26", "12939.93"); /* one exchange trading day, 2025 */
 	/* National Bank of Kazakhstan official rates of single days in 2026 */
 	check_value(f, "FX.USD_KZT", "2026-01-13", "509.84");
 	check_value(f, "FX.USD_KZT", "2026-02-20", "489.17");

@@ -8,7 +8,9 @@ without documenting it there."""
 import glob
 import os
 import re
+import subprocess
 import sys
+import tempfile
 import unittest
 
 ROOT = os.environ.get("REPARATIONS_SOURCE_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -87,6 +89,26 @@ class Sources(unittest.TestCase):
             self.assertFalse(INTERNAL.search(s), s)
         self.assertEqual(DOMAIN.findall("see kz.kursiv.media/2023 and www.ecb.europa.eu"),
                          ["kz.kursiv.media", "www.ecb.europa.eu"])
+
+    def test_generator_refuses_internal_notes(self):
+        # the build stops on a built-in series that cites a note number instead of its source
+        gen = os.path.join(ROOT, "tools", "gen_refdata.py")
+        with tempfile.TemporaryDirectory() as d:
+            bad = os.path.join(d, "bad.csv")
+            with open(bad, "w", encoding="utf-8") as f:
+                f.write("# id: KZ.X\n# name: x\n# unit: KZT\n# until: 2020-12-31\n"
+                        "from,value,confidence,source\n2020-01-01,1,verified,\"yk.kz budget-law news (S11)\"\n")
+            p = subprocess.run([sys.executable, gen, "-o", os.path.join(d, "out.c"), bad],
+                               capture_output=True, text=True)
+            self.assertEqual(p.returncode, 1)
+            self.assertIn("bad.csv:6: the source cites an internal note", p.stderr)
+            good = os.path.join(d, "good.csv")
+            with open(good, "w", encoding="utf-8") as f:
+                f.write("# id: KZ.X\n# name: x\n# unit: KZT\n# until: 2020-12-31\n"
+                        "from,value,confidence,source\n2020-01-01,1,verified,\"yk.kz (06.01.2010)\"\n")
+            p = subprocess.run([sys.executable, gen, "-o", os.path.join(d, "out.c"), good],
+                               capture_output=True, text=True)
+            self.assertEqual(p.returncode, 0, p.stderr)
 
 
 if __name__ == "__main__":
