@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buf.h"
 #include "case_internal.h"
 #include "context_internal.h"
 #include "estimate_internal.h"
@@ -60,6 +61,9 @@ static rep_status grow_vec(void **v, size_t *cap, size_t elem)
 	*cap = nc;
 	return REP_OK;
 }
+
+static const char *basis_words(rep_date_basis b);
+static bool enabled(const engine *g, const char *opt, const char *values);
 
 static rep_status nomem(engine *g)
 {
@@ -137,6 +141,20 @@ static rep_status check_figure(engine *g, const rep_figure *f, const char *what)
 	snprintf(b, sizeof b, "figure %s: %s %s is %s (%s); check it before relying on this estimate", f->confidence,
 		 what, f->value, f->confidence, f->source ? f->source : "no source");
 	return warn(g, b);
+}
+
+static rep_status warn_fallback(engine *g, rep_date_basis b, const char *what)
+{
+	const rep_case *c = g->c;
+	if (!g->record || !((b == REP_AT_DECISION && c->decision_date == REP_DATE_NONE) ||
+			    (b == REP_AT_APPLICATION && c->application_date == REP_DATE_NONE)))
+		return REP_OK;
+	char *t = rep_arena_printf(&g->e->arena,
+				   "%s: the version in force on %s is chosen by %s, which the case does not give: "
+				   "as_of %s is used instead (give proceedings.%s)",
+				   what, b == REP_AT_DECISION ? "the decision date" : "the application date",
+				   basis_words(b), g->e->as_of, b == REP_AT_DECISION ? "decision_date" : "application_date");
+	return t ? warn(g, t) : nomem(g);
 }
 
 /* `derived`: a value computed from points recorded (and warned about) on their own. */
@@ -294,6 +312,206 @@ static rep_date basis_date(const engine *g, rep_date_basis b)
 static bool in_window(rep_date d, rep_date from, rep_date to)
 {
 	return (from == REP_DATE_NONE || d >= from) && (to == REP_DATE_NONE || d <= to);
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static const char *basis_words(rep_date_basis b)
+{
+	switch (b) {
+	case REP_AT_DECISION:
+		return "the decision date, proceedings.decision_date";
+	case REP_AT_APPLICATION:
+		return "the application date, proceedings.application_date";
+	case REP_AT_DETENTION_END:
+		return "the last day of deprivation of liberty";
+	case REP_AT_AS_OF:
+		return "the valuation date, as_of";
+	case REP_AT_EACH_DAY:
+	default:
+		return "each day";
+	}
+}
+
+
+/* ---- versions of a rule ---- */
+
+static bool window_open(rep_date from, rep_date to)
+{
+	/* a zeroed built-in entry (0, 0) is open too, see rep_fixed */
+	return (from == REP_DATE_NONE && to == REP_DATE_NONE) || (from == 0 && to == 0);
+}
+
+/* Tariffs that differ only in their window (and rate, label, sources) are
+ * versions of one rule. */
+static bool same_tariff_rule(const rep_tariff *a, const rep_tariff *b)
+{
+	return a->kinds == b->kinds && same_str(a->head, b->head) && a->condition == b->condition &&
+	       same_str(a->when_option, b->when_option) && same_str(a->when_value, b->when_value) &&
+	       a->tier_from == b->tier_from && a->tier_to == b->tier_to && a->range_only == b->range_only &&
+	       a->version_at == b->version_at;
+}
+
+static bool same_fixed_rule(const rep_fixed *a, const rep_fixed *b)
+{
+	return same_str(a->head, b->head) && a->trigger == b->trigger && a->lo == b->lo && a->hi == b->hi &&
+	       same_str(a->when_option, b->when_option) && same_str(a->when_value, b->when_value) &&
+	       a->klass == b->klass && a->version_at == b->version_at;
+}
+
+/* "2002-01-01..2009-08-04, 2020-10-08..(open)" */
+static const char *windows_text(engine *g, const rep_date *from, const rep_date *to, size_t n)
+{
+	rep_buf b = {0};
+	for (size_t i = 0; i < n; i++) {
+		char a[REP_DATE_TEXT_SIZE] = "(open)", z[REP_DATE_TEXT_SIZE] = "(open)";
+		if (from[i] != REP_DATE_NONE)
+			rep_date_format(from[i], a);
+		if (to[i] != REP_DATE_NONE)
+			rep_date_format(to[i], z);
+		rep_buf_printf(&b, "%s%s..%s", i ? ", " : "", a, z);
+	}
+	const char *r = b.data ? rep_arena_strdup(&g->e->arena, b.data) : NULL;
+	rep_free(b.data);
+	return r;
+}
+
+/* Days of the merged periods of `kinds`, and of those the days outside
+ * every window [from[i], to[i]] (windows of one rule do not overlap). */
+static void kind_days(const engine *g, uint32_t kinds, const rep_date *from, const rep_date *to, size_t n,
+		      long *days, long *uncovered)
+{
+	*days = *uncovered = 0;
+	for (size_t i = 0; i < g->n_periods; i++) {
+		const rep_period *p = &g->periods[i];
+		if (!(kinds & REP_BIT(p->kind)))
+			continue;
+		long len = rep_days_between(p->start, p->end, REP_DC_INCLUSIVE), in = 0;
+		for (size_t w = 0; w < n; w++) {
+			rep_date s = from[w] != REP_DATE_NONE && from[w] > p->start ? from[w] : p->start;
+			rep_date e = to[w] != REP_DATE_NONE && to[w] < p->end ? to[w] : p->end;
+			if (e >= s)
+				in += (long)(e - s) + 1;
+		}
+		*days += len;
+		*uncovered += len > in ? len - in : 0;
+	}
+}
+
+#define MAX_VERSIONS 32
+
+/* Never a silent zero: a rule whose versions all miss the date its
+ * version_at picks is an error naming the scheme, the rule and the date; a
+ * rule paid day by day names the days no version pays (finding + warning). */
+static rep_status check_versions(engine *g)
+{
+	const rep_scheme_def *def = g->def;
+	rep_status st;
+	rep_date from[MAX_VERSIONS], to[MAX_VERSIONS];
+	for (const rep_tariff *t = def->tariffs; t && t->label; t++) {
+		if (window_open(t->valid_from, t->valid_to))
+			continue;
+		bool first = true;
+		for (const rep_tariff *u = def->tariffs; u != t && first; u++)
+			if (same_tariff_rule(u, t) && !window_open(u->valid_from, u->valid_to))
+				first = false;
+		if (!first || !enabled(g, t->when_option, t->when_value))
+			continue;
+		if ((t->condition == REP_COND_DEATH_SENTENCE && !(g->c->flags & REP_FLAG_DEATH_SENTENCE)) ||
+		    (t->condition == REP_COND_NO_DEATH_SENTENCE && (g->c->flags & REP_FLAG_DEATH_SENTENCE)))
+			continue;
+		size_t n = 0;
+		bool open = false;
+		for (const rep_tariff *u = t; u->label; u++)
+			if (same_tariff_rule(u, t)) {
+				if (window_open(u->valid_from, u->valid_to))
+					open = true;
+				else if (n < MAX_VERSIONS)
+					from[n] = u->valid_from, to[n] = u->valid_to, n++;
+			}
+		if (open)
+			continue; /* an unversioned entry of the same rule pays whatever the date */
+		long days, uncovered;
+		kind_days(g, t->kinds, from, to, n, &days, &uncovered);
+		if (days == 0)
+			continue;
+		const char *wt = windows_text(g, from, to, n);
+		if (!wt)
+			return nomem(g);
+		if (t->version_at == REP_AT_EACH_DAY) {
+			if (uncovered == 0)
+				continue;
+			char *b = rep_arena_printf(&g->e->arena,
+						   "%ld of the %ld days paid by \"%s\" fall outside every version of its "
+						   "rate (in force %s) and are not paid: no rate is recorded for them",
+						   uncovered, days, t->label, wt);
+			if (!b)
+				return nomem(g);
+			if ((st = finding(g, "unpaid_days", b, t->basis, false)) || (st = warn(g, b)))
+				return st;
+			continue;
+		}
+		rep_date d = basis_date(g, t->version_at);
+		bool covered = false;
+		for (size_t i = 0; i < n; i++)
+			covered = covered || in_window(d, from[i], to[i]);
+		if (!covered)
+			return rep_err(g->err, REP_ENODATA, NULL,
+				       "scheme %s: tariff \"%s\" has no version in force on %s (%s, which picks the "
+				       "version); its versions are in force %s, so %ld days would be paid nothing",
+				       def->id, t->label, fmt_date(g, d), basis_words(t->version_at), wt, days);
+		if ((st = warn_fallback(g, t->version_at, t->label)))
+			return st;
+	}
+	for (const rep_fixed *f = def->fixed; f && f->label; f++) {
+		if (window_open(f->valid_from, f->valid_to))
+			continue;
+		bool first = true;
+		for (const rep_fixed *u = def->fixed; u != f && first; u++)
+			if (same_fixed_rule(u, f) && !window_open(u->valid_from, u->valid_to))
+				first = false;
+		if (!first || !enabled(g, f->when_option, f->when_value))
+			continue;
+		if (f->trigger == REP_TRIGGER_TORTURE_PART && (g->c->torture_part < f->lo || g->c->torture_part > f->hi))
+			continue;
+		size_t n = 0;
+		bool open = false;
+		for (const rep_fixed *u = f; u->label; u++)
+			if (same_fixed_rule(u, f)) {
+				if (window_open(u->valid_from, u->valid_to))
+					open = true;
+				else if (n < MAX_VERSIONS)
+					from[n] = u->valid_from, to[n] = u->valid_to, n++;
+			}
+		if (open)
+			continue;
+		rep_date_basis b = f->version_at == REP_AT_EACH_DAY ? REP_AT_AS_OF : f->version_at;
+		rep_date d = basis_date(g, b);
+		bool covered = false;
+		for (size_t i = 0; i < n; i++)
+			covered = covered || in_window(d, from[i], to[i]);
+		if (!covered) {
+			const char *wt = windows_text(g, from, to, n);
+			return rep_err(g->err, REP_ENODATA, NULL,
+				       "scheme %s: fixed amount \"%s\" has no version in force on %s (%s, which picks "
+				       "the version); its versions are in force %s",
+				       def->id, f->label, fmt_date(g, d), basis_words(b), wt ? wt : "?");
+		}
+		if ((st = warn_fallback(g, b, f->label)))
+			return st;
+	}
+	return REP_OK;
+}
+
+static bool fixed_in_force(const engine *g, const rep_fixed *f)
+{
+	if (window_open(f->valid_from, f->valid_to))
+		return true;
+	rep_date_basis b = f->version_at == REP_AT_EACH_DAY ? REP_AT_AS_OF : f->version_at;
+	return in_window(basis_date(g, b), f->valid_from, f->valid_to);
 }
 
 /* ---- lines ---- */
@@ -1207,7 +1425,7 @@ static rep_status fixed_amounts(engine *g)
 	for (const rep_fixed *f = g->def->fixed; f && f->label && st == REP_OK; f++) {
 		if (f->trigger == REP_TRIGGER_TORTURE_PART && (g->c->torture_part < f->lo || g->c->torture_part > f->hi))
 			continue;
-		if (!enabled(g, f->when_option, f->when_value))
+		if (!enabled(g, f->when_option, f->when_value) || !fixed_in_force(g, f))
 			continue;
 		if (f->amount_low || f->amount_high)
 			g->has_range = true;
@@ -1434,6 +1652,8 @@ static rep_status deadlines(engine *g)
 static rep_status compute_lines(engine *g)
 {
 	rep_status st;
+	if (g->record && g->pass == PASS_CHOSEN && !g->alt_value && (st = check_versions(g)))
+		return st;
 	for (const rep_tariff *t = g->def->tariffs; t && t->label; t++)
 		if ((st = apply_tariff(g, t)))
 			return st;
@@ -1552,6 +1772,8 @@ static rep_status range_items(engine *g)
 		if (!f->amount_low && !f->amount_high && !is_alternative(g, f->when_option))
 			continue;
 		if (f->trigger == REP_TRIGGER_TORTURE_PART && (g->c->torture_part < f->lo || g->c->torture_part > f->hi))
+			continue;
+		if (!fixed_in_force(g, f))
 			continue;
 		mpq_t lo, hi, x;
 		mpq_inits(lo, hi, x, NULL);

@@ -1019,6 +1019,28 @@ static const rep_series_point *fx_point(const rep_context *ctx, const char *from
 	return s ? point_on(s, date) : NULL;
 }
 
+/* Irrevocable conversion rates of the currencies the euro replaced (a legal
+ * figure, not a market rate): amounts a statute fixed in them, such as the
+ * StrEG day rate of DM 20 before 2002, convert at these on every date. */
+static const struct {
+	const char *code;
+	rep_series_point pt; /* units of `code` per EUR */
+} legacy_rates[] = {
+	{"DEM", {10592 /* 1999-01-01 */, "1.95583", "verified",
+		 "irrevocable conversion rate 1 EUR = 1.95583 DEM: Council Regulation (EC) No 2866/98 of 31 Dec 1998, "
+		 "art. 1, OJ L 359 (31.12.1998), https://eur-lex.europa.eu/eli/reg/1998/2866/oj"}},
+};
+
+static const rep_series_point *legacy_point(const char *from, const char *to)
+{
+	if (strcmp(from, "EUR") != 0)
+		return NULL;
+	for (size_t i = 0; i < sizeof legacy_rates / sizeof legacy_rates[0]; i++)
+		if (strcmp(legacy_rates[i].code, to) == 0)
+			return &legacy_rates[i].pt;
+	return NULL;
+}
+
 /* A cross rate has no stored text of its own, and a lookup must not write
  * to the context, so its provenance is a fixed phrase. */
 static const char cross_source[] =
@@ -1036,6 +1058,17 @@ static bool fx_leg(const rep_context *ctx, const char *from, const char *to, rep
 		if (u && !rep_dec_parse(rate, u->rate, NULL) && mpq_sgn(rate) > 0) {
 			/* an undated rate is in force on every date, so on this one */
 			*pt = (rep_series_point){u->date == REP_DATE_NONE ? date : u->date, u->rate, "unverified", u->source};
+			if (inverse)
+				mpq_inv(rate, rate);
+			return true;
+		}
+	}
+	/* a legacy currency of the euro area converts at its irrevocable rate on every date */
+	for (int inverse = 0; inverse < 2; inverse++) {
+		const rep_series_point *p = inverse ? legacy_point(to, from) : legacy_point(from, to);
+		if (p && !rep_dec_parse(rate, p->value, NULL)) {
+			*pt = *p;
+			pt->from = date > p->from ? p->from : date;
 			if (inverse)
 				mpq_inv(rate, rate);
 			return true;

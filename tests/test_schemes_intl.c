@@ -521,19 +521,61 @@ static void t_uk_earnings_within_limit(void **state)
 	rep_estimate_free(e);
 }
 
+static bool has_warning(const rep_estimate *e, const char *part)
+{
+	for (size_t i = 0; i < rep_estimate_warning_count(e); i++)
+		if (strstr(rep_estimate_warning(e, i), part))
+			return true;
+	return false;
+}
+
+/* StrEG: the day rate in force when the decision on the duty to compensate
+ * became final pays every day (version_at = decision; see the scheme's notes). */
 static void t_de_transition(void **state)
 {
 	fixture *f = *state;
 	char b[1024];
-	/* ended the day before the 2020 amendment: 10 x 25 */
-	make_case(b, sizeof b, "EUR", "2026-03-01", "acquitted", "", "pretrial_custody", "2020-09-28", "2020-10-07", "[]");
+	/* decided the day before the 2020 amendment: 10 days x EUR 25 = 250 */
+	make_case(b, sizeof b, "EUR", "2026-03-01", "acquitted", ", \"decision_date\": \"2020-10-07\"", "pretrial_custody",
+		  "2020-09-28", "2020-10-07", "[]");
 	rep_estimate *e = estimate(f, NULL, b, "de-streg", NULL);
 	assert_string_equal(rep_estimate_total(e), "250.00");
 	rep_estimate_free(e);
-	/* ended on 8 Oct 2020: the new rate for every day, 10 x 75 */
-	make_case(b, sizeof b, "EUR", "2026-03-01", "acquitted", "", "pretrial_custody", "2020-09-29", "2020-10-08", "[]");
+	/* the same days, decided after 8 Oct 2020: 10 x EUR 75 = 750 */
+	make_case(b, sizeof b, "EUR", "2026-03-01", "acquitted", ", \"decision_date\": \"2020-11-02\"", "pretrial_custody",
+		  "2020-09-28", "2020-10-07", "[]");
 	e = estimate(f, NULL, b, "de-streg", NULL);
 	assert_string_equal(rep_estimate_total(e), "750.00");
+	assert_false(has_warning(e, "give proceedings.decision_date"));
+	rep_estimate_free(e);
+	/* the real award: detained 1997-03-01..2001-06-30 (1,583 days: 306 in 1997, 365 + 365 + 366
+	 * in 1998-2000, 181 in 2001), acquitted with finality in 2010: 1,583 x EUR 25 = 39,575.00,
+	 * every day at the 2009 rate (before: EUR 0.00 and no line) */
+	make_case(b, sizeof b, "EUR", "2026-03-01", "acquitted", ", \"decision_date\": \"2010-05-20\"", "prison",
+		  "1997-03-01", "2001-06-30", "[]");
+	e = estimate(f, NULL, b, "de-streg", NULL);
+	assert_string_equal(rep_estimate_total(e), "39575.00");
+	assert_string_equal(line_with_head(e, "liberty", 0)->quantity, "1583");
+	rep_estimate_free(e);
+	/* decided in 2001: DM 20 a day, 60 days (31 + 28 + 1) = DM 1,200, at 1 EUR = 1.95583 DM:
+	 * 1200 / 1.95583 = 613.5502... -> EUR 613.55 */
+	make_case(b, sizeof b, "EUR", "2026-03-01", "acquitted", ", \"decision_date\": \"2001-11-30\"", "prison",
+		  "2001-01-01", "2001-03-01", "[]");
+	e = estimate(f, NULL, b, "de-streg", NULL);
+	assert_string_equal(rep_estimate_total(e), "613.55");
+	assert_true(contains(line_with_head(e, "liberty", 0)->formula, "1 EUR = 1.95583 DEM"));
+	rep_estimate_free(e);
+	/* decided in 1987 (DM 10, not modelled): an error naming scheme, tariff and date, never EUR 0 */
+	make_case(b, sizeof b, "EUR", "2026-03-01", "acquitted", ", \"decision_date\": \"1987-06-01\"", "prison",
+		  "1987-01-01", "1987-01-10", "[]");
+	expect_error(f, NULL, b, "de-streg", NULL, REP_ENODATA, "has no version in force on 1987-06-01");
+	assert_true(contains(f->err.message, "de-streg"));
+	assert_true(contains(f->err.message, "Deprivation of liberty"));
+	/* no decision date: as_of picks the version, and the estimate says so */
+	make_case(b, sizeof b, "EUR", "2026-03-01", "acquitted", "", "pretrial_custody", "2020-09-28", "2020-10-07", "[]");
+	e = estimate(f, NULL, b, "de-streg", NULL);
+	assert_string_equal(rep_estimate_total(e), "750.00");
+	assert_true(has_warning(e, "give proceedings.decision_date"));
 	rep_estimate_free(e);
 }
 
