@@ -194,12 +194,40 @@ static rep_status record_ref(engine *g, const char *series, rep_date asked, cons
 }
 
 /* Value of a series on a date, recorded in the estimate. */
+/* A series used past its last point: its latest point stands in, and the
+ * estimate says which series, which point and how to give a current value. */
+static rep_status warn_stale(engine *g, const rep_series_stale *s, const rep_series_point *pt, rep_date asked)
+{
+	if (!s->stale)
+		return REP_OK;
+	bool fx = strncmp(s->series, "FX.", 3) == 0;
+	char *t = rep_arena_printf(&g->e->arena,
+				   "%s ends on %s, before %s: its latest point (%s, in force from %s) is used; give a "
+				   "current %s with %s (or set strict data, --strict-data, to make this an error)",
+				   s->series, fmt_date(g, s->until), fmt_date(g, asked), pt->value, fmt_date(g, pt->from),
+				   fx ? "rate" : "value",
+				   fx ? "--fx FROM/TO=RATE, --fx-file or --series-file" : "--series-file");
+	return t ? warn(g, t) : nomem(g);
+}
+
 rep_status rep_engine_series(void *gp, const char *series, rep_date d, mpq_t out)
 {
 	engine *g = gp;
 	rep_series_point pt;
-	rep_status st = rep_series_lookup(g->ctx, series, d, out, &pt, g->err);
+	rep_series_stale stale;
+	/* only the valuation date falls back to a latest point: an earlier date
+	 * past the series' end (a harm's own date) is a gap in the data */
+	rep_status st =
+		rep_series_lookup_ex(g->ctx, series, d, out, &pt, !g->ctx->strict_data && d == g->as_of, &stale, g->err);
+	if (st == REP_ENODATA && g->ctx->strict_data && g->err) {
+		char m[REP_ERROR_MESSAGE_MAX];
+		snprintf(m, sizeof m, "%s", g->err->message);
+		rep_err(g->err, REP_ENODATA, NULL, "%s (strict data: the latest point is not used for a later date; "
+			"give a current value with --series-file)", m);
+	}
 	if (st)
+		return st;
+	if ((st = warn_stale(g, &stale, &pt, d)))
 		return st;
 	return record_ref(g, series, d, &pt);
 }
@@ -249,38 +277,57 @@ static rep_status fx_rate(engine *g, const char *from, mpq_t rate, const char **
 		mpq_set_ui(rate, 1, 1);
 		return REP_OK;
 	}
-	rep_status st = rep_fx_lookup(g->ctx, from, g->currency, g->as_of, rate, &pt, g->err);
+	rep_fx_info info;
+	rep_status st = rep_fx_lookup_ex(g->ctx, from, g->currency, g->as_of, rate, &pt, !g->ctx->strict_data, &info,
+					 g->err);
+	if (st == REP_ENODATA && g->err) {
+		char m[REP_ERROR_MESSAGE_MAX];
+		snprintf(m, sizeof m, "%s", g->err->message);
+		rep_err(g->err, REP_ENODATA, NULL,
+			"%s, directly or through another currency%s (give one with --fx %s/%s=RATE, --fx-file or "
+			"--series-file; C: rep_context_set_fx)", m,
+			g->ctx->strict_data ? "; strict data: a series' latest point is not used after its end" : "",
+			from, g->currency);
+	}
 	if (st)
 		return st;
 	const char *words = fx_words(g, from, g->currency, rate);
 	if (!words)
 		return nomem(g);
-	if (pt.value && *pt.value) {
-		if ((st = record_fx(g, from, g->currency, rate, &pt)))
+	if (!info.bridge[0]) {
+		if ((st = warn_stale(g, &info.stale, &pt, g->as_of)) || (st = record_fx(g, from, g->currency, rate, &pt)))
 			return st;
 	} else if (g->record) {
-		/* a cross rate via USD: each leg keeps its own source, and the
-		 * pair is recorded with the value it came to */
+		/* a cross rate: each leg keeps its own source, and the pair is
+		 * recorded with the value it came to */
 		mpq_t leg;
 		mpq_init(leg);
 		rep_series_point p1, p2;
-		if (rep_fx_lookup(g->ctx, from, "USD", g->as_of, leg, &p1, NULL) == REP_OK)
-			st = record_fx(g, from, "USD", leg, &p1);
-		if (st == REP_OK && rep_fx_lookup(g->ctx, "USD", g->currency, g->as_of, leg, &p2, NULL) == REP_OK)
-			st = record_fx(g, "USD", g->currency, leg, &p2);
+		rep_fx_info i1, i2;
+		bool lax = !g->ctx->strict_data;
+		if (rep_fx_lookup_ex(g->ctx, from, info.bridge, g->as_of, leg, &p1, lax, &i1, NULL) == REP_OK &&
+		    (st = warn_stale(g, &i1.stale, &p1, g->as_of)) == REP_OK)
+			st = record_fx(g, from, info.bridge, leg, &p1);
+		if (st == REP_OK &&
+		    rep_fx_lookup_ex(g->ctx, info.bridge, g->currency, g->as_of, leg, &p2, lax, &i2, NULL) == REP_OK &&
+		    (st = warn_stale(g, &i2.stale, &p2, g->as_of)) == REP_OK)
+			st = record_fx(g, info.bridge, g->currency, leg, &p2);
 		mpq_clear(leg);
 		if (st)
 			return st;
 		char pair[16];
 		snprintf(pair, sizeof pair, "FX %s/%s", from, g->currency);
 		pt.value = fmt_qty(g, rate);
-		pt.source = rep_arena_printf(&g->e->arena, "%scross rate via USD: FX %s/USD x FX USD/%s, as listed",
-					     rep_dec_is_exact(rate, 6) ? "" : "rounded here to 6 places; ", from, g->currency);
+		pt.source = rep_arena_printf(&g->e->arena, "%scross rate via %s: FX %s/%s x FX %s/%s, as listed",
+					     rep_dec_is_exact(rate, 6) ? "" : "rounded here to 6 places; ", info.bridge, from,
+					     info.bridge, info.bridge, g->currency);
 		if (!pt.value || !pt.source)
 			return nomem(g);
 		if ((st = record_ref_as(g, pair, g->as_of, &pt, true)))
 			return st;
-		pt.source = "cross rate via USD";
+		pt.source = rep_arena_printf(&g->e->arena, "cross rate via %s", info.bridge);
+	} else {
+		pt.source = rep_arena_printf(&g->e->arena, "cross rate via %s", info.bridge);
 	}
 	*text = rep_arena_printf(&g->e->arena, "converted at %s (%s, in force from %s)", words,
 				 pt.source ? pt.source : "", fmt_date(g, pt.from));

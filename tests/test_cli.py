@@ -154,10 +154,16 @@ class TestCli(unittest.TestCase):
             self.assertEqual(prop["amount"], "1000.00")
             self.assertIn("1 EUR = 500 KZT", prop["adjustment"])
             self.assertIn("FX KZT/EUR", [r["series"] for r in e["refdata"]])
-            # the built-in series end in 2025: no silent extrapolation to the 2026 valuation date
-            rc, out, err = run("estimate", path, "--scheme", "de-streg")
+        # valued after every built-in EUR/KZT point: --strict-data refuses to extrapolate ...
+        with CaseFile(with_change(currency="KZT", harms=harms, as_of="2099-03-01")) as path:
+            rc, out, err = run("estimate", path, "--scheme", "de-streg", "--strict-data")
             self.assertEqual(rc, 2)
-            self.assertIn("no exchange rate KZT/EUR for 2026-03-01", err)
+            self.assertIn("no exchange rate KZT/EUR for 2099-03-01", err)
+            # ... and by default the latest point is used, with a warning saying how to give a rate
+            rc, out, err = run("estimate", path, "--scheme", "de-streg", "--format", "json")
+            self.assertEqual(rc, 0, err)
+            warnings = json.loads(out)["estimates"][0]["warnings"]
+            self.assertTrue(any("FX.EUR_KZT ends on" in w and "--fx-file" in w for w in warnings), warnings)
 
     def test_compare_report_currency(self):
         rc, out, err = run("compare", EXAMPLE, "--schemes", "de-streg,us-federal", "--report-currency", "EUR",

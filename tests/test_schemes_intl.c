@@ -161,6 +161,14 @@ static bool contains(const char *s, const char *part)
 	return s && strstr(s, part);
 }
 
+static bool has_warning(const rep_estimate *e, const char *part)
+{
+	for (size_t i = 0; i < rep_estimate_warning_count(e); i++)
+		if (strstr(rep_estimate_warning(e, i), part))
+			return true;
+	return false;
+}
+
 /* ---- case texts ---- */
 
 /* One detention of `kind` from `start` to `end`, in `currency`, with the
@@ -215,16 +223,26 @@ static void t_fx_missing_rate(void **state)
 {
 	fixture *f = *state;
 	char b[1024];
-	/* the built-in series stop at 2025-12-31: nothing is extrapolated */
-	const char *kzt = make_case(b, sizeof b, "KZT", "2026-03-01", "acquitted", "", "pretrial_custody", "2023-03-01",
+	/* a valuation date after every built-in series: with strict data nothing is
+	 * extrapolated, and the error says how to give a rate */
+	rep_context *strict = new_ctx();
+	rep_context_set_strict_data(strict, 1);
+	const char *kzt = make_case(b, sizeof b, "KZT", "2099-03-01", "acquitted", "", "pretrial_custody", "2023-03-01",
 				    "2023-03-10", "[{\"category\": \"property\", \"amount\": \"500000\", \"date\": \"2023-01-05\"}]");
-	expect_error(f, NULL, kzt, "de-streg", NULL, REP_ENODATA, "no exchange rate KZT/EUR for 2026-03-01");
+	expect_error(f, strict, kzt, "de-streg", NULL, REP_ENODATA, "no exchange rate KZT/EUR for 2099-03-01");
+	assert_true(contains(f->err.message, "--fx KZT/EUR=RATE"));
+	/* by default the latest point is used, and the estimate says so */
+	rep_estimate *e = estimate(f, NULL, kzt, "de-streg", NULL);
+	assert_true(has_warning(e, "FX.EUR_KZT ends on"));
+	assert_true(has_warning(e, "before 2099-03-01: its latest point"));
+	rep_estimate_free(e);
 	/* intl-un converts the German benchmark the other way */
-	make_case(b, sizeof b, "KZT", "2026-03-01", "amnesty", ARBITRARY, "prison", "2023-03-01", "2023-03-10", "[]");
-	expect_error(f, NULL, b, "intl-un", NULL, REP_ENODATA, "no exchange rate EUR/KZT for 2026-03-01");
+	make_case(b, sizeof b, "KZT", "2099-03-01", "amnesty", ARBITRARY, "prison", "2023-03-01", "2023-03-10", "[]");
+	expect_error(f, strict, b, "intl-un", NULL, REP_ENODATA, "no exchange rate EUR/KZT for 2099-03-01");
+	rep_context_free(strict);
 	/* within the series (2024 annual average) it converts */
 	make_case(b, sizeof b, "KZT", "2024-06-01", "amnesty", ARBITRARY, "prison", "2023-03-01", "2023-03-10", "[]");
-	rep_estimate *e = estimate(f, NULL, b, "intl-un", NULL);
+	e = estimate(f, NULL, b, "intl-un", NULL);
 	assert_string_equal(refpoint(e, "FX EUR/KZT")->from, "2024-01-01");
 	rep_estimate_free(e);
 }
@@ -521,14 +539,6 @@ static void t_uk_earnings_within_limit(void **state)
 	rep_estimate_free(e);
 }
 
-static bool has_warning(const rep_estimate *e, const char *part)
-{
-	for (size_t i = 0; i < rep_estimate_warning_count(e); i++)
-		if (strstr(rep_estimate_warning(e, i), part))
-			return true;
-	return false;
-}
-
 /* StrEG: the day rate in force when the decision on the duty to compensate
  * became final pays every day (version_at = decision; see the scheme's notes). */
 static void t_de_transition(void **state)
@@ -579,6 +589,66 @@ static void t_de_transition(void **state)
 	rep_estimate_free(e);
 }
 
+/* Cross rates through any common currency: EUR/KZT and USD/KZT give USD -> EUR
+ * (before, only USD bridged). The valuation date is past every built-in
+ * series, so no direct rate is current and the user's rates decide. */
+static void t_fx_cross_any_currency(void **state)
+{
+	fixture *f = *state;
+	rep_context *ctx = new_ctx();
+	set_fx(ctx, "EUR/KZT", "520.50");
+	set_fx(ctx, "USD/KZT", "480.25");
+	static const char json[] =
+		"{\"id\": \"x\", \"currency\": \"USD\", \"as_of\": \"2099-01-01\","
+		" \"proceedings\": {\"outcome\": \"acquitted\", \"decision_date\": \"2021-01-10\"},"
+		" \"detentions\": [{\"kind\": \"pretrial_custody\", \"start\": \"2021-01-01\", \"end\": \"2021-01-01\"}],"
+		" \"harms\": [{\"category\": \"legal_costs\", \"amount\": \"1000\", \"date\": \"2021-01-05\"}]}";
+	rep_estimate *e = estimate(f, ctx, json, "de-streg", NULL);
+	/* 1 USD = 480.25 / 520.50 EUR: 1000 x 480.25 / 520.50 = 922.6705... -> 922.67; plus 1 day x 75 */
+	const rep_line *l = line_with_head(e, "legal_costs", 0);
+	assert_string_equal(l->amount, "922.67");
+	assert_true(contains(l->adjustment, "cross rate via KZT"));
+	assert_string_equal(rep_estimate_total(e), "997.67");
+	/* both legs are named, each with its own source */
+	assert_string_equal(refpoint(e, "FX USD/KZT")->value, "480.25");
+	assert_true(contains(refpoint(e, "FX KZT/EUR")->source, "used inverted"));
+	assert_true(contains(refpoint(e, "FX USD/EUR")->source, "cross rate via KZT"));
+	rep_estimate_free(e);
+	rep_context_free(ctx);
+}
+
+/* A series used past its last point: its latest point, with a warning naming
+ * the series, the point and how to give a current rate; strict data refuses. */
+static void t_fx_latest_point(void **state)
+{
+	fixture *f = *state;
+	static const char csv[] = "# id: FX.EUR_CHF\n# name: test\n# unit: CHF per EUR\n# until: 2024-12-31\n"
+				  "from,value,confidence,source\n2024-01-01,0.95,verified,test table\n";
+	static const char json[] =
+		"{\"id\": \"x\", \"currency\": \"CHF\", \"as_of\": \"2026-03-01\","
+		" \"proceedings\": {\"outcome\": \"acquitted\", \"decision_date\": \"2024-02-01\"},"
+		" \"detentions\": [{\"kind\": \"pretrial_custody\", \"start\": \"2024-01-01\", \"end\": \"2024-01-01\"}],"
+		" \"harms\": [{\"category\": \"legal_costs\", \"amount\": \"950\", \"date\": \"2024-01-05\"}]}";
+	rep_context *ctx = new_ctx();
+	rep_error err;
+	if (rep_context_load_series(ctx, csv, strlen(csv), "csv", &err))
+		fail_msg("%s", err.message);
+	rep_estimate *e = estimate(f, ctx, json, "de-streg", NULL);
+	/* 950 CHF at 1 EUR = 0.95 CHF = 1000.00 EUR, plus 1 day x 75 */
+	assert_string_equal(line_with_head(e, "legal_costs", 0)->amount, "1000.00");
+	assert_string_equal(rep_estimate_total(e), "1075.00");
+	assert_true(has_warning(e, "FX.EUR_CHF ends on 2024-12-31, before 2026-03-01: its latest point (0.95, in force "
+				   "from 2024-01-01) is used"));
+	assert_true(has_warning(e, "--fx FROM/TO=RATE, --fx-file or --series-file"));
+	rep_estimate_free(e);
+	assert_int_equal(rep_context_strict_data(ctx), 0);
+	assert_int_equal(rep_context_set_strict_data(ctx, 1), REP_OK);
+	assert_int_equal(rep_context_strict_data(ctx), 1);
+	expect_error(f, ctx, json, "de-streg", NULL, REP_ENODATA, "CHF/EUR for 2026-03-01");
+	assert_true(contains(f->err.message, "strict data"));
+	rep_context_free(ctx);
+}
+
 static void t_nl_release_day(void **state)
 {
 	fixture *f = *state;
@@ -613,6 +683,8 @@ int main(void)
 		cmocka_unit_test(t_uk_earnings_within_limit),
 		cmocka_unit_test(t_de_transition),
 		cmocka_unit_test(t_nl_release_day),
+		cmocka_unit_test(t_fx_cross_any_currency),
+		cmocka_unit_test(t_fx_latest_point),
 	};
 	return cmocka_run_group_tests_name("schemes_intl", tests, setup, teardown);
 }
