@@ -1163,6 +1163,91 @@ static rep_status interest_to_as_of(engine *g, const mpq_t amount, rep_date from
 
 static void prorated_months(rep_date start, rep_date end, mpq_t out);
 
+/* A stream of monthly losses (lost earnings) brought to as_of instalment by
+ * instalment: each calendar month's share (a partial month pro-rated by its
+ * days) is indexed, or bears interest, from its own last day, so a longer
+ * stream never re-indexes the months it already had. The text lists the
+ * factors, consecutive months with the same factor as one run. */
+static rep_status index_stream(engine *g, const rep_case_harm *h, rep_date end, const char *method, mpq_t out,
+			       const char **text)
+{
+	rep_status st = REP_OK;
+	bool interest = strcmp(method, "interest") == 0 && g->def->interest_rate_option;
+	mpq_t seg, adj, factor, run_factor;
+	mpq_inits(seg, adj, factor, run_factor, NULL);
+	mpq_set_ui(out, 0, 1);
+	rep_buf b = {0};
+	rep_buf_printf(&b, "%s, month by month: each month's loss from its last day to %s:",
+		       interest ? "interest" : method, fmt_date(g, g->as_of));
+	int y, m, d;
+	rep_date_to_ymd(h->start, &y, &m, &d);
+	rep_date cur = h->start, run_from = REP_DATE_NONE, run_to = REP_DATE_NONE;
+	const char *first_trace = NULL;
+	size_t runs = 0, months = 0;
+	while (cur <= end && st == REP_OK) {
+		int dim = rep_days_in_month(y, m);
+		rep_date month_end;
+		rep_date_from_ymd(&month_end, y, m, dim);
+		rep_date seg_end = end < month_end ? end : month_end;
+		mpq_set_ui(seg, (unsigned long)(seg_end - cur + 1), (unsigned long)dim);
+		mpq_canonicalize(seg);
+		mpq_mul(seg, seg, h->monthly);
+		const char *trace = NULL;
+		if (interest) {
+			st = interest_to_as_of(g, seg, seg_end, adj, &trace);
+		} else {
+			rep_tvm_index_trace tr = {0};
+			st = rep_tvm_index(adj, &tr, g->ctx, method, seg, seg_end, g->as_of, rep_engine_series, g,
+					   &g->e->arena, g->err);
+			trace = tr.text;
+		}
+		if (st)
+			break;
+		mpq_add(out, out, adj);
+		if (months++ == 0)
+			first_trace = trace;
+		if (mpq_sgn(seg) != 0)
+			mpq_div(factor, adj, seg);
+		else
+			mpq_set_ui(factor, 1, 1);
+		/* interest grows by the day: runs group equal factors only */
+		if (run_from != REP_DATE_NONE && mpq_equal(factor, run_factor)) {
+			run_to = seg_end;
+		} else {
+			if (run_from != REP_DATE_NONE) {
+				char fs[64];
+				rep_dec_format_buf(fs, sizeof fs, run_factor, 6, REP_ROUND_HALF_EVEN);
+				rep_buf_printf(&b, "%s %s..%s x%s", runs ? ";" : "", fmt_date(g, run_from),
+					       fmt_date(g, run_to), fs);
+				runs++;
+			}
+			run_from = cur;
+			run_to = seg_end;
+			mpq_set(run_factor, factor);
+		}
+		cur = month_end + 1;
+		if (++m > 12) {
+			m = 1;
+			y++;
+		}
+	}
+	if (st == REP_OK && run_from != REP_DATE_NONE) {
+		char fs[64];
+		rep_dec_format_buf(fs, sizeof fs, run_factor, 6, REP_ROUND_HALF_EVEN);
+		rep_buf_printf(&b, "%s %s..%s x%s (%zu months; the first month: %s; every point is listed in refdata)",
+			       runs ? ";" : "", fmt_date(g, run_from), fmt_date(g, run_to), fs, months,
+			       first_trace ? first_trace : "");
+	}
+	if (st == REP_OK) {
+		*text = b.failed || !b.data ? NULL : rep_arena_strdup(&g->e->arena, b.data);
+		if (!*text)
+			st = nomem(g);
+	}
+	rep_free(b.data);
+	mpq_clears(seg, adj, factor, run_factor, NULL);
+	return st;
+}
+
 /* A limit on the loss of earnings of any one year (UK s.133A(6): 1.5 x the
  * median annual gross earnings at the time of assessment): the loss is split
  * by calendar year, each year's share (after indexation and conversion) is
@@ -1259,6 +1344,7 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 		in.label = rep_arena_printf(&g->e->arena, "%s: %s", rule->label, h->description);
 	const char *cur = g->c->currency;
 	rep_date from_date = h->date;
+	rep_date stream_end = REP_DATE_NONE; /* lost earnings: a stream of monthly losses */
 	if (h->category == REP_HARM_LOST_EARNINGS) {
 		rep_date end = h->end != REP_DATE_NONE ? h->end : g->as_of;
 		mpq_t months;
@@ -1274,8 +1360,7 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 					      h->monthly_text, cur, in.quantity ? in.quantity : "?", fmt_date(g, h->start),
 					      fmt_date(g, end));
 		mpq_clear(months);
-		/* index each month's loss from the middle of the period: a documented simplification */
-		from_date = h->start + (end - h->start) / 2;
+		stream_end = end; /* indexed month by month, each from its own date */
 	} else if (h->category == REP_HARM_LOST_EARNING_CAPACITY) {
 		if (rule->future_pv) {
 			rep_tvm_pv_trace tr;
@@ -1303,7 +1388,20 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 	/* bring a past amount to as_of when the scheme's option says so */
 	if (rule->indexable && g->def->indexation_option && mpq_sgn(amount) != 0) {
 		const char *method = option_value(g, g->def->indexation_option);
-		if (method && strcmp(method, "nominal") != 0) {
+		if (method && strcmp(method, "nominal") != 0 && stream_end != REP_DATE_NONE) {
+			const char *text = NULL;
+			mpq_t adj;
+			mpq_init(adj);
+			st = index_stream(g, h, stream_end, method, adj, &text);
+			if (st == REP_OK) {
+				in.nominal = fmt_money(g, amount);
+				in.adjustment = text;
+				mpq_set(amount, adj);
+			}
+			mpq_clear(adj);
+			if (st)
+				goto out;
+		} else if (method && strcmp(method, "nominal") != 0) {
 			if (from_date == REP_DATE_NONE) {
 				char b[256];
 				snprintf(b, sizeof b, "%s: no date given, so the amount is left nominal (indexation %s needs a date)",
