@@ -42,6 +42,8 @@ typedef struct engine {
 	const char *alt_value;  /* a side pass over an alternative of def->range_option */
 	bool alt_hit;           /* that alternative's entries came to something */
 	bool ungated;           /* range items: every alternative is priced, whatever is chosen */
+	long credited_days;     /* days excluded as credited to another lawful sentence */
+	const char *credited_note; /* the line note saying so */
 } engine;
 
 /* ---- small helpers ---- */
@@ -137,10 +139,10 @@ static rep_status check_figure(engine *g, const rep_figure *f, const char *what)
 {
 	if (!f->value || !f->confidence || strcmp(f->confidence, "verified") == 0)
 		return REP_OK;
-	char b[512];
-	snprintf(b, sizeof b, "figure %s: %s %s is %s (%s); check it before relying on this estimate", f->confidence,
-		 what, f->value, f->confidence, f->source ? f->source : "no source");
-	return warn(g, b);
+	/* built in the arena, without a fixed cap: a cut could split a UTF-8 character */
+	const char *b = rep_arena_printf(&g->e->arena, "figure %s: %s %s is %s (%s); check it before relying on this estimate",
+					 f->confidence, what, f->value, f->confidence, f->source ? f->source : "no source");
+	return b ? warn(g, b) : nomem(g);
 }
 
 static rep_status warn_fallback(engine *g, rep_date_basis b, const char *what)
@@ -180,10 +182,9 @@ static rep_status record_ref_as(engine *g, const char *series, rep_date asked, c
 		return nomem(g);
 	e->refs[e->n_refs++] = r;
 	if (!derived && pt->confidence && strcmp(pt->confidence, "verified") != 0) {
-		char b[512];
-		snprintf(b, sizeof b, "reference value %s %s (in force from %s) is %s: %s", series, pt->value, f,
-			 pt->confidence, pt->source ? pt->source : "no source");
-		return warn(g, b);
+		const char *b = rep_arena_printf(&e->arena, "reference value %s %s (in force from %s) is %s: %s", series,
+						 pt->value, f, pt->confidence, pt->source ? pt->source : "no source");
+		return b ? warn(g, b) : nomem(g);
 	}
 	return REP_OK;
 }
@@ -702,35 +703,160 @@ static bool outcome_barred(const rep_scheme_def *def, const rep_case *c)
 	return false;
 }
 
+/* Whether the case meets one need of a rule: 1 yes, 0 no, -1 not stated. */
+static int need_met(const rep_case *c, unsigned need)
+{
+	switch (need) {
+	case REP_NEED_CONVICTION:
+		if (c->outcome == REP_OUT_CONVICTION_QUASHED || c->convicted == REP_FACT_YES || c->retrial == REP_FACT_YES)
+			return 1;
+		return c->convicted == REP_FACT_NO ? 0 : -1;
+	case REP_NEED_RETRIAL:
+		if (c->outcome != REP_OUT_ACQUITTED)
+			return 1;
+		if (c->retrial == REP_FACT_YES)
+			return 1;
+		return c->retrial == REP_FACT_NO || c->convicted == REP_FACT_NO ? 0 : -1;
+	case REP_NEED_PARDON_INNOCENCE:
+		if (c->outcome != REP_OUT_PARDON)
+			return 1;
+		return c->pardon_ground == REP_PARDON_INNOCENCE ? 1 : c->pardon_ground == REP_PARDON_CLEMENCY ? 0 : -1;
+	case REP_NEED_CERTIFICATE:
+		return c->certificate == REP_FACT_YES ? 1 : c->certificate == REP_FACT_NO ? 0 : -1;
+	default:
+		return 1;
+	}
+}
+
+static const char *need_missing(unsigned need)
+{
+	switch (need) {
+	case REP_NEED_CONVICTION:
+		return "proceedings.conviction (whether a conviction came first: an object with its date, article and "
+		       "sentence, or false)";
+	case REP_NEED_RETRIAL:
+		return "proceedings.acquitted_on_retrial (true when the acquittal came on a retrial after a conviction)";
+	case REP_NEED_PARDON_INNOCENCE:
+		return "proceedings.pardon_ground (innocence or clemency)";
+	default:
+		return "proceedings.certificate_of_innocence (true when a court certified the person's innocence)";
+	}
+}
+
+static const char *need_failed(unsigned need)
+{
+	switch (need) {
+	case REP_NEED_CONVICTION:
+		return "there was no conviction (proceedings.conviction is false), and this route pays only after one";
+	case REP_NEED_RETRIAL:
+		return "the acquittal did not come on a retrial after a conviction: an acquittal at a first trial does not "
+		       "qualify";
+	case REP_NEED_PARDON_INNOCENCE:
+		return "the pardon was granted on the ground of clemency, and only a pardon for innocence qualifies";
+	default:
+		return "no certificate of innocence was issued (proceedings.certificate_of_innocence is false)";
+	}
+}
+
+/* 1: every need and assumption met or assumed; 0: one fails; -1: a need is not stated. */
+static int rule_facts(const rep_rule *r, const rep_case *c)
+{
+	int worst = 1;
+	for (unsigned bit = 1; bit && bit <= REP_NEED_CERTIFICATE; bit <<= 1) {
+		int m = need_met(c, bit);
+		if ((r->needs & bit) && m < worst)
+			worst = m;
+		if ((r->assumes & bit) && m == 0)
+			worst = 0;
+	}
+	return worst;
+}
+
+/* The findings of a qualifying rule's facts: what bars, what is missing,
+ * what is assumed. false when the rule does not hold. */
+static rep_status rule_fact_findings(engine *g, const rep_rule *r, bool *holds)
+{
+	const rep_case *c = g->c;
+	rep_status st;
+	*holds = true;
+	for (unsigned bit = 1; bit && bit <= REP_NEED_CERTIFICATE; bit <<= 1) {
+		if (!((r->needs | r->assumes) & bit))
+			continue;
+		int m = need_met(c, bit);
+		const char *t = NULL, *code = NULL;
+		bool bars = true;
+		if (m == 0) {
+			code = "barred_fact";
+			t = rep_arena_printf(&g->e->arena, "%s: %s", r->text, need_failed(bit));
+		} else if (m < 0 && (r->needs & bit)) {
+			code = "missing_fact";
+			t = rep_arena_printf(&g->e->arena, "the case does not say what this route needs (%s): give %s",
+					     r->text, need_missing(bit));
+		} else if (m < 0) {
+			code = "assumed_fact";
+			bars = false;
+			t = rep_arena_printf(&g->e->arena, "assumed, not stated: %s; give %s", r->text, need_missing(bit));
+			if (t && (st = warn(g, t)))
+				return st;
+		}
+		if (!code)
+			continue;
+		if (!t)
+			return nomem(g);
+		if ((st = finding(g, code, t, r->basis, bars)))
+			return st;
+		if (bars)
+			*holds = false;
+	}
+	return REP_OK;
+}
+
 static rep_status eligibility(engine *g)
 {
 	const rep_scheme_def *def = g->def;
 	const rep_case *c = g->c;
 	rep_status st;
 	bool ok = true;
-	char b[512];
+	const char *b;
 	if (def->proc_kinds && !(def->proc_kinds & REP_BIT(c->proc_kind))) {
-		snprintf(b, sizeof b, "%s proceedings are outside this scheme, which covers %s", rep_proc_kind_name(c->proc_kind),
-			 def->proc_kinds_text ? def->proc_kinds_text : "other proceedings");
+		b = rep_arena_printf(&g->e->arena, "%s proceedings are outside this scheme, which covers %s",
+				     rep_proc_kind_name(c->proc_kind),
+				     def->proc_kinds_text ? def->proc_kinds_text : "other proceedings");
+		if (!b)
+			return nomem(g);
 		if ((st = finding(g, "barred_proceedings", b, def->qualifying ? def->qualifying[0].basis : NULL, true)))
 			return st;
 		ok = false;
 	}
-	const rep_rule *q = NULL;
+	/* the first rule the outcome meets with every fact it needs; else the
+	 * first the outcome meets, to say which fact fails or is missing */
+	const rep_rule *q = NULL, *first = NULL;
 	for (const rep_rule *r = def->qualifying; r && r->text; r++)
 		if (rule_matches(r, c)) {
-			q = r;
-			break;
+			if (!first)
+				first = r;
+			if (rule_facts(r, c) == 1) {
+				q = r;
+				break;
+			}
 		}
+	if (!q)
+		q = first;
 	if (q) {
-		if ((st = finding(g, "qualifies", q->text, q->basis, false)))
+		bool holds;
+		if ((st = rule_fact_findings(g, q, &holds)))
 			return st;
+		if (holds && (st = finding(g, "qualifies", q->text, q->basis, false)))
+			return st;
+		ok = ok && holds;
 	} else if (def->qualifying && def->qualifying[0].text && outcome_barred(def, c)) {
 		ok = false;
 	} else if (def->qualifying && def->qualifying[0].text) {
 		/* a bar naming this outcome says why more precisely than the generic rule */
-		snprintf(b, sizeof b, "outcome \"%s\" does not qualify: %s", rep_outcome_name(c->outcome),
-			 def->qualifying[0].text);
+		b = rep_arena_printf(&g->e->arena, "outcome \"%s\" does not qualify: %s", rep_outcome_name(c->outcome),
+				     def->qualifying[0].text);
+		if (!b)
+			return nomem(g);
 		if ((st = finding(g, "barred_outcome", b, def->qualifying[0].basis, true)))
 			return st;
 		ok = false;
@@ -749,8 +875,11 @@ static rep_status eligibility(engine *g)
 			rep_date_format(def->effective_from, from);
 		if (def->effective_to != REP_DATE_NONE)
 			rep_date_format(def->effective_to, to);
-		snprintf(b, sizeof b, "the scheme is in force %s%s%s%s; the claim is dated %s (application date, or as_of)",
-			 from[0] ? "from " : "", from, to[0] ? " until " : "", to, f);
+		b = rep_arena_printf(&g->e->arena,
+				     "the scheme is in force %s%s%s%s; the claim is dated %s (application date, or as_of)",
+				     from[0] ? "from " : "", from, to[0] ? " until " : "", to, f);
+		if (!b)
+			return nomem(g);
 		if ((st = finding(g, "not_in_force", b, NULL, true)))
 			return st;
 		ok = false;
@@ -767,6 +896,8 @@ static rep_status eligibility(engine *g)
 			return st;
 		ok = false;
 	}
+	if (g->credited_days > 0 && (st = finding(g, "credited_elsewhere", g->credited_note, NULL, false)))
+		return st;
 	g->e->eligible = ok;
 	return REP_OK;
 }
@@ -781,6 +912,61 @@ static const int severity[REP_PERIOD_MAX_KIND + 1] = {
 	[REP_DET_PAROLE] = 1,
 };
 
+/* Days credited to another lawful sentence leave the merged periods: no
+ * tariff pays them, and g->credited_note says so on every line. */
+static rep_status exclude_credited(engine *g)
+{
+	const rep_case *c = g->c;
+	size_t ncred = 0, first = 0;
+	for (size_t i = 0; i < c->n_det; i++)
+		if (c->det[i].credited && ncred++ == 0)
+			first = i;
+	if (ncred == 0)
+		return REP_OK;
+	rep_period *out = rep_malloc((g->n_periods + ncred + 1) * sizeof *out);
+	if (!out)
+		return nomem(g);
+	size_t n = 0;
+	long excluded = 0;
+	for (size_t k = 0; k < g->n_periods; k++) {
+		const rep_period p = g->periods[k];
+		rep_date cur = p.start;
+		while (cur <= p.end) {
+			rep_date next = p.end + 1;
+			bool skipped = false;
+			for (size_t i = 0; i < c->n_det && !skipped; i++) {
+				const rep_detention *d = &c->det[i];
+				if (!d->credited)
+					continue;
+				rep_date de = d->end != REP_DATE_NONE ? d->end : g->as_of;
+				if (d->start <= cur && de >= cur) {
+					rep_date stop = de < p.end ? de : p.end;
+					excluded += (long)(stop - cur) + 1;
+					cur = stop + 1;
+					skipped = true;
+				} else if (d->start > cur && d->start < next) {
+					next = d->start;
+				}
+			}
+			if (skipped)
+				continue;
+			out[n++] = (rep_period){p.kind, cur, next - 1};
+			cur = next;
+		}
+	}
+	rep_free(g->periods);
+	g->periods = out;
+	g->n_periods = n;
+	g->credited_days = excluded;
+	const rep_detention *d = &c->det[first];
+	g->credited_note = rep_arena_printf(&g->e->arena,
+					    "%ld day%s credited to another lawful sentence excluded from every tariff "
+					    "(detentions[%zu]%s%s%s): time that served a sentence still standing is not "
+					    "compensated", excluded, excluded == 1 ? "" : "s", first,
+					    ncred > 1 ? " and others" : "", d->note ? ": " : "", d->note ? d->note : "");
+	return g->credited_note ? REP_OK : nomem(g);
+}
+
 static rep_status merge_periods(engine *g)
 {
 	const rep_case *c = g->c;
@@ -792,13 +978,17 @@ static rep_status merge_periods(engine *g)
 		rep_free(in);
 		return nomem(g);
 	}
+	size_t n_in = 0;
 	for (size_t i = 0; i < c->n_det; i++)
-		in[i] = (rep_period){(int)c->det[i].kind, c->det[i].start,
-				     c->det[i].end != REP_DATE_NONE ? c->det[i].end : g->as_of};
-	rep_status st = rep_periods_merge(g->periods, &g->n_periods, in, c->n_det, severity, g->err);
+		if (!c->det[i].credited)
+			in[n_in++] = (rep_period){(int)c->det[i].kind, c->det[i].start,
+						  c->det[i].end != REP_DATE_NONE ? c->det[i].end : g->as_of};
+	rep_status st = n_in ? rep_periods_merge(g->periods, &g->n_periods, in, n_in, severity, g->err) : REP_OK;
 	rep_free(in);
 	if (st)
 		return rep_err_at(g->err, "detentions");
+	if ((st = exclude_credited(g)))
+		return st;
 	long days = 0;
 	for (size_t i = 0; i < g->n_periods; i++)
 		if (g->periods[i].kind != REP_DET_PAROLE)
@@ -997,6 +1187,10 @@ static rep_status apply_tariff(engine *g, const rep_tariff *t)
 	const char *qty = fmt_qty(g, q);
 	const char *cur = t->rate_currency ? t->rate_currency : g->currency;
 	const char *note = periods_text;
+	if (g->credited_days > 0 && !(note = rep_arena_printf(&g->e->arena, "%s; %s", periods_text, g->credited_note))) {
+		st = nomem(g);
+		goto out2;
+	}
 	if (t->cap.value) {
 		mpq_t cap;
 		mpq_init(cap);
@@ -1009,7 +1203,7 @@ static rep_status apply_tariff(engine *g, const rep_tariff *t)
 		}
 		if (st == REP_OK && mpq_cmp(amount, cap) > 0) {
 			mpq_set(amount, cap);
-			note = rep_arena_printf(&g->e->arena, "%s; capped at %s%s%s (%s)", periods_text, t->cap.value,
+			note = rep_arena_printf(&g->e->arena, "%s; capped at %s%s%s (%s)", note, t->cap.value,
 						t->index ? " " : " ", t->index ? t->index : g->currency,
 						t->cap_basis ? t->cap_basis : t->basis);
 			st = check_figure(g, &t->cap, "cap");
@@ -1403,10 +1597,10 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 				goto out;
 		} else if (method && strcmp(method, "nominal") != 0) {
 			if (from_date == REP_DATE_NONE) {
-				char b[256];
-				snprintf(b, sizeof b, "%s: no date given, so the amount is left nominal (indexation %s needs a date)",
-					 path, method);
-				if ((st = warn(g, b)))
+				const char *b = rep_arena_printf(&g->e->arena,
+								 "%s: no date given, so the amount is left nominal (indexation %s "
+								 "needs a date)", path, method);
+				if ((st = b ? warn(g, b) : nomem(g)))
 					goto out;
 			} else if (strcmp(method, "interest") == 0 && g->def->interest_rate_option) {
 				const char *text = NULL;
@@ -1772,17 +1966,31 @@ static rep_status deadlines(engine *g)
 		rep_date from = d->from == REP_FROM_TORTURE_RECOGNISED ? c->torture_recognised
 				: d->from == REP_FROM_NOTICE && c->notice_date != REP_DATE_NONE ? c->notice_date
 												 : c->decision_date;
-		if (from == REP_DATE_NONE)
+		if (from == REP_DATE_NONE && d->from == REP_FROM_TORTURE_RECOGNISED && c->torture_part > 0) {
+			/* a limit that cannot be checked says which date it needs */
+			const char *t = rep_arena_printf(
+				&g->e->arena, "%s: the limit cannot be checked without %s", d->text,
+				"torture.victim_recognised (the date the person was recognised as a victim)");
+			rep_status st = t ? finding(g, "deadline_unknown", t, d->basis, false) : nomem(g);
+			if (st == REP_OK)
+				st = warn(g, t);
+			if (st)
+				return st;
 			continue;
+		}
+		if (from == REP_DATE_NONE)
+			continue; /* not started: a pending case has no decision yet */
 		rep_date limit;
 		if (rep_date_add_months(&limit, from, d->months) != REP_OK)
 			continue;
 		rep_date filed = c->application_date != REP_DATE_NONE ? c->application_date : g->as_of;
 		if (filed <= limit)
 			continue;
-		char b[512], l[REP_DATE_TEXT_SIZE];
+		char l[REP_DATE_TEXT_SIZE];
 		rep_date_format(limit, l);
-		snprintf(b, sizeof b, "%s (the limit ran out on %s)", d->text, l);
+		const char *b = rep_arena_printf(&g->e->arena, "%s (the limit ran out on %s)", d->text, l);
+		if (!b)
+			return nomem(g);
 		rep_status st = finding(g, "deadline", b, d->basis, false);
 		if (st)
 			return st;
@@ -2051,12 +2259,11 @@ static rep_status compute(engine *g)
 	if (st == REP_ENODATA && !e->eligible) {
 		/* a barred claim still shows what it would have paid, but a data gap
 		 * there is no reason to fail: say so and show no amount */
-		char b[REP_ERROR_MESSAGE_MAX + 96];
-		snprintf(b, sizeof b, "what the barred claim would pay could not be computed: %s",
-			 g->err ? g->err->message : "reference data missing");
+		const char *b = rep_arena_printf(&e->arena, "what the barred claim would pay could not be computed: %s",
+						 g->err ? g->err->message : "reference data missing");
 		rep_error_clear(g->err);
 		clear_lines(e);
-		if ((st = warn(g, b)))
+		if ((st = b ? warn(g, b) : nomem(g)))
 			return st;
 		g->no_would_be = true;
 		return finish(g);

@@ -160,12 +160,24 @@ typedef struct rep_cap {
 	const char *basis;
 } rep_cap;
 
+/* Facts a qualifying rule needs beyond its outcome (docs/schemes.md,
+ * "Eligibility facts"). A need the case says is not met defeats the rule;
+ * one the case does not state defeats it too, with a finding naming the
+ * missing fact (never a silent yes). An `assumes` fact, when absent, is
+ * taken as met with a finding and a warning saying so; stated false, it bars. */
+#define REP_NEED_CONVICTION (1u << 0)       /* a conviction preceded the outcome */
+#define REP_NEED_RETRIAL (1u << 1)          /* the acquittal came on retrial after a conviction */
+#define REP_NEED_PARDON_INNOCENCE (1u << 2) /* a pardon counts only on the ground of innocence */
+#define REP_NEED_CERTIFICATE (1u << 3)      /* a certificate (finding) of innocence */
+
 /* An outcome that bars (or qualifies), or a flag that bars, with its article. */
 typedef struct rep_rule {
 	uint32_t outcomes;    /* REP_BIT(REP_OUT_*) */
 	unsigned flags;       /* REP_FLAG_* */
 	const char *text;
 	const char *basis;
+	unsigned needs;       /* REP_NEED_*: qualifying rules only */
+	unsigned assumes;     /* REP_NEED_*: qualifying rules only */
 } rep_rule;
 
 typedef enum rep_opt_type {

@@ -92,6 +92,8 @@ static const enum_def e_from = NAMES("notice", "decision", "torture_recognised")
 static const enum_def e_confidence = NAMES("verified", "secondary", "unverified");
 static const enum_def e_annuity_rate = NAMES("effective_annual", "nominal_monthly");
 static const enum_def e_status = NAMES("law", "guideline", "practice", "standard", "draft", "scenario");
+/* bit i is 1u << i, as REP_NEED_* are */
+static const enum_def e_need = NAMES("conviction", "retrial_acquittal", "pardon_innocence", "certificate_of_innocence");
 
 static const char *enum_name(const enum_def *e, int i)
 {
@@ -213,6 +215,8 @@ static const field rule_fields[] = {
 	BITS(flags, e_flag),
 	TEXT_REQ(text),
 	TEXT(basis),
+	BITS(needs, e_need),
+	BITS(assumes, e_need),
 };
 static const obj_def rule_obj = OBJ(rep_rule, rule_fields, NULL, check_rule);
 #undef T
