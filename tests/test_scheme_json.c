@@ -182,7 +182,8 @@ static void t_bare_figure_warns(void **state)
 
 static const char usd_case[] =
 	"{\"id\": \"r\", \"currency\": \"USD\", \"as_of\": \"2025-01-01\","
-	" \"proceedings\": {\"kind\": \"criminal\", \"outcome\": \"acquitted\", \"decision_date\": \"2024-06-01\"},"
+	" \"proceedings\": {\"kind\": \"criminal\", \"outcome\": \"acquitted\", \"decision_date\": \"2024-06-01\","
+	" \"acquitted_on_retrial\": true},"
 	" \"detentions\": [{\"kind\": \"prison\", \"start\": \"2023-01-01\", \"end\": \"2023-12-31\"}]}";
 
 static void t_replace_builtin(void **state)

@@ -649,6 +649,110 @@ static void t_fx_latest_point(void **state)
 	rep_context_free(ctx);
 }
 
+static const rep_finding *finding_code(const rep_estimate *e, const char *code)
+{
+	for (size_t i = 0; i < rep_estimate_finding_count(e); i++)
+		if (strcmp(rep_estimate_finding(e, i)->code, code) == 0)
+			return rep_estimate_finding(e, i);
+	return NULL;
+}
+
+/* Eligibility follows the facts the statutes condition on; an absent fact is
+ * a finding naming it, never a silent yes. One year in prison (2023, 365 days):
+ * us-federal pays 365/365 x 50,000 = 50,000.00 when it qualifies. */
+static void t_eligibility_facts(void **state)
+{
+	fixture *f = *state;
+	char b[1024];
+	static const struct {
+		const char *scheme, *outcome, *extra, *code; /* the finding that decides */
+		bool eligible;
+	} cases[] = {
+		/* 28 U.S.C. 2513: a first-trial acquittal does not qualify; on retrial after a conviction it does */
+		{"us-federal", "acquitted", ", \"acquitted_on_retrial\": false", "barred_fact", false},
+		{"us-federal", "acquitted", "", "missing_fact", false},
+		{"us-federal", "acquitted", ", \"conviction\": false", "barred_fact", false},
+		{"us-federal", "acquitted", ", \"acquitted_on_retrial\": true, \"certificate_of_innocence\": true", "qualifies", true},
+		{"us-federal", "acquitted", ", \"acquitted_on_retrial\": true, \"certificate_of_innocence\": false", "barred_fact", false},
+		{"us-federal", "conviction_quashed", "", "assumed_fact", true},
+		{"us-federal", "pardon", ", \"pardon_ground\": \"clemency\"", "barred_fact", false},
+		{"us-federal", "pardon", "", "missing_fact", false},
+		{"us-federal", "pardon", ", \"pardon_ground\": \"innocence\"", "qualifies", true},
+		{"us-federal", "dismissed_rehabilitating", "", "barred_outcome", false},
+		/* a pardon counts only on the ground of innocence */
+		{"us-tx", "pardon", ", \"pardon_ground\": \"clemency\"", "barred_fact", false},
+		{"us-tx", "pardon", ", \"pardon_ground\": \"innocence\"", "qualifies", true},
+		{"us-tx", "acquitted", ", \"acquitted_on_retrial\": false", "barred_fact", false},
+		{"us-ca", "pardon", ", \"pardon_ground\": \"clemency\"", "barred_fact", false},
+		{"us-ca", "dismissed_rehabilitating", ", \"conviction\": {\"date\": \"2022-12-01\"}", "qualifies", true},
+		{"us-fl", "acquitted", ", \"acquitted_on_retrial\": false", "barred_fact", false},
+		{"us-fl", "conviction_quashed", "", "qualifies", true},
+		{"uk-cja", "pardon", ", \"pardon_ground\": \"clemency\"", "barred_fact", false},
+		{"uk-cja", "pardon", ", \"pardon_ground\": \"innocence\"", "qualifies", true},
+		{"nz-guidelines", "pardon", ", \"pardon_ground\": \"clemency\"", "barred_fact", false},
+		{"nz-guidelines", "acquitted", "", "missing_fact", false},
+		{"ca-guidelines", "pardon", ", \"pardon_ground\": \"clemency\"", "barred_fact", false},
+		{"ca-guidelines", "pardon", ", \"pardon_ground\": \"innocence\"", "qualifies", true},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *cur = strcmp(cases[i].scheme, "uk-cja") == 0   ? "GBP"
+				  : strcmp(cases[i].scheme, "nz-guidelines") == 0 ? "NZD"
+				  : strcmp(cases[i].scheme, "ca-guidelines") == 0 ? "CAD"
+										 : "USD";
+		make_case(b, sizeof b, cur, "2026-03-01", cases[i].outcome, cases[i].extra, "prison", "2023-01-01",
+			  "2023-12-31", "[]");
+		rep_estimate *e = estimate(f, NULL, b, cases[i].scheme, NULL);
+		const rep_finding *fd = finding_code(e, cases[i].code);
+		if (!fd || rep_estimate_eligible(e) != cases[i].eligible)
+			fail_msg("case %zu (%s, %s%s): finding %s %s, eligible %d", i, cases[i].scheme, cases[i].outcome,
+				 cases[i].extra, cases[i].code, fd ? "present" : "absent", rep_estimate_eligible(e));
+		if (strcmp(cases[i].code, "missing_fact") == 0)
+			assert_true(contains(fd->text, "give proceedings."));
+		if (strcmp(cases[i].code, "assumed_fact") == 0)
+			assert_true(has_warning(e, "certificate_of_innocence"));
+		if (i == 3) /* 365 / 365 x 50,000 */
+			assert_string_equal(rep_estimate_total(e), "50000.00");
+		rep_estimate_free(e);
+	}
+}
+
+/* Criminal Compensation Act art. 25: a dismissal with grounds to acquit pays at
+ * the same daily rates: 2023-01-01..2023-01-10, 10 days x JPY 12,500 = 125,000. */
+static void t_jp_dismissal(void **state)
+{
+	fixture *f = *state;
+	char b[1024];
+	make_case(b, sizeof b, "JPY", "2026-03-01", "dismissed_rehabilitating", "", "pretrial_custody", "2023-01-01",
+		  "2023-01-10", "[]");
+	rep_estimate *e = estimate(f, NULL, b, "jp-cca", NULL);
+	assert_true(rep_estimate_eligible(e));
+	assert_string_equal(rep_estimate_total(e), "125000");
+	assert_true(contains(finding_code(e, "qualifies")->basis, "art. 25"));
+	rep_estimate_free(e);
+}
+
+/* Days credited to another lawful sentence are paid by no tariff: 100 days of
+ * remand (2023-01-01..2023-04-10), of which 2023-02-01..2023-03-02 (30 days)
+ * served a concurrent sentence: StrEG pays 70 x EUR 75 = 5,250.00. */
+static void t_credited_days(void **state)
+{
+	fixture *f = *state;
+	static const char json[] =
+		"{\"id\": \"c\", \"currency\": \"EUR\", \"as_of\": \"2026-03-01\","
+		" \"proceedings\": {\"outcome\": \"acquitted\", \"decision_date\": \"2023-05-01\"},"
+		" \"detentions\": [{\"kind\": \"pretrial_custody\", \"start\": \"2023-01-01\", \"end\": \"2023-04-10\"},"
+		"  {\"kind\": \"prison\", \"start\": \"2023-02-01\", \"end\": \"2023-03-02\", \"credited_elsewhere\": true,"
+		"   \"note\": \"concurrent sentence for theft\"}]}";
+	rep_estimate *e = estimate(f, NULL, json, "de-streg", NULL);
+	assert_string_equal(rep_estimate_total(e), "5250.00");
+	assert_string_equal(line_with_head(e, "liberty", 0)->quantity, "70");
+	assert_true(contains(line_with_head(e, "liberty", 0)->note, "30 days credited to another lawful sentence"));
+	assert_true(contains(line_with_head(e, "liberty", 0)->note, "concurrent sentence for theft"));
+	assert_non_null(finding_code(e, "credited_elsewhere"));
+	assert_int_equal(rep_estimate_days(e), 70);
+	rep_estimate_free(e);
+}
+
 static void t_nl_release_day(void **state)
 {
 	fixture *f = *state;
@@ -684,6 +788,9 @@ int main(void)
 		cmocka_unit_test(t_de_transition),
 		cmocka_unit_test(t_nl_release_day),
 		cmocka_unit_test(t_fx_cross_any_currency),
+		cmocka_unit_test(t_eligibility_facts),
+		cmocka_unit_test(t_jp_dismissal),
+		cmocka_unit_test(t_credited_days),
 		cmocka_unit_test(t_fx_latest_point),
 	};
 	return cmocka_run_group_tests_name("schemes_intl", tests, setup, teardown);

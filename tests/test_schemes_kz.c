@@ -517,6 +517,19 @@ static void t_series_gaps(void **state)
 	expect_error(f, torture(b, sizeof b, 2, "2027-01-01", "2026-06-01"), "kz-victims-fund", NULL, REP_ENODATA,
 		     "KZ.MCI has no value for 2027-01-01 (covers 2000-01-01..2026-12-31)", false);
 	rep_context_set_strict_data(f->ctx, 0);
+	/* the Fund's 3-year limit cannot be checked without the date of recognition: a finding says so */
+	static const char unknown[] =
+		"{\"id\": \"f\", \"currency\": \"KZT\", \"as_of\": \"2026-06-01\","
+		" \"proceedings\": {\"kind\": \"criminal\", \"outcome\": \"sentence_served\"},"
+		" \"detentions\": [{\"kind\": \"pretrial_custody\", \"start\": \"2019-05-01\", \"end\": \"2019-05-03\"}],"
+		" \"torture\": {\"cc146_part\": 2}}";
+	rep_estimate *u = estimate(f, unknown, "kz-victims-fund", NULL);
+	bool named = false;
+	for (size_t i = 0; i < rep_estimate_finding_count(u); i++)
+		named = named || (strcmp(rep_estimate_finding(u, i)->code, "deadline_unknown") == 0 &&
+				  strstr(rep_estimate_finding(u, i)->text, "torture.victim_recognised"));
+	assert_true(named);
+	rep_estimate_free(u);
 	/* ... and by default the latest point stands in, with a warning naming it */
 	rep_estimate *e = estimate(f, b, "kz-victims-fund", NULL);
 	bool warned = false;
