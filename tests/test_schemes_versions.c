@@ -177,11 +177,96 @@ static void t_streg_gap_is_an_error(void **state)
 	rep_context_free(ctx);
 }
 
+/* Fixed amounts have versions too (JSON: valid_from, valid_to, version_at):
+ * a lump sum of 100 for applications 2020-2022 and 200 from 2023; an
+ * application in 2019 falls in neither and is refused, never paid 0. */
+static void t_fixed_versions(void **state)
+{
+	(void)state;
+	static const char scheme[] =
+		"{\"id\": \"t-fixed\", \"name\": \"test\", \"jurisdiction\": \"test\", \"currency\": \"EUR\","
+		" \"status\": \"scenario\", \"notes\": \"test\", \"rounding\": \"half_up\","
+		" \"qualifying\": [{\"outcomes\": [\"acquitted\"], \"text\": \"acquittal\", \"basis\": \"s.1\"}],"
+		" \"fixed\": ["
+		"  {\"label\": \"Lump sum (2020 version)\", \"trigger\": \"always\", \"amount\": \"100\", \"basis\": \"s.2\","
+		"   \"valid_from\": \"2020-01-01\", \"valid_to\": \"2022-12-31\", \"version_at\": \"application\"},"
+		"  {\"label\": \"Lump sum (2023 version)\", \"trigger\": \"always\", \"amount\": \"200\", \"basis\": \"s.2\","
+		"   \"valid_from\": \"2023-01-01\", \"version_at\": \"application\"}]}";
+	rep_context *ctx;
+	rep_error err;
+	assert_int_equal(rep_context_new(&ctx, &err), REP_OK);
+	if (rep_context_load_scheme(ctx, scheme, strlen(scheme), &err))
+		fail_msg("%s: %s", err.path, err.message);
+	static const struct {
+		const char *application, *total;
+	} want[] = {{"2021-06-01", "100.00"}, {"2024-06-01", "200.00"}, {"2019-06-01", NULL}};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		char json[512];
+		snprintf(json, sizeof json,
+			 "{\"id\": \"f\", \"currency\": \"EUR\", \"as_of\": \"2025-01-01\","
+			 " \"proceedings\": {\"outcome\": \"acquitted\", \"application_date\": \"%s\"}}",
+			 want[i].application);
+		rep_case *c;
+		assert_int_equal(rep_case_from_json(&c, json, strlen(json), &err), REP_OK);
+		rep_estimate *e = NULL;
+		rep_status st = rep_estimate_compute(&e, ctx, c, "t-fixed", NULL, &err);
+		if (want[i].total) {
+			assert_int_equal(st, REP_OK);
+			assert_string_equal(rep_estimate_total(e), want[i].total);
+			rep_estimate_free(e);
+		} else {
+			assert_int_equal(st, REP_ENODATA);
+			assert_non_null(strstr(err.message, "fixed amount \"Lump sum (2020 version)\" has no version in "
+							    "force on 2019-06-01"));
+		}
+		rep_case_free(c);
+	}
+	rep_context_free(ctx);
+}
+
+/* A rate paid day by day (version_at each_day) whose only version ends on
+ * 2020-12-31: 2020-12-20..2021-01-10 is 22 days, 12 in 2020 paid at 10 =
+ * 120.00, and the 10 days of 2021 are named as unpaid (finding + warning). */
+static void t_each_day_gap(void **state)
+{
+	(void)state;
+	static const char scheme[] =
+		"{\"id\": \"t-daily\", \"name\": \"test\", \"jurisdiction\": \"test\", \"currency\": \"EUR\","
+		" \"status\": \"scenario\", \"notes\": \"test\", \"rounding\": \"half_up\","
+		" \"qualifying\": [{\"outcomes\": [\"acquitted\"], \"text\": \"acquittal\", \"basis\": \"s.1\"}],"
+		" \"tariffs\": [{\"label\": \"Custody (EUR 10 a day, 2020)\", \"kinds\": [\"prison\"], \"rate\": \"10\","
+		"   \"basis\": \"s.2\", \"valid_from\": \"2020-01-01\", \"valid_to\": \"2020-12-31\", \"version_at\": \"each_day\"}]}";
+	static const char json[] =
+		"{\"id\": \"d\", \"currency\": \"EUR\", \"as_of\": \"2025-01-01\", \"proceedings\": {\"outcome\": \"acquitted\"},"
+		" \"detentions\": [{\"kind\": \"prison\", \"start\": \"2020-12-20\", \"end\": \"2021-01-10\"}]}";
+	rep_context *ctx;
+	rep_error err;
+	assert_int_equal(rep_context_new(&ctx, &err), REP_OK);
+	if (rep_context_load_scheme(ctx, scheme, strlen(scheme), &err))
+		fail_msg("%s: %s", err.path, err.message);
+	rep_case *c;
+	assert_int_equal(rep_case_from_json(&c, json, strlen(json), &err), REP_OK);
+	rep_estimate *e = NULL;
+	assert_int_equal(rep_estimate_compute(&e, ctx, c, "t-daily", NULL, &err), REP_OK);
+	assert_string_equal(rep_estimate_total(e), "120.00");
+	bool found = false;
+	for (size_t i = 0; i < rep_estimate_finding_count(e); i++)
+		found = found || (strcmp(rep_estimate_finding(e, i)->code, "unpaid_days") == 0 &&
+				  strstr(rep_estimate_finding(e, i)->text, "10 of the 22 days") != NULL);
+	assert_true(found);
+	assert_true(rep_estimate_warning_count(e) > 0);
+	rep_estimate_free(e);
+	rep_case_free(c);
+	rep_context_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(t_every_tariff),
 		cmocka_unit_test(t_streg_gap_is_an_error),
+		cmocka_unit_test(t_fixed_versions),
+		cmocka_unit_test(t_each_day_gap),
 	};
 	return cmocka_run_group_tests_name("schemes_versions", tests, NULL, NULL);
 }
