@@ -753,6 +753,24 @@ static void t_credited_days(void **state)
 	rep_estimate_free(e);
 }
 
+/* Interest on a stream, instalment by instalment: 1,000 a month lost in
+ * January and February 2024, 10 % a year simple, act/365, to 2024-12-31:
+ * January from 2024-01-31 (335 days): 1000 x 0.10 x 335/365 = 91.780822;
+ * February from 2024-02-29 (306 days): 1000 x 0.10 x 306/365 = 83.835616;
+ * 2000 + 175.616438 = 2175.62. */
+static void t_interest_per_instalment(void **state)
+{
+	fixture *f = *state;
+	char b[1024];
+	make_case(b, sizeof b, "KZT", "2024-12-31", "amnesty", ARBITRARY, "prison", "2024-01-01", "2024-02-29",
+		  "[{\"category\": \"lost_earnings\", \"monthly\": \"1000\", \"start\": \"2024-01-01\", \"end\": \"2024-02-29\"}]");
+	rep_estimate *e = estimate(f, NULL, b, "intl-un", "intl-un.indexation=interest", "intl-un.interest_rate=10", NULL);
+	const rep_line *l = line_with_head(e, "lost_earnings", 0);
+	assert_string_equal(l->amount, "2175.62");
+	assert_true(contains(l->adjustment, "month by month"));
+	rep_estimate_free(e);
+}
+
 static void t_nl_release_day(void **state)
 {
 	fixture *f = *state;
@@ -791,6 +809,7 @@ int main(void)
 		cmocka_unit_test(t_eligibility_facts),
 		cmocka_unit_test(t_jp_dismissal),
 		cmocka_unit_test(t_credited_days),
+		cmocka_unit_test(t_interest_per_instalment),
 		cmocka_unit_test(t_fx_latest_point),
 	};
 	return cmocka_run_group_tests_name("schemes_intl", tests, setup, teardown);
