@@ -1811,6 +1811,8 @@ static rep_status caps(engine *g)
 			continue;
 		if (!in_window(basis_date(g, c->version_at), c->valid_from, c->valid_to))
 			continue;
+		if (!window_open(c->valid_from, c->valid_to) && (st = warn_fallback(g, c->version_at, c->label)))
+			return st;
 		mpq_t cap, sum, adj;
 		mpq_inits(cap, sum, adj, NULL);
 		if ((st = rep_dec_parse(cap, c->amount.value, g->err)) == REP_OK && c->index) {
