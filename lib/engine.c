@@ -1120,7 +1120,11 @@ static rep_status apply_tariff(engine *g, const rep_tariff *t)
 		return REP_OK;
 	if (t->condition == REP_COND_NO_DEATH_SENTENCE && (c->flags & REP_FLAG_DEATH_SENTENCE))
 		return REP_OK;
-	if (t->version_at != REP_AT_EACH_DAY && !in_window(basis_date(g, t->version_at), t->valid_from, t->valid_to))
+	/* a zeroed window (0, 0) is open, as check_versions reads it */
+	rep_date vfrom = t->valid_from, vto = t->valid_to;
+	if (window_open(vfrom, vto))
+		vfrom = vto = REP_DATE_NONE;
+	if (t->version_at != REP_AT_EACH_DAY && !in_window(basis_date(g, t->version_at), vfrom, vto))
 		return REP_OK;
 	if (!enabled(g, t->when_option, t->when_value))
 		return REP_OK;
@@ -1143,10 +1147,10 @@ static rep_status apply_tariff(engine *g, const rep_tariff *t)
 		if (t->tier_to > 0 && ordinal > t->tier_to)
 			e -= (rep_date)(ordinal - t->tier_to);
 		if (t->version_at == REP_AT_EACH_DAY) {
-			if (t->valid_from != REP_DATE_NONE && s < t->valid_from)
-				s = t->valid_from;
-			if (t->valid_to != REP_DATE_NONE && e > t->valid_to)
-				e = t->valid_to;
+			if (vfrom != REP_DATE_NONE && s < vfrom)
+				s = vfrom;
+			if (vto != REP_DATE_NONE && e > vto)
+				e = vto;
 		}
 		if (e < s)
 			continue;
