@@ -422,7 +422,7 @@ static const char *windows_text(engine *g, const rep_date *from, const rep_date 
 			rep_date_format(to[i], z);
 		rep_buf_printf(&b, "%s%s..%s", i ? ", " : "", a, z);
 	}
-	const char *r = b.data ? rep_arena_strdup(&g->e->arena, b.data) : NULL;
+	const char *r = b.data && !b.failed ? rep_arena_strdup(&g->e->arena, b.data) : NULL;
 	rep_free(b.data);
 	return r;
 }
