@@ -1,4 +1,5 @@
 /* The case model: storage, setters, names of its enums, whole-case checks. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -18,6 +19,8 @@ static const char *const detention_names[REP_DET_COUNT] = {
 static const char *const harm_names[REP_HARM_COUNT] = {
 	"lost_earnings", "lost_earning_capacity", "business", "property", "fines_and_costs",
 	"legal_costs", "medical_costs", "psychological_care", "other_expenses", "moral_harm"};
+
+static rep_status check_string(const char *s, const char *path, rep_error *err);
 
 static rep_status parse_name(int *out, const char *const *names, int n, const char *name)
 {
@@ -79,6 +82,88 @@ rep_status rep_case_new(rep_case **out)
 	c->outcome = REP_OUT_PENDING;
 	c->decision_date = c->notice_date = c->application_date = REP_DATE_NONE;
 	c->torture_recognised = REP_DATE_NONE;
+	c->convicted = c->retrial = c->certificate = REP_FACT_UNKNOWN;
+	c->conviction_date = REP_DATE_NONE;
+	return REP_OK;
+}
+
+void rep_harm_init(rep_harm *h)
+{
+	if (h)
+		*h = (rep_harm)REP_HARM_INIT;
+}
+
+void rep_detention_init(rep_detention_spec *d)
+{
+	if (d)
+		*d = (rep_detention_spec)REP_DETENTION_INIT;
+}
+
+const char *rep_pardon_ground_name(rep_pardon_ground g)
+{
+	return g == REP_PARDON_INNOCENCE ? "innocence" : g == REP_PARDON_CLEMENCY ? "clemency" : "unknown";
+}
+
+static bool fact_ok(int f)
+{
+	return f == REP_FACT_UNKNOWN || f == REP_FACT_NO || f == REP_FACT_YES;
+}
+
+rep_status rep_case_set_conviction(rep_case *c, int convicted, rep_date date, const char *article, const char *sentence,
+				   rep_error *err)
+{
+	if (!c)
+		return rep_err(err, REP_EUSAGE, NULL, "no case");
+	if (!fact_ok(convicted))
+		return rep_err(err, REP_EINVAL, "proceedings.conviction", "%d is not a fact value (-1 unknown, 0 no, 1 yes)",
+			       convicted);
+	if (date != REP_DATE_NONE && (date < REP_DATE_MIN || date > REP_DATE_MAX))
+		return rep_err(err, REP_ERANGE, "proceedings.conviction.date", "date out of the supported range 1900-01-01..2199-12-31");
+	if (convicted != REP_FACT_YES && (date != REP_DATE_NONE || article || sentence))
+		return rep_err(err, REP_EINVAL, "proceedings.conviction",
+			       "a date, article or sentence describes a conviction: set convicted to yes");
+	const char *a = NULL, *t = NULL;
+	rep_status st;
+	if (article && ((st = check_string(article, "proceedings.conviction.article", err)) ||
+			!(a = rep_arena_strdup(&c->arena, article))))
+		return st ? st : rep_err(err, REP_ENOMEM, "proceedings.conviction", "out of memory");
+	if (sentence && ((st = check_string(sentence, "proceedings.conviction.sentence", err)) ||
+			 !(t = rep_arena_strdup(&c->arena, sentence))))
+		return st ? st : rep_err(err, REP_ENOMEM, "proceedings.conviction", "out of memory");
+	c->convicted = convicted;
+	c->conviction_date = date;
+	c->conviction_article = a;
+	c->conviction_sentence = t;
+	return REP_OK;
+}
+
+rep_status rep_case_set_acquitted_on_retrial(rep_case *c, int fact)
+{
+	if (!c)
+		return REP_EUSAGE;
+	if (!fact_ok(fact))
+		return REP_EINVAL;
+	c->retrial = fact;
+	return REP_OK;
+}
+
+rep_status rep_case_set_pardon_ground(rep_case *c, rep_pardon_ground ground)
+{
+	if (!c)
+		return REP_EUSAGE;
+	if ((unsigned)ground > REP_PARDON_CLEMENCY)
+		return REP_EINVAL;
+	c->pardon_ground = ground;
+	return REP_OK;
+}
+
+rep_status rep_case_set_certificate_of_innocence(rep_case *c, int fact)
+{
+	if (!c)
+		return REP_EUSAGE;
+	if (!fact_ok(fact))
+		return REP_EINVAL;
+	c->certificate = fact;
 	return REP_OK;
 }
 
@@ -148,6 +233,10 @@ rep_status rep_case_set_proceedings(rep_case *c, rep_proc_kind kind, rep_outcome
 {
 	if ((unsigned)kind >= REP_PROC_COUNT || (unsigned)outcome >= REP_OUT_COUNT)
 		return REP_EINVAL;
+	/* only the flags the JSON vocabulary names */
+	if (flags & ~(REP_FLAG_DEATH_SENTENCE | REP_FLAG_COERCED_CONFESSION | REP_FLAG_SELF_INCRIMINATION |
+		      REP_FLAG_ARBITRARY_DETENTION_FINDING))
+		return REP_EINVAL;
 	if (decision_date != REP_DATE_NONE && (decision_date < REP_DATE_MIN || decision_date > REP_DATE_MAX))
 		return REP_ERANGE;
 	c->proc_kind = kind;
@@ -193,12 +282,19 @@ static rep_status grow(void **v, size_t *cap, size_t n, size_t elem, size_t limi
 	return REP_OK;
 }
 
-rep_status rep_case_add_detention(rep_case *c, rep_detention_kind kind, rep_date start, rep_date end, rep_error *err)
+rep_status rep_case_add_detention_spec(rep_case *c, const rep_detention_spec *d, rep_error *err)
 {
 	char path[48];
-	snprintf(path, sizeof path, "detentions[%zu]", c->n_det);
-	if ((unsigned)kind >= REP_DET_COUNT)
+	snprintf(path, sizeof path, "detentions[%zu]", c ? c->n_det : 0);
+	if (!c || !d)
+		return rep_err(err, REP_EUSAGE, path, "no case or no detention");
+	if (d->kind == REP_DET_COUNT)
+		return rep_err(err, REP_EINVAL, path, "kind: missing");
+	if ((unsigned)d->kind >= REP_DET_COUNT)
 		return rep_err(err, REP_EINVAL, path, "unknown kind of detention");
+	if (d->start == REP_DATE_NONE)
+		return rep_err(err, REP_EINVAL, path, "start: missing");
+	rep_date start = d->start, end = d->end;
 	if (start < REP_DATE_MIN || start > REP_DATE_MAX || (end != REP_DATE_NONE && (end < REP_DATE_MIN || end > REP_DATE_MAX)))
 		return rep_err(err, REP_ERANGE, path, "date out of the supported range 1900-01-01..2199-12-31");
 	if (end != REP_DATE_NONE && end < start) {
@@ -207,13 +303,32 @@ rep_status rep_case_add_detention(rep_case *c, rep_detention_kind kind, rep_date
 		rep_date_format(end, e);
 		return rep_err(err, REP_EINVAL, path, "end %s is before start %s", e, s);
 	}
-	rep_status st = grow((void **)&c->det, &c->cap_det, c->n_det, sizeof *c->det, REP_CASE_MAX_DETENTIONS);
+	const char *note = NULL;
+	rep_status st;
+	if (d->note) {
+		char npath[64];
+		snprintf(npath, sizeof npath, "%s.note", path);
+		if ((st = check_string(d->note, npath, err)))
+			return st;
+		if (!(note = rep_arena_strdup(&c->arena, d->note)))
+			return rep_err(err, REP_ENOMEM, path, "out of memory");
+	}
+	st = grow((void **)&c->det, &c->cap_det, c->n_det, sizeof *c->det, REP_CASE_MAX_DETENTIONS);
 	if (st == REP_ELIMIT)
 		return rep_err(err, st, "detentions", "more than %d detentions", REP_CASE_MAX_DETENTIONS);
 	if (st != REP_OK)
 		return rep_err(err, st, path, "out of memory");
-	c->det[c->n_det++] = (rep_detention){kind, start, end};
+	c->det[c->n_det++] = (rep_detention){d->kind, start, end, d->credited_elsewhere, note};
 	return REP_OK;
+}
+
+rep_status rep_case_add_detention(rep_case *c, rep_detention_kind kind, rep_date start, rep_date end, rep_error *err)
+{
+	rep_detention_spec d = REP_DETENTION_INIT;
+	d.kind = kind;
+	d.start = start;
+	d.end = end;
+	return rep_case_add_detention_spec(c, &d, err);
 }
 
 rep_status rep_case_set_torture(rep_case *c, int cc146_part, rep_date recognised, rep_error *err)
@@ -247,6 +362,89 @@ static rep_status harm_amount(rep_case *c, mpq_t slot, const char **text_slot, u
 	return REP_OK;
 }
 
+bool rep_harm_field_allowed(rep_harm_category cat, const char *f)
+{
+	switch (cat) {
+	case REP_HARM_LOST_EARNINGS:
+		return !strcmp(f, "monthly") || !strcmp(f, "start") || !strcmp(f, "end");
+	case REP_HARM_LOST_EARNING_CAPACITY:
+		return !strcmp(f, "annual") || !strcmp(f, "years") || !strcmp(f, "growth") || !strcmp(f, "discount_rate") ||
+		       !strcmp(f, "start");
+	case REP_HARM_PROPERTY:
+		return !strcmp(f, "amount") || !strcmp(f, "date") || !strcmp(f, "disposition");
+	default:
+		return !strcmp(f, "amount") || !strcmp(f, "date");
+	}
+}
+
+const char *rep_harm_fields_text(rep_harm_category cat)
+{
+	switch (cat) {
+	case REP_HARM_LOST_EARNINGS:
+		return "category, monthly, start, end, description";
+	case REP_HARM_LOST_EARNING_CAPACITY:
+		return "category, annual, years, growth, discount_rate, start, description";
+	case REP_HARM_PROPERTY:
+		return "category, amount, date, disposition, description";
+	default:
+		return "category, amount, date, description";
+	}
+}
+
+static const char *const dispositions[] = {"confiscated", "seized", "destroyed", "damaged", "lost", "returned"};
+
+/* The checks of a harm that do not need its parsed amounts: every field
+ * given belongs to the category, a disposition is one of the list. */
+static rep_status harm_shape(const rep_harm *h, const char *path, rep_error *err)
+{
+	static const struct {
+		const char *name;
+		size_t text_off, date_off;
+	} fields[] = {
+		{"amount", offsetof(rep_harm, amount), 0},   {"monthly", offsetof(rep_harm, monthly), 0},
+		{"annual", offsetof(rep_harm, annual), 0},   {"years", offsetof(rep_harm, years), 0},
+		{"growth", offsetof(rep_harm, growth), 0},   {"discount_rate", offsetof(rep_harm, discount_rate), 0},
+		{"disposition", offsetof(rep_harm, disposition), 0},
+		{"date", 0, offsetof(rep_harm, date)},       {"start", 0, offsetof(rep_harm, start)},
+		{"end", 0, offsetof(rep_harm, end)},
+	};
+	char full[96];
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		bool given;
+		if (fields[i].text_off)
+			given = *(const char *const *)((const char *)h + fields[i].text_off) != NULL;
+		else
+			given = *(const rep_date *)((const char *)h + fields[i].date_off) != REP_DATE_NONE;
+		if (given && !rep_harm_field_allowed(h->category, fields[i].name)) {
+			snprintf(full, sizeof full, "%s.%s", path, fields[i].name);
+			if (!fields[i].text_off && *(const rep_date *)((const char *)h + fields[i].date_off) == 0)
+				return rep_err(err, REP_EINVAL, full,
+					       "1970-01-01 given, but category %s has no %s (a zeroed rep_harm: start from "
+					       "REP_HARM_INIT or rep_harm_init())", rep_harm_category_name(h->category),
+					       fields[i].name);
+			return rep_err(err, REP_EINVAL, full, "unknown key (expected one of: %s)",
+				       rep_harm_fields_text(h->category));
+		}
+	}
+	if (h->disposition) {
+		bool ok = false;
+		for (size_t i = 0; i < sizeof dispositions / sizeof dispositions[0]; i++)
+			ok = ok || strcmp(h->disposition, dispositions[i]) == 0;
+		snprintf(full, sizeof full, "%s.disposition", path);
+		if (!ok)
+			return rep_err(err, REP_EINVAL, full,
+				       "unknown value \"%.40s\" (expected confiscated, seized, destroyed, damaged, lost or returned)",
+				       h->disposition);
+	}
+	if (h->description) {
+		snprintf(full, sizeof full, "%s.description", path);
+		rep_status st = check_string(h->description, full, err);
+		if (st)
+			return st;
+	}
+	return REP_OK;
+}
+
 static bool needs_amount(rep_harm_category cat)
 {
 	return cat != REP_HARM_LOST_EARNINGS && cat != REP_HARM_LOST_EARNING_CAPACITY;
@@ -258,7 +456,10 @@ rep_status rep_case_add_harm(rep_case *c, const rep_harm *h, rep_error *err)
 	snprintf(path, sizeof path, "harms[%zu]", c->n_harms);
 	if (!h || (unsigned)h->category >= REP_HARM_COUNT)
 		return rep_err(err, REP_EINVAL, path, "unknown harm category");
-	rep_status st = grow((void **)&c->harms, &c->cap_harms, c->n_harms, sizeof *c->harms, REP_CASE_MAX_HARMS);
+	rep_status st = harm_shape(h, path, err);
+	if (st)
+		return st;
+	st = grow((void **)&c->harms, &c->cap_harms, c->n_harms, sizeof *c->harms, REP_CASE_MAX_HARMS);
 	if (st == REP_ELIMIT)
 		return rep_err(err, st, "harms", "more than %d harms", REP_CASE_MAX_HARMS);
 	if (st != REP_OK)
@@ -338,8 +539,15 @@ rep_status rep_case_validate(const rep_case *c, rep_error *err)
 	rep_date as_of = rep_case_effective_as_of(c);
 	char path[64];
 	rep_status st;
-	if ((st = date_not_after(c->decision_date, as_of, "proceedings.decision_date", err)))
+	if ((st = date_not_after(c->decision_date, as_of, "proceedings.decision_date", err)) ||
+	    (st = date_not_after(c->conviction_date, as_of, "proceedings.conviction.date", err)))
 		return st;
+	if (c->convicted == REP_FACT_NO && c->outcome == REP_OUT_CONVICTION_QUASHED)
+		return rep_err(err, REP_EINVAL, "proceedings.conviction",
+			       "false, but the outcome conviction_quashed says there was a conviction");
+	if (c->convicted == REP_FACT_NO && c->retrial == REP_FACT_YES)
+		return rep_err(err, REP_EINVAL, "proceedings.acquitted_on_retrial",
+			       "true, but proceedings.conviction is false: a retrial follows a conviction");
 	for (size_t i = 0; i < c->n_det; i++) {
 		snprintf(path, sizeof path, "detentions[%zu].start", i);
 		if ((st = date_not_after(c->det[i].start, as_of, path, err)))

@@ -11,6 +11,8 @@ typedef struct rep_detention {
 	rep_detention_kind kind;
 	rep_date start;
 	rep_date end; /* REP_DATE_NONE: still detained */
+	bool credited; /* credited to another lawful sentence: paid by no tariff */
+	const char *note;
 } rep_detention;
 
 enum {
@@ -43,11 +45,21 @@ struct rep_case {
 	unsigned flags;
 	int torture_part;
 	rep_date torture_recognised;
+	/* eligibility facts: REP_FACT_UNKNOWN unless the case states them */
+	int convicted, retrial, certificate;
+	rep_date conviction_date;
+	const char *conviction_article, *conviction_sentence;
+	rep_pardon_ground pardon_ground;
 	rep_detention *det;
 	size_t n_det, cap_det;
 	rep_case_harm *harms;
 	size_t n_harms, cap_harms;
 };
+
+/* Which fields a harm category takes besides category and description
+ * (one table for the JSON reader and the C builder), and their list as text. */
+bool rep_harm_field_allowed(rep_harm_category cat, const char *field);
+const char *rep_harm_fields_text(rep_harm_category cat);
 
 /* The valuation date: as_of, or today (UTC) when the case has none. */
 rep_date rep_case_effective_as_of(const rep_case *c);

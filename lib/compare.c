@@ -61,19 +61,21 @@ static const char *money(rep_arena *a, const mpq_t x, const char *currency)
 }
 
 /* A cross rate names its two legs, each with its own source. */
-static const char *cross_legs(rep_comparison *cmp, const rep_context *ctx, const char *from, rep_date as_of)
+static const char *cross_legs(rep_comparison *cmp, const rep_context *ctx, const char *from, const char *via,
+			      rep_date as_of)
 {
 	mpq_t a, b;
 	mpq_inits(a, b, NULL);
 	rep_series_point pa, pb;
-	const char *text = "cross rate via USD";
-	if (rep_fx_lookup(ctx, from, "USD", as_of, a, &pa, NULL) == REP_OK &&
-	    rep_fx_lookup(ctx, "USD", cmp->report_currency, as_of, b, &pb, NULL) == REP_OK) {
+	bool lax = !rep_context_strict_data(ctx);
+	const char *text = rep_arena_printf(&cmp->arena, "cross rate via %s", via);
+	if (rep_fx_lookup_ex(ctx, from, via, as_of, a, &pa, lax, NULL, NULL) == REP_OK &&
+	    rep_fx_lookup_ex(ctx, via, cmp->report_currency, as_of, b, &pb, lax, NULL, NULL) == REP_OK) {
 		char ra[64], rb[64];
 		rep_dec_format_buf(ra, sizeof ra, a, 6, REP_ROUND_HALF_EVEN);
 		rep_dec_format_buf(rb, sizeof rb, b, 6, REP_ROUND_HALF_EVEN);
-		text = rep_arena_printf(&cmp->arena, "via USD: 1 %s = %s USD (%s) x 1 USD = %s %s (%s)", from, ra,
-					pa.source ? pa.source : "", rb, cmp->report_currency, pb.source ? pb.source : "");
+		text = rep_arena_printf(&cmp->arena, "via %s: 1 %s = %s %s (%s) x 1 %s = %s %s (%s)", via, from, ra, via,
+					pa.source ? pa.source : "", via, rb, cmp->report_currency, pb.source ? pb.source : "");
 	}
 	mpq_clears(a, b, NULL);
 	return text;
@@ -86,7 +88,9 @@ static rep_status convert_row(rep_comparison *cmp, const rep_context *ctx, rep_c
 	mpq_t rate, x;
 	mpq_inits(rate, x, NULL);
 	rep_series_point pt;
-	rep_status st = rep_fx_lookup(ctx, r->currency, cmp->report_currency, as_of, rate, &pt, err);
+	rep_fx_info info;
+	rep_status st = rep_fx_lookup_ex(ctx, r->currency, cmp->report_currency, as_of, rate, &pt,
+					 !rep_context_strict_data(ctx), &info, err);
 	if (st == REP_OK) {
 		char rt[64];
 		rep_dec_format_buf(rt, sizeof rt, rate, 6, REP_ROUND_HALF_EVEN);
@@ -94,8 +98,16 @@ static rep_status convert_row(rep_comparison *cmp, const rep_context *ctx, rep_c
 		char f[REP_DATE_TEXT_SIZE];
 		rep_date_format(pt.from, f);
 		const char *source = pt.source ? pt.source : "";
-		if (strncmp(source, "cross rate via USD", 18) == 0)
-			source = cross_legs(cmp, ctx, r->currency, as_of);
+		if (info.bridge[0])
+			source = cross_legs(cmp, ctx, r->currency, info.bridge, as_of);
+		if (info.stale.stale) {
+			char u[REP_DATE_TEXT_SIZE];
+			rep_date_format(info.stale.until, u);
+			source = rep_arena_printf(&cmp->arena,
+						  "%s; %s ends on %s, before as_of: its latest point is used (give a current "
+						  "rate with --fx, --fx-file or --series-file)", source ? source : "",
+						  info.stale.series, u);
+		}
 		r->fx_source = strcmp(r->currency, cmp->report_currency) == 0
 				       ? "same currency"
 				       : rep_arena_printf(&cmp->arena, "%s (%s, in force from %s)", source ? source : "",

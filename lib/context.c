@@ -47,6 +47,19 @@ void rep_context_free(rep_context *ctx)
 	rep_free(ctx);
 }
 
+rep_status rep_context_set_strict_data(rep_context *ctx, int strict)
+{
+	if (!ctx)
+		return REP_EUSAGE;
+	ctx->strict_data = strict != 0;
+	return REP_OK;
+}
+
+int rep_context_strict_data(const rep_context *ctx)
+{
+	return ctx && ctx->strict_data;
+}
+
 /* Add or replace (same id) a scheme; the definition must outlive ctx. */
 rep_status rep_context_add_scheme_def(rep_context *ctx, const rep_scheme_def *def, rep_error *err)
 {

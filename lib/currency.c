@@ -6,13 +6,14 @@
 #include "internal.h"
 #include "reparations/money.h"
 
-/* Sorted by code (the tests check it): looked up by binary search. */
+/* Sorted by code (the tests check it): looked up by binary search. DEM (withdrawn
+ * 2002) stays for amounts a statute fixed in it, converted at its irrevocable rate. */
 static const struct currency {
 	const char *code;
 	int places;
 } currencies[] = {
 	{"AMD", 2}, {"AUD", 2}, {"AZN", 2}, {"BHD", 3}, {"BRL", 2}, {"BYN", 2}, {"CAD", 2},
-	{"CHF", 2}, {"CLP", 0}, {"CNY", 2}, {"CZK", 2}, {"DKK", 2}, {"EUR", 2}, {"GBP", 2},
+	{"CHF", 2}, {"CLP", 0}, {"CNY", 2}, {"CZK", 2}, {"DEM", 2}, {"DKK", 2}, {"EUR", 2}, {"GBP", 2},
 	{"GEL", 2}, {"HKD", 2}, {"HUF", 2}, {"ILS", 2}, {"INR", 2}, {"ISK", 0}, {"JOD", 3},
 	{"JPY", 0}, {"KGS", 2}, {"KRW", 0}, {"KWD", 3}, {"KZT", 2}, {"MDL", 2}, {"MNT", 2},
 	{"MXN", 2}, {"NOK", 2}, {"NZD", 2}, {"OMR", 3}, {"PLN", 2}, {"RUB", 2}, {"SEK", 2},
@@ -24,7 +25,7 @@ static const struct currency {
 
 /* The same codes, in the same order, as the NULL-terminated public list. */
 static const char *const codes[] = {
-	"AMD", "AUD", "AZN", "BHD", "BRL", "BYN", "CAD", "CHF", "CLP", "CNY", "CZK", "DKK",
+	"AMD", "AUD", "AZN", "BHD", "BRL", "BYN", "CAD", "CHF", "CLP", "CNY", "CZK", "DEM", "DKK",
 	"EUR", "GBP", "GEL", "HKD", "HUF", "ILS", "INR", "ISK", "JOD", "JPY", "KGS", "KRW",
 	"KWD", "KZT", "MDL", "MNT", "MXN", "NOK", "NZD", "OMR", "PLN", "RUB", "SEK", "SGD",
 	"TJS", "TMT", "TND", "TRY", "UAH", "USD", "UZS", "VND", "ZAR", NULL,

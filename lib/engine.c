@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buf.h"
 #include "case_internal.h"
 #include "context_internal.h"
 #include "estimate_internal.h"
@@ -41,6 +42,8 @@ typedef struct engine {
 	const char *alt_value;  /* a side pass over an alternative of def->range_option */
 	bool alt_hit;           /* that alternative's entries came to something */
 	bool ungated;           /* range items: every alternative is priced, whatever is chosen */
+	long credited_days;     /* days excluded as credited to another lawful sentence */
+	const char *credited_note; /* the line note saying so */
 } engine;
 
 /* ---- small helpers ---- */
@@ -60,6 +63,9 @@ static rep_status grow_vec(void **v, size_t *cap, size_t elem)
 	*cap = nc;
 	return REP_OK;
 }
+
+static const char *basis_words(rep_date_basis b);
+static bool enabled(const engine *g, const char *opt, const char *values);
 
 static rep_status nomem(engine *g)
 {
@@ -133,10 +139,24 @@ static rep_status check_figure(engine *g, const rep_figure *f, const char *what)
 {
 	if (!f->value || !f->confidence || strcmp(f->confidence, "verified") == 0)
 		return REP_OK;
-	char b[512];
-	snprintf(b, sizeof b, "figure %s: %s %s is %s (%s); check it before relying on this estimate", f->confidence,
-		 what, f->value, f->confidence, f->source ? f->source : "no source");
-	return warn(g, b);
+	/* built in the arena, without a fixed cap: a cut could split a UTF-8 character */
+	const char *b = rep_arena_printf(&g->e->arena, "figure %s: %s %s is %s (%s); check it before relying on this estimate",
+					 f->confidence, what, f->value, f->confidence, f->source ? f->source : "no source");
+	return b ? warn(g, b) : nomem(g);
+}
+
+static rep_status warn_fallback(engine *g, rep_date_basis b, const char *what)
+{
+	const rep_case *c = g->c;
+	if (!g->record || !((b == REP_AT_DECISION && c->decision_date == REP_DATE_NONE) ||
+			    (b == REP_AT_APPLICATION && c->application_date == REP_DATE_NONE)))
+		return REP_OK;
+	char *t = rep_arena_printf(&g->e->arena,
+				   "%s: the version in force on %s is chosen by %s, which the case does not give: "
+				   "as_of %s is used instead (give proceedings.%s)",
+				   what, b == REP_AT_DECISION ? "the decision date" : "the application date",
+				   basis_words(b), g->e->as_of, b == REP_AT_DECISION ? "decision_date" : "application_date");
+	return t ? warn(g, t) : nomem(g);
 }
 
 /* A basis that marks its own article number or wording "unverified" (the
@@ -212,10 +232,9 @@ static rep_status record_ref_as(engine *g, const char *series, rep_date asked, c
 		return nomem(g);
 	e->refs[e->n_refs++] = r;
 	if (!derived && pt->confidence && strcmp(pt->confidence, "verified") != 0) {
-		char b[512];
-		snprintf(b, sizeof b, "reference value %s %s (in force from %s) is %s: %s", series, pt->value, f,
-			 pt->confidence, pt->source ? pt->source : "no source");
-		return warn(g, b);
+		const char *b = rep_arena_printf(&e->arena, "reference value %s %s (in force from %s) is %s: %s", series,
+						 pt->value, f, pt->confidence, pt->source ? pt->source : "no source");
+		return b ? warn(g, b) : nomem(g);
 	}
 	return REP_OK;
 }
@@ -226,12 +245,40 @@ static rep_status record_ref(engine *g, const char *series, rep_date asked, cons
 }
 
 /* Value of a series on a date, recorded in the estimate. */
+/* A series used past its last point: its latest point stands in, and the
+ * estimate says which series, which point and how to give a current value. */
+static rep_status warn_stale(engine *g, const rep_series_stale *s, const rep_series_point *pt, rep_date asked)
+{
+	if (!s->stale)
+		return REP_OK;
+	bool fx = strncmp(s->series, "FX.", 3) == 0;
+	char *t = rep_arena_printf(&g->e->arena,
+				   "%s ends on %s, before %s: its latest point (%s, in force from %s) is used; give a "
+				   "current %s with %s (or set strict data, --strict-data, to make this an error)",
+				   s->series, fmt_date(g, s->until), fmt_date(g, asked), pt->value, fmt_date(g, pt->from),
+				   fx ? "rate" : "value",
+				   fx ? "--fx FROM/TO=RATE, --fx-file or --series-file" : "--series-file");
+	return t ? warn(g, t) : nomem(g);
+}
+
 rep_status rep_engine_series(void *gp, const char *series, rep_date d, mpq_t out)
 {
 	engine *g = gp;
 	rep_series_point pt;
-	rep_status st = rep_series_lookup(g->ctx, series, d, out, &pt, g->err);
+	rep_series_stale stale;
+	/* only the valuation date falls back to a latest point: an earlier date
+	 * past the series' end (a harm's own date) is a gap in the data */
+	rep_status st =
+		rep_series_lookup_ex(g->ctx, series, d, out, &pt, !g->ctx->strict_data && d == g->as_of, &stale, g->err);
+	if (st == REP_ENODATA && g->ctx->strict_data && g->err) {
+		char m[REP_ERROR_MESSAGE_MAX];
+		snprintf(m, sizeof m, "%s", g->err->message);
+		rep_err(g->err, REP_ENODATA, NULL, "%s (strict data: the latest point is not used for a later date; "
+			"give a current value with --series-file)", m);
+	}
 	if (st)
+		return st;
+	if ((st = warn_stale(g, &stale, &pt, d)))
 		return st;
 	return record_ref(g, series, d, &pt);
 }
@@ -281,38 +328,57 @@ static rep_status fx_rate(engine *g, const char *from, mpq_t rate, const char **
 		mpq_set_ui(rate, 1, 1);
 		return REP_OK;
 	}
-	rep_status st = rep_fx_lookup(g->ctx, from, g->currency, g->as_of, rate, &pt, g->err);
+	rep_fx_info info;
+	rep_status st = rep_fx_lookup_ex(g->ctx, from, g->currency, g->as_of, rate, &pt, !g->ctx->strict_data, &info,
+					 g->err);
+	if (st == REP_ENODATA && g->err) {
+		char m[REP_ERROR_MESSAGE_MAX];
+		snprintf(m, sizeof m, "%s", g->err->message);
+		rep_err(g->err, REP_ENODATA, NULL,
+			"%s, directly or through another currency%s (give one with --fx %s/%s=RATE, --fx-file or "
+			"--series-file; C: rep_context_set_fx)", m,
+			g->ctx->strict_data ? "; strict data: a series' latest point is not used after its end" : "",
+			from, g->currency);
+	}
 	if (st)
 		return st;
 	const char *words = fx_words(g, from, g->currency, rate);
 	if (!words)
 		return nomem(g);
-	if (pt.value && *pt.value) {
-		if ((st = record_fx(g, from, g->currency, rate, &pt)))
+	if (!info.bridge[0]) {
+		if ((st = warn_stale(g, &info.stale, &pt, g->as_of)) || (st = record_fx(g, from, g->currency, rate, &pt)))
 			return st;
 	} else if (g->record) {
-		/* a cross rate via USD: each leg keeps its own source, and the
-		 * pair is recorded with the value it came to */
+		/* a cross rate: each leg keeps its own source, and the pair is
+		 * recorded with the value it came to */
 		mpq_t leg;
 		mpq_init(leg);
 		rep_series_point p1, p2;
-		if (rep_fx_lookup(g->ctx, from, "USD", g->as_of, leg, &p1, NULL) == REP_OK)
-			st = record_fx(g, from, "USD", leg, &p1);
-		if (st == REP_OK && rep_fx_lookup(g->ctx, "USD", g->currency, g->as_of, leg, &p2, NULL) == REP_OK)
-			st = record_fx(g, "USD", g->currency, leg, &p2);
+		rep_fx_info i1, i2;
+		bool lax = !g->ctx->strict_data;
+		if (rep_fx_lookup_ex(g->ctx, from, info.bridge, g->as_of, leg, &p1, lax, &i1, NULL) == REP_OK &&
+		    (st = warn_stale(g, &i1.stale, &p1, g->as_of)) == REP_OK)
+			st = record_fx(g, from, info.bridge, leg, &p1);
+		if (st == REP_OK &&
+		    rep_fx_lookup_ex(g->ctx, info.bridge, g->currency, g->as_of, leg, &p2, lax, &i2, NULL) == REP_OK &&
+		    (st = warn_stale(g, &i2.stale, &p2, g->as_of)) == REP_OK)
+			st = record_fx(g, info.bridge, g->currency, leg, &p2);
 		mpq_clear(leg);
 		if (st)
 			return st;
 		char pair[16];
 		snprintf(pair, sizeof pair, "FX %s/%s", from, g->currency);
 		pt.value = fmt_qty(g, rate);
-		pt.source = rep_arena_printf(&g->e->arena, "%scross rate via USD: FX %s/USD x FX USD/%s, as listed",
-					     rep_dec_is_exact(rate, 6) ? "" : "rounded here to 6 places; ", from, g->currency);
+		pt.source = rep_arena_printf(&g->e->arena, "%scross rate via %s: FX %s/%s x FX %s/%s, as listed",
+					     rep_dec_is_exact(rate, 6) ? "" : "rounded here to 6 places; ", info.bridge, from,
+					     info.bridge, info.bridge, g->currency);
 		if (!pt.value || !pt.source)
 			return nomem(g);
 		if ((st = record_ref_as(g, pair, g->as_of, &pt, true)))
 			return st;
-		pt.source = "cross rate via USD";
+		pt.source = rep_arena_printf(&g->e->arena, "cross rate via %s", info.bridge);
+	} else {
+		pt.source = rep_arena_printf(&g->e->arena, "cross rate via %s", info.bridge);
 	}
 	*text = rep_arena_printf(&g->e->arena, "converted at %s (%s, in force from %s)", words,
 				 pt.source ? pt.source : "", fmt_date(g, pt.from));
@@ -344,6 +410,206 @@ static rep_date basis_date(const engine *g, rep_date_basis b)
 static bool in_window(rep_date d, rep_date from, rep_date to)
 {
 	return (from == REP_DATE_NONE || d >= from) && (to == REP_DATE_NONE || d <= to);
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static const char *basis_words(rep_date_basis b)
+{
+	switch (b) {
+	case REP_AT_DECISION:
+		return "the decision date, proceedings.decision_date";
+	case REP_AT_APPLICATION:
+		return "the application date, proceedings.application_date";
+	case REP_AT_DETENTION_END:
+		return "the last day of deprivation of liberty";
+	case REP_AT_AS_OF:
+		return "the valuation date, as_of";
+	case REP_AT_EACH_DAY:
+	default:
+		return "each day";
+	}
+}
+
+
+/* ---- versions of a rule ---- */
+
+static bool window_open(rep_date from, rep_date to)
+{
+	/* a zeroed built-in entry (0, 0) is open too, see rep_fixed */
+	return (from == REP_DATE_NONE && to == REP_DATE_NONE) || (from == 0 && to == 0);
+}
+
+/* Tariffs that differ only in their window (and rate, label, sources) are
+ * versions of one rule. */
+static bool same_tariff_rule(const rep_tariff *a, const rep_tariff *b)
+{
+	return a->kinds == b->kinds && same_str(a->head, b->head) && a->condition == b->condition &&
+	       same_str(a->when_option, b->when_option) && same_str(a->when_value, b->when_value) &&
+	       a->tier_from == b->tier_from && a->tier_to == b->tier_to && a->range_only == b->range_only &&
+	       a->version_at == b->version_at;
+}
+
+static bool same_fixed_rule(const rep_fixed *a, const rep_fixed *b)
+{
+	return same_str(a->head, b->head) && a->trigger == b->trigger && a->lo == b->lo && a->hi == b->hi &&
+	       same_str(a->when_option, b->when_option) && same_str(a->when_value, b->when_value) &&
+	       a->klass == b->klass && a->version_at == b->version_at;
+}
+
+/* "2002-01-01..2009-08-04, 2020-10-08..(open)" */
+static const char *windows_text(engine *g, const rep_date *from, const rep_date *to, size_t n)
+{
+	rep_buf b = {0};
+	for (size_t i = 0; i < n; i++) {
+		char a[REP_DATE_TEXT_SIZE] = "(open)", z[REP_DATE_TEXT_SIZE] = "(open)";
+		if (from[i] != REP_DATE_NONE)
+			rep_date_format(from[i], a);
+		if (to[i] != REP_DATE_NONE)
+			rep_date_format(to[i], z);
+		rep_buf_printf(&b, "%s%s..%s", i ? ", " : "", a, z);
+	}
+	const char *r = b.data && !b.failed ? rep_arena_strdup(&g->e->arena, b.data) : NULL;
+	rep_free(b.data);
+	return r;
+}
+
+/* Days of the merged periods of `kinds`, and of those the days outside
+ * every window [from[i], to[i]] (windows of one rule do not overlap). */
+static void kind_days(const engine *g, uint32_t kinds, const rep_date *from, const rep_date *to, size_t n,
+		      long *days, long *uncovered)
+{
+	*days = *uncovered = 0;
+	for (size_t i = 0; i < g->n_periods; i++) {
+		const rep_period *p = &g->periods[i];
+		if (!(kinds & REP_BIT(p->kind)))
+			continue;
+		long len = rep_days_between(p->start, p->end, REP_DC_INCLUSIVE), in = 0;
+		for (size_t w = 0; w < n; w++) {
+			rep_date s = from[w] != REP_DATE_NONE && from[w] > p->start ? from[w] : p->start;
+			rep_date e = to[w] != REP_DATE_NONE && to[w] < p->end ? to[w] : p->end;
+			if (e >= s)
+				in += (long)(e - s) + 1;
+		}
+		*days += len;
+		*uncovered += len > in ? len - in : 0;
+	}
+}
+
+#define MAX_VERSIONS 32
+
+/* Never a silent zero: a rule whose versions all miss the date its
+ * version_at picks is an error naming the scheme, the rule and the date; a
+ * rule paid day by day names the days no version pays (finding + warning). */
+static rep_status check_versions(engine *g)
+{
+	const rep_scheme_def *def = g->def;
+	rep_status st;
+	rep_date from[MAX_VERSIONS], to[MAX_VERSIONS];
+	for (const rep_tariff *t = def->tariffs; t && t->label; t++) {
+		if (window_open(t->valid_from, t->valid_to))
+			continue;
+		bool first = true;
+		for (const rep_tariff *u = def->tariffs; u != t && first; u++)
+			if (same_tariff_rule(u, t) && !window_open(u->valid_from, u->valid_to))
+				first = false;
+		if (!first || !enabled(g, t->when_option, t->when_value))
+			continue;
+		if ((t->condition == REP_COND_DEATH_SENTENCE && !(g->c->flags & REP_FLAG_DEATH_SENTENCE)) ||
+		    (t->condition == REP_COND_NO_DEATH_SENTENCE && (g->c->flags & REP_FLAG_DEATH_SENTENCE)))
+			continue;
+		size_t n = 0;
+		bool open = false;
+		for (const rep_tariff *u = t; u->label; u++)
+			if (same_tariff_rule(u, t)) {
+				if (window_open(u->valid_from, u->valid_to))
+					open = true;
+				else if (n < MAX_VERSIONS)
+					from[n] = u->valid_from, to[n] = u->valid_to, n++;
+			}
+		if (open)
+			continue; /* an unversioned entry of the same rule pays whatever the date */
+		long days, uncovered;
+		kind_days(g, t->kinds, from, to, n, &days, &uncovered);
+		if (days == 0)
+			continue;
+		const char *wt = windows_text(g, from, to, n);
+		if (!wt)
+			return nomem(g);
+		if (t->version_at == REP_AT_EACH_DAY) {
+			if (uncovered == 0)
+				continue;
+			char *b = rep_arena_printf(&g->e->arena,
+						   "%ld of the %ld days paid by \"%s\" fall outside every version of its "
+						   "rate (in force %s) and are not paid: no rate is recorded for them",
+						   uncovered, days, t->label, wt);
+			if (!b)
+				return nomem(g);
+			if ((st = finding(g, "unpaid_days", b, t->basis, false)) || (st = warn(g, b)))
+				return st;
+			continue;
+		}
+		rep_date d = basis_date(g, t->version_at);
+		bool covered = false;
+		for (size_t i = 0; i < n; i++)
+			covered = covered || in_window(d, from[i], to[i]);
+		if (!covered)
+			return rep_err(g->err, REP_ENODATA, NULL,
+				       "scheme %s: tariff \"%s\" has no version in force on %s (%s, which picks the "
+				       "version); its versions are in force %s, so %ld days would be paid nothing",
+				       def->id, t->label, fmt_date(g, d), basis_words(t->version_at), wt, days);
+		if ((st = warn_fallback(g, t->version_at, t->label)))
+			return st;
+	}
+	for (const rep_fixed *f = def->fixed; f && f->label; f++) {
+		if (window_open(f->valid_from, f->valid_to))
+			continue;
+		bool first = true;
+		for (const rep_fixed *u = def->fixed; u != f && first; u++)
+			if (same_fixed_rule(u, f) && !window_open(u->valid_from, u->valid_to))
+				first = false;
+		if (!first || !enabled(g, f->when_option, f->when_value))
+			continue;
+		if (f->trigger == REP_TRIGGER_TORTURE_PART && (g->c->torture_part < f->lo || g->c->torture_part > f->hi))
+			continue;
+		size_t n = 0;
+		bool open = false;
+		for (const rep_fixed *u = f; u->label; u++)
+			if (same_fixed_rule(u, f)) {
+				if (window_open(u->valid_from, u->valid_to))
+					open = true;
+				else if (n < MAX_VERSIONS)
+					from[n] = u->valid_from, to[n] = u->valid_to, n++;
+			}
+		if (open)
+			continue;
+		rep_date_basis b = f->version_at == REP_AT_EACH_DAY ? REP_AT_AS_OF : f->version_at;
+		rep_date d = basis_date(g, b);
+		bool covered = false;
+		for (size_t i = 0; i < n; i++)
+			covered = covered || in_window(d, from[i], to[i]);
+		if (!covered) {
+			const char *wt = windows_text(g, from, to, n);
+			return rep_err(g->err, REP_ENODATA, NULL,
+				       "scheme %s: fixed amount \"%s\" has no version in force on %s (%s, which picks "
+				       "the version); its versions are in force %s",
+				       def->id, f->label, fmt_date(g, d), basis_words(b), wt ? wt : "?");
+		}
+		if ((st = warn_fallback(g, b, f->label)))
+			return st;
+	}
+	return REP_OK;
+}
+
+static bool fixed_in_force(const engine *g, const rep_fixed *f)
+{
+	if (window_open(f->valid_from, f->valid_to))
+		return true;
+	rep_date_basis b = f->version_at == REP_AT_EACH_DAY ? REP_AT_AS_OF : f->version_at;
+	return in_window(basis_date(g, b), f->valid_from, f->valid_to);
 }
 
 /* ---- lines ---- */
@@ -487,35 +753,160 @@ static bool outcome_barred(const rep_scheme_def *def, const rep_case *c)
 	return false;
 }
 
+/* Whether the case meets one need of a rule: 1 yes, 0 no, -1 not stated. */
+static int need_met(const rep_case *c, unsigned need)
+{
+	switch (need) {
+	case REP_NEED_CONVICTION:
+		if (c->outcome == REP_OUT_CONVICTION_QUASHED || c->convicted == REP_FACT_YES || c->retrial == REP_FACT_YES)
+			return 1;
+		return c->convicted == REP_FACT_NO ? 0 : -1;
+	case REP_NEED_RETRIAL:
+		if (c->outcome != REP_OUT_ACQUITTED)
+			return 1;
+		if (c->retrial == REP_FACT_YES)
+			return 1;
+		return c->retrial == REP_FACT_NO || c->convicted == REP_FACT_NO ? 0 : -1;
+	case REP_NEED_PARDON_INNOCENCE:
+		if (c->outcome != REP_OUT_PARDON)
+			return 1;
+		return c->pardon_ground == REP_PARDON_INNOCENCE ? 1 : c->pardon_ground == REP_PARDON_CLEMENCY ? 0 : -1;
+	case REP_NEED_CERTIFICATE:
+		return c->certificate == REP_FACT_YES ? 1 : c->certificate == REP_FACT_NO ? 0 : -1;
+	default:
+		return 1;
+	}
+}
+
+static const char *need_missing(unsigned need)
+{
+	switch (need) {
+	case REP_NEED_CONVICTION:
+		return "proceedings.conviction (whether a conviction came first: an object with its date, article and "
+		       "sentence, or false)";
+	case REP_NEED_RETRIAL:
+		return "proceedings.acquitted_on_retrial (true when the acquittal came on a retrial after a conviction)";
+	case REP_NEED_PARDON_INNOCENCE:
+		return "proceedings.pardon_ground (innocence or clemency)";
+	default:
+		return "proceedings.certificate_of_innocence (true when a court certified the person's innocence)";
+	}
+}
+
+static const char *need_failed(unsigned need)
+{
+	switch (need) {
+	case REP_NEED_CONVICTION:
+		return "there was no conviction (proceedings.conviction is false), and this route pays only after one";
+	case REP_NEED_RETRIAL:
+		return "the acquittal did not come on a retrial after a conviction: an acquittal at a first trial does not "
+		       "qualify";
+	case REP_NEED_PARDON_INNOCENCE:
+		return "the pardon was granted on the ground of clemency, and only a pardon for innocence qualifies";
+	default:
+		return "no certificate of innocence was issued (proceedings.certificate_of_innocence is false)";
+	}
+}
+
+/* 1: every need and assumption met or assumed; 0: one fails; -1: a need is not stated. */
+static int rule_facts(const rep_rule *r, const rep_case *c)
+{
+	int worst = 1;
+	for (unsigned bit = 1; bit && bit <= REP_NEED_CERTIFICATE; bit <<= 1) {
+		int m = need_met(c, bit);
+		if ((r->needs & bit) && m < worst)
+			worst = m;
+		if ((r->assumes & bit) && m == 0)
+			worst = 0;
+	}
+	return worst;
+}
+
+/* The findings of a qualifying rule's facts: what bars, what is missing,
+ * what is assumed. false when the rule does not hold. */
+static rep_status rule_fact_findings(engine *g, const rep_rule *r, bool *holds)
+{
+	const rep_case *c = g->c;
+	rep_status st;
+	*holds = true;
+	for (unsigned bit = 1; bit && bit <= REP_NEED_CERTIFICATE; bit <<= 1) {
+		if (!((r->needs | r->assumes) & bit))
+			continue;
+		int m = need_met(c, bit);
+		const char *t = NULL, *code = NULL;
+		bool bars = true;
+		if (m == 0) {
+			code = "barred_fact";
+			t = rep_arena_printf(&g->e->arena, "%s: %s", r->text, need_failed(bit));
+		} else if (m < 0 && (r->needs & bit)) {
+			code = "missing_fact";
+			t = rep_arena_printf(&g->e->arena, "the case does not say what this route needs (%s): give %s",
+					     r->text, need_missing(bit));
+		} else if (m < 0) {
+			code = "assumed_fact";
+			bars = false;
+			t = rep_arena_printf(&g->e->arena, "assumed, not stated: %s; give %s", r->text, need_missing(bit));
+			if (t && (st = warn(g, t)))
+				return st;
+		}
+		if (!code)
+			continue;
+		if (!t)
+			return nomem(g);
+		if ((st = finding(g, code, t, r->basis, bars)))
+			return st;
+		if (bars)
+			*holds = false;
+	}
+	return REP_OK;
+}
+
 static rep_status eligibility(engine *g)
 {
 	const rep_scheme_def *def = g->def;
 	const rep_case *c = g->c;
 	rep_status st;
 	bool ok = true;
-	char b[512];
+	const char *b;
 	if (def->proc_kinds && !(def->proc_kinds & REP_BIT(c->proc_kind))) {
-		snprintf(b, sizeof b, "%s proceedings are outside this scheme, which covers %s", rep_proc_kind_name(c->proc_kind),
-			 def->proc_kinds_text ? def->proc_kinds_text : "other proceedings");
+		b = rep_arena_printf(&g->e->arena, "%s proceedings are outside this scheme, which covers %s",
+				     rep_proc_kind_name(c->proc_kind),
+				     def->proc_kinds_text ? def->proc_kinds_text : "other proceedings");
+		if (!b)
+			return nomem(g);
 		if ((st = finding(g, "barred_proceedings", b, def->qualifying ? def->qualifying[0].basis : NULL, true)))
 			return st;
 		ok = false;
 	}
-	const rep_rule *q = NULL;
+	/* the first rule the outcome meets with every fact it needs; else the
+	 * first the outcome meets, to say which fact fails or is missing */
+	const rep_rule *q = NULL, *first = NULL;
 	for (const rep_rule *r = def->qualifying; r && r->text; r++)
 		if (rule_matches(r, c)) {
-			q = r;
-			break;
+			if (!first)
+				first = r;
+			if (rule_facts(r, c) == 1) {
+				q = r;
+				break;
+			}
 		}
+	if (!q)
+		q = first;
 	if (q) {
-		if ((st = finding(g, "qualifies", q->text, q->basis, false)))
+		bool holds;
+		if ((st = rule_fact_findings(g, q, &holds)))
 			return st;
+		if (holds && (st = finding(g, "qualifies", q->text, q->basis, false)))
+			return st;
+		ok = ok && holds;
 	} else if (def->qualifying && def->qualifying[0].text && outcome_barred(def, c)) {
 		ok = false;
 	} else if (def->qualifying && def->qualifying[0].text) {
 		/* a bar naming this outcome says why more precisely than the generic rule */
-		snprintf(b, sizeof b, "outcome \"%s\" does not qualify: %s", rep_outcome_name(c->outcome),
-			 def->qualifying[0].text);
+		b = rep_arena_printf(&g->e->arena, "outcome \"%s\" does not qualify: %s", rep_outcome_name(c->outcome),
+				     def->qualifying[0].text);
+		if (!b)
+			return nomem(g);
 		if ((st = finding(g, "barred_outcome", b, def->qualifying[0].basis, true)))
 			return st;
 		ok = false;
@@ -534,8 +925,11 @@ static rep_status eligibility(engine *g)
 			rep_date_format(def->effective_from, from);
 		if (def->effective_to != REP_DATE_NONE)
 			rep_date_format(def->effective_to, to);
-		snprintf(b, sizeof b, "the scheme is in force %s%s%s%s; the claim is dated %s (application date, or as_of)",
-			 from[0] ? "from " : "", from, to[0] ? " until " : "", to, f);
+		b = rep_arena_printf(&g->e->arena,
+				     "the scheme is in force %s%s%s%s; the claim is dated %s (application date, or as_of)",
+				     from[0] ? "from " : "", from, to[0] ? " until " : "", to, f);
+		if (!b)
+			return nomem(g);
 		if ((st = finding(g, "not_in_force", b, NULL, true)))
 			return st;
 		ok = false;
@@ -552,6 +946,8 @@ static rep_status eligibility(engine *g)
 			return st;
 		ok = false;
 	}
+	if (g->credited_days > 0 && (st = finding(g, "credited_elsewhere", g->credited_note, NULL, false)))
+		return st;
 	g->e->eligible = ok;
 	return REP_OK;
 }
@@ -566,6 +962,61 @@ static const int severity[REP_PERIOD_MAX_KIND + 1] = {
 	[REP_DET_PAROLE] = 1,
 };
 
+/* Days credited to another lawful sentence leave the merged periods: no
+ * tariff pays them, and g->credited_note says so on every line. */
+static rep_status exclude_credited(engine *g)
+{
+	const rep_case *c = g->c;
+	size_t ncred = 0, first = 0;
+	for (size_t i = 0; i < c->n_det; i++)
+		if (c->det[i].credited && ncred++ == 0)
+			first = i;
+	if (ncred == 0)
+		return REP_OK;
+	rep_period *out = rep_malloc((g->n_periods + ncred + 1) * sizeof *out);
+	if (!out)
+		return nomem(g);
+	size_t n = 0;
+	long excluded = 0;
+	for (size_t k = 0; k < g->n_periods; k++) {
+		const rep_period p = g->periods[k];
+		rep_date cur = p.start;
+		while (cur <= p.end) {
+			rep_date next = p.end + 1;
+			bool skipped = false;
+			for (size_t i = 0; i < c->n_det && !skipped; i++) {
+				const rep_detention *d = &c->det[i];
+				if (!d->credited)
+					continue;
+				rep_date de = d->end != REP_DATE_NONE ? d->end : g->as_of;
+				if (d->start <= cur && de >= cur) {
+					rep_date stop = de < p.end ? de : p.end;
+					excluded += (long)(stop - cur) + 1;
+					cur = stop + 1;
+					skipped = true;
+				} else if (d->start > cur && d->start < next) {
+					next = d->start;
+				}
+			}
+			if (skipped)
+				continue;
+			out[n++] = (rep_period){p.kind, cur, next - 1};
+			cur = next;
+		}
+	}
+	rep_free(g->periods);
+	g->periods = out;
+	g->n_periods = n;
+	g->credited_days = excluded;
+	const rep_detention *d = &c->det[first];
+	g->credited_note = rep_arena_printf(&g->e->arena,
+					    "%ld day%s credited to another lawful sentence excluded from every tariff "
+					    "(detentions[%zu]%s%s%s): time that served a sentence still standing is not "
+					    "compensated", excluded, excluded == 1 ? "" : "s", first,
+					    ncred > 1 ? " and others" : "", d->note ? ": " : "", d->note ? d->note : "");
+	return g->credited_note ? REP_OK : nomem(g);
+}
+
 static rep_status merge_periods(engine *g)
 {
 	const rep_case *c = g->c;
@@ -577,13 +1028,17 @@ static rep_status merge_periods(engine *g)
 		rep_free(in);
 		return nomem(g);
 	}
+	size_t n_in = 0;
 	for (size_t i = 0; i < c->n_det; i++)
-		in[i] = (rep_period){(int)c->det[i].kind, c->det[i].start,
-				     c->det[i].end != REP_DATE_NONE ? c->det[i].end : g->as_of};
-	rep_status st = rep_periods_merge(g->periods, &g->n_periods, in, c->n_det, severity, g->err);
+		if (!c->det[i].credited)
+			in[n_in++] = (rep_period){(int)c->det[i].kind, c->det[i].start,
+						  c->det[i].end != REP_DATE_NONE ? c->det[i].end : g->as_of};
+	rep_status st = n_in ? rep_periods_merge(g->periods, &g->n_periods, in, n_in, severity, g->err) : REP_OK;
 	rep_free(in);
 	if (st)
 		return rep_err_at(g->err, "detentions");
+	if ((st = exclude_credited(g)))
+		return st;
 	long days = 0;
 	for (size_t i = 0; i < g->n_periods; i++)
 		if (g->periods[i].kind != REP_DET_PAROLE)
@@ -715,7 +1170,11 @@ static rep_status apply_tariff(engine *g, const rep_tariff *t)
 		return REP_OK;
 	if (t->condition == REP_COND_NO_DEATH_SENTENCE && (c->flags & REP_FLAG_DEATH_SENTENCE))
 		return REP_OK;
-	if (t->version_at != REP_AT_EACH_DAY && !in_window(basis_date(g, t->version_at), t->valid_from, t->valid_to))
+	/* a zeroed window (0, 0) is open, as check_versions reads it */
+	rep_date vfrom = t->valid_from, vto = t->valid_to;
+	if (window_open(vfrom, vto))
+		vfrom = vto = REP_DATE_NONE;
+	if (t->version_at != REP_AT_EACH_DAY && !in_window(basis_date(g, t->version_at), vfrom, vto))
 		return REP_OK;
 	if (!enabled(g, t->when_option, t->when_value))
 		return REP_OK;
@@ -738,10 +1197,10 @@ static rep_status apply_tariff(engine *g, const rep_tariff *t)
 		if (t->tier_to > 0 && ordinal > t->tier_to)
 			e -= (rep_date)(ordinal - t->tier_to);
 		if (t->version_at == REP_AT_EACH_DAY) {
-			if (t->valid_from != REP_DATE_NONE && s < t->valid_from)
-				s = t->valid_from;
-			if (t->valid_to != REP_DATE_NONE && e > t->valid_to)
-				e = t->valid_to;
+			if (vfrom != REP_DATE_NONE && s < vfrom)
+				s = vfrom;
+			if (vto != REP_DATE_NONE && e > vto)
+				e = vto;
 		}
 		if (e < s)
 			continue;
@@ -782,6 +1241,10 @@ static rep_status apply_tariff(engine *g, const rep_tariff *t)
 	const char *qty = fmt_qty(g, q);
 	const char *cur = t->rate_currency ? t->rate_currency : g->currency;
 	const char *note = periods_text;
+	if (g->credited_days > 0 && !(note = rep_arena_printf(&g->e->arena, "%s; %s", periods_text, g->credited_note))) {
+		st = nomem(g);
+		goto out2;
+	}
 	if (t->cap.value) {
 		mpq_t cap;
 		mpq_init(cap);
@@ -794,7 +1257,7 @@ static rep_status apply_tariff(engine *g, const rep_tariff *t)
 		}
 		if (st == REP_OK && mpq_cmp(amount, cap) > 0) {
 			mpq_set(amount, cap);
-			note = rep_arena_printf(&g->e->arena, "%s; capped at %s%s%s (%s)", periods_text, t->cap.value,
+			note = rep_arena_printf(&g->e->arena, "%s; capped at %s%s%s (%s)", note, t->cap.value,
 						t->index ? " " : " ", t->index ? t->index : g->currency,
 						t->cap_basis ? t->cap_basis : t->basis);
 			st = check_figure(g, &t->cap, "cap");
@@ -948,6 +1411,91 @@ static rep_status interest_to_as_of(engine *g, const mpq_t amount, rep_date from
 
 static void prorated_months(rep_date start, rep_date end, mpq_t out);
 
+/* A stream of monthly losses (lost earnings) brought to as_of instalment by
+ * instalment: each calendar month's share (a partial month pro-rated by its
+ * days) is indexed, or bears interest, from its own last day, so a longer
+ * stream never re-indexes the months it already had. The text lists the
+ * factors, consecutive months with the same factor as one run. */
+static rep_status index_stream(engine *g, const rep_case_harm *h, rep_date end, const char *method, mpq_t out,
+			       const char **text)
+{
+	rep_status st = REP_OK;
+	bool interest = strcmp(method, "interest") == 0 && g->def->interest_rate_option;
+	mpq_t seg, adj, factor, run_factor;
+	mpq_inits(seg, adj, factor, run_factor, NULL);
+	mpq_set_ui(out, 0, 1);
+	rep_buf b = {0};
+	rep_buf_printf(&b, "%s, month by month: each month's loss from its last day to %s:",
+		       interest ? "interest" : method, fmt_date(g, g->as_of));
+	int y, m, d;
+	rep_date_to_ymd(h->start, &y, &m, &d);
+	rep_date cur = h->start, run_from = REP_DATE_NONE, run_to = REP_DATE_NONE;
+	const char *first_trace = NULL;
+	size_t runs = 0, months = 0;
+	while (cur <= end && st == REP_OK) {
+		int dim = rep_days_in_month(y, m);
+		rep_date month_end;
+		rep_date_from_ymd(&month_end, y, m, dim);
+		rep_date seg_end = end < month_end ? end : month_end;
+		mpq_set_ui(seg, (unsigned long)(seg_end - cur + 1), (unsigned long)dim);
+		mpq_canonicalize(seg);
+		mpq_mul(seg, seg, h->monthly);
+		const char *trace = NULL;
+		if (interest) {
+			st = interest_to_as_of(g, seg, seg_end, adj, &trace);
+		} else {
+			rep_tvm_index_trace tr = {0};
+			st = rep_tvm_index(adj, &tr, g->ctx, method, seg, seg_end, g->as_of, rep_engine_series, g,
+					   &g->e->arena, g->err);
+			trace = tr.text;
+		}
+		if (st)
+			break;
+		mpq_add(out, out, adj);
+		if (months++ == 0)
+			first_trace = trace;
+		if (mpq_sgn(seg) != 0)
+			mpq_div(factor, adj, seg);
+		else
+			mpq_set_ui(factor, 1, 1);
+		/* interest grows by the day: runs group equal factors only */
+		if (run_from != REP_DATE_NONE && mpq_equal(factor, run_factor)) {
+			run_to = seg_end;
+		} else {
+			if (run_from != REP_DATE_NONE) {
+				char fs[64];
+				rep_dec_format_buf(fs, sizeof fs, run_factor, 6, REP_ROUND_HALF_EVEN);
+				rep_buf_printf(&b, "%s %s..%s x%s", runs ? ";" : "", fmt_date(g, run_from),
+					       fmt_date(g, run_to), fs);
+				runs++;
+			}
+			run_from = cur;
+			run_to = seg_end;
+			mpq_set(run_factor, factor);
+		}
+		cur = month_end + 1;
+		if (++m > 12) {
+			m = 1;
+			y++;
+		}
+	}
+	if (st == REP_OK && run_from != REP_DATE_NONE) {
+		char fs[64];
+		rep_dec_format_buf(fs, sizeof fs, run_factor, 6, REP_ROUND_HALF_EVEN);
+		rep_buf_printf(&b, "%s %s..%s x%s (%zu months; the first month: %s; every point is listed in refdata)",
+			       runs ? ";" : "", fmt_date(g, run_from), fmt_date(g, run_to), fs, months,
+			       first_trace ? first_trace : "");
+	}
+	if (st == REP_OK) {
+		*text = b.failed || !b.data ? NULL : rep_arena_strdup(&g->e->arena, b.data);
+		if (!*text)
+			st = nomem(g);
+	}
+	rep_free(b.data);
+	mpq_clears(seg, adj, factor, run_factor, NULL);
+	return st;
+}
+
 /* A limit on the loss of earnings of any one year (UK s.133A(6): 1.5 x the
  * median annual gross earnings at the time of assessment): the loss is split
  * by calendar year, each year's share (after indexation and conversion) is
@@ -1044,6 +1592,7 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 		in.label = rep_arena_printf(&g->e->arena, "%s: %s", rule->label, h->description);
 	const char *cur = g->c->currency;
 	rep_date from_date = h->date;
+	rep_date stream_end = REP_DATE_NONE; /* lost earnings: a stream of monthly losses */
 	if (h->category == REP_HARM_LOST_EARNINGS) {
 		rep_date end = h->end != REP_DATE_NONE ? h->end : g->as_of;
 		mpq_t months;
@@ -1059,8 +1608,7 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 					      h->monthly_text, cur, in.quantity ? in.quantity : "?", fmt_date(g, h->start),
 					      fmt_date(g, end));
 		mpq_clear(months);
-		/* index each month's loss from the middle of the period: a documented simplification */
-		from_date = h->start + (end - h->start) / 2;
+		stream_end = end; /* indexed month by month, each from its own date */
 	} else if (h->category == REP_HARM_LOST_EARNING_CAPACITY) {
 		if (rule->future_pv) {
 			rep_tvm_pv_trace tr;
@@ -1088,12 +1636,25 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 	/* bring a past amount to as_of when the scheme's option says so */
 	if (rule->indexable && g->def->indexation_option && mpq_sgn(amount) != 0) {
 		const char *method = option_value(g, g->def->indexation_option);
-		if (method && strcmp(method, "nominal") != 0) {
+		if (method && strcmp(method, "nominal") != 0 && stream_end != REP_DATE_NONE) {
+			const char *text = NULL;
+			mpq_t adj;
+			mpq_init(adj);
+			st = index_stream(g, h, stream_end, method, adj, &text);
+			if (st == REP_OK) {
+				in.nominal = fmt_money(g, amount);
+				in.adjustment = text;
+				mpq_set(amount, adj);
+			}
+			mpq_clear(adj);
+			if (st)
+				goto out;
+		} else if (method && strcmp(method, "nominal") != 0) {
 			if (from_date == REP_DATE_NONE) {
-				char b[256];
-				snprintf(b, sizeof b, "%s: no date given, so the amount is left nominal (indexation %s needs a date)",
-					 path, method);
-				if ((st = warn(g, b)))
+				const char *b = rep_arena_printf(&g->e->arena,
+								 "%s: no date given, so the amount is left nominal (indexation %s "
+								 "needs a date)", path, method);
+				if ((st = b ? warn(g, b) : nomem(g)))
 					goto out;
 			} else if (strcmp(method, "interest") == 0 && g->def->interest_rate_option) {
 				const char *text = NULL;
@@ -1257,7 +1818,7 @@ static rep_status fixed_amounts(engine *g)
 	for (const rep_fixed *f = g->def->fixed; f && f->label && st == REP_OK; f++) {
 		if (f->trigger == REP_TRIGGER_TORTURE_PART && (g->c->torture_part < f->lo || g->c->torture_part > f->hi))
 			continue;
-		if (!enabled(g, f->when_option, f->when_value))
+		if (!enabled(g, f->when_option, f->when_value) || !fixed_in_force(g, f))
 			continue;
 		if (f->amount_low || f->amount_high)
 			g->has_range = true;
@@ -1304,6 +1865,8 @@ static rep_status caps(engine *g)
 			continue;
 		if (!in_window(basis_date(g, c->version_at), c->valid_from, c->valid_to))
 			continue;
+		if (!window_open(c->valid_from, c->valid_to) && (st = warn_fallback(g, c->version_at, c->label)))
+			return st;
 		mpq_t cap, sum, adj;
 		mpq_inits(cap, sum, adj, NULL);
 		if ((st = rep_dec_parse(cap, c->amount.value, g->err)) == REP_OK && c->index) {
@@ -1459,17 +2022,31 @@ static rep_status deadlines(engine *g)
 		rep_date from = d->from == REP_FROM_TORTURE_RECOGNISED ? c->torture_recognised
 				: d->from == REP_FROM_NOTICE && c->notice_date != REP_DATE_NONE ? c->notice_date
 												 : c->decision_date;
-		if (from == REP_DATE_NONE)
+		if (from == REP_DATE_NONE && d->from == REP_FROM_TORTURE_RECOGNISED && c->torture_part > 0) {
+			/* a limit that cannot be checked says which date it needs */
+			const char *t = rep_arena_printf(
+				&g->e->arena, "%s: the limit cannot be checked without %s", d->text,
+				"torture.victim_recognised (the date the person was recognised as a victim)");
+			rep_status st = t ? finding(g, "deadline_unknown", t, d->basis, false) : nomem(g);
+			if (st == REP_OK)
+				st = warn(g, t);
+			if (st)
+				return st;
 			continue;
+		}
+		if (from == REP_DATE_NONE)
+			continue; /* not started: a pending case has no decision yet */
 		rep_date limit;
 		if (rep_date_add_months(&limit, from, d->months) != REP_OK)
 			continue;
 		rep_date filed = c->application_date != REP_DATE_NONE ? c->application_date : g->as_of;
 		if (filed <= limit)
 			continue;
-		char b[512], l[REP_DATE_TEXT_SIZE];
+		char l[REP_DATE_TEXT_SIZE];
 		rep_date_format(limit, l);
-		snprintf(b, sizeof b, "%s (the limit ran out on %s)", d->text, l);
+		const char *b = rep_arena_printf(&g->e->arena, "%s (the limit ran out on %s)", d->text, l);
+		if (!b)
+			return nomem(g);
 		rep_status st = finding(g, "deadline", b, d->basis, false);
 		if (st)
 			return st;
@@ -1484,6 +2061,8 @@ static rep_status deadlines(engine *g)
 static rep_status compute_lines(engine *g)
 {
 	rep_status st;
+	if (g->record && g->pass == PASS_CHOSEN && !g->alt_value && (st = check_versions(g)))
+		return st;
 	for (const rep_tariff *t = g->def->tariffs; t && t->label; t++)
 		if ((st = apply_tariff(g, t)))
 			return st;
@@ -1602,6 +2181,8 @@ static rep_status range_items(engine *g)
 		if (!f->amount_low && !f->amount_high && !is_alternative(g, f->when_option))
 			continue;
 		if (f->trigger == REP_TRIGGER_TORTURE_PART && (g->c->torture_part < f->lo || g->c->torture_part > f->hi))
+			continue;
+		if (!fixed_in_force(g, f))
 			continue;
 		mpq_t lo, hi, x;
 		mpq_inits(lo, hi, x, NULL);
@@ -1737,12 +2318,11 @@ static rep_status compute(engine *g)
 	if (st == REP_ENODATA && !e->eligible) {
 		/* a barred claim still shows what it would have paid, but a data gap
 		 * there is no reason to fail: say so and show no amount */
-		char b[REP_ERROR_MESSAGE_MAX + 96];
-		snprintf(b, sizeof b, "what the barred claim would pay could not be computed: %s",
-			 g->err ? g->err->message : "reference data missing");
+		const char *b = rep_arena_printf(&e->arena, "what the barred claim would pay could not be computed: %s",
+						 g->err ? g->err->message : "reference data missing");
 		rep_error_clear(g->err);
 		clear_lines(e);
-		if ((st = warn(g, b)))
+		if ((st = b ? warn(g, b) : nomem(g)))
 			return st;
 		g->no_would_be = true;
 		return finish(g);

@@ -160,9 +160,11 @@ static bool date_ok(rep_date d)
 	return d >= REP_DATE_MIN && d <= REP_DATE_MAX;
 }
 
-rep_status rep_series_lookup(const rep_context *ctx, const char *id, rep_date date, mpq_t value,
-			     rep_series_point *pt, rep_error *err)
+rep_status rep_series_lookup_ex(const rep_context *ctx, const char *id, rep_date date, mpq_t value,
+				rep_series_point *pt, bool allow_stale, rep_series_stale *stale, rep_error *err)
 {
+	if (stale)
+		*stale = (rep_series_stale){0};
 	if (!ctx || !id || !value)
 		return rep_err(err, REP_EUSAGE, NULL, "rep_series_lookup: NULL context, series id or value");
 	const rep_series_def *s = find(ctx, id, NULL);
@@ -171,6 +173,12 @@ rep_status rep_series_lookup(const rep_context *ctx, const char *id, rep_date da
 	if (!date_ok(date))
 		return rep_err(err, REP_EINVAL, NULL, "%s: no valid date to look up", s->id);
 	const rep_series_point *p = point_on(s, date);
+	if (!p && allow_stale && s->n_points && date > s->until) {
+		/* past the last point: the latest one, and the caller says so */
+		p = &s->points[s->n_points - 1];
+		if (stale)
+			*stale = (rep_series_stale){true, s->id, s->until};
+	}
 	if (!p) {
 		char d[REP_DATE_TEXT_SIZE], a[REP_DATE_TEXT_SIZE], b[REP_DATE_TEXT_SIZE];
 		rep_date_format(date, d);
@@ -184,6 +192,12 @@ rep_status rep_series_lookup(const rep_context *ctx, const char *id, rep_date da
 	if (pt)
 		*pt = *p;
 	return REP_OK;
+}
+
+rep_status rep_series_lookup(const rep_context *ctx, const char *id, rep_date date, mpq_t value,
+			     rep_series_point *pt, rep_error *err)
+{
+	return rep_series_lookup_ex(ctx, id, date, value, pt, false, NULL, err);
 }
 
 /* ---- shared checks for loaded text ---- */
@@ -1011,25 +1025,57 @@ static const rep_fx_rate *user_rate(const rep_context *ctx, const char *from, co
 	return best;
 }
 
-static const rep_series_point *fx_point(const rep_context *ctx, const char *from, const char *to, rep_date date)
+static const rep_series_point *fx_point(const rep_context *ctx, const char *from, const char *to, rep_date date,
+					bool allow_stale, rep_series_stale *stale)
 {
 	char id[16];
 	snprintf(id, sizeof id, "FX.%s_%s", from, to);
 	const rep_series_def *s = find(ctx, id, NULL);
-	return s ? point_on(s, date) : NULL;
+	if (!s)
+		return NULL;
+	const rep_series_point *p = point_on(s, date);
+	if (!p && allow_stale && s->n_points && date > s->until) {
+		p = &s->points[s->n_points - 1];
+		*stale = (rep_series_stale){true, s->id, s->until};
+	}
+	return p;
+}
+
+/* Irrevocable conversion rates of the currencies the euro replaced (a legal
+ * figure, not a market rate): amounts a statute fixed in them, such as the
+ * StrEG day rate of DM 20 before 2002, convert at these on every date. */
+static const struct {
+	const char *code;
+	rep_series_point pt; /* units of `code` per EUR */
+} legacy_rates[] = {
+	{"DEM", {10592 /* 1999-01-01 */, "1.95583", "verified",
+		 "irrevocable conversion rate 1 EUR = 1.95583 DEM: Council Regulation (EC) No 2866/98 of 31 Dec 1998, "
+		 "art. 1, OJ L 359 (31.12.1998), https://eur-lex.europa.eu/eli/reg/1998/2866/oj"}},
+};
+
+static const rep_series_point *legacy_point(const char *from, const char *to)
+{
+	if (strcmp(from, "EUR") != 0)
+		return NULL;
+	for (size_t i = 0; i < sizeof legacy_rates / sizeof legacy_rates[0]; i++)
+		if (strcmp(legacy_rates[i].code, to) == 0)
+			return &legacy_rates[i].pt;
+	return NULL;
 }
 
 /* A cross rate has no stored text of its own, and a lookup must not write
  * to the context, so its provenance is a fixed phrase. */
 static const char cross_source[] =
-	"cross rate via USD: FROM/USD x USD/TO from stored rates (see those FX series or user rates)";
+	"cross rate through a third currency: FROM/X x X/TO from stored rates (see those FX series or user rates)";
 
 /* One conversion from -> to without a third currency: a user rate either
- * way, then a stored series either way. Sets rate and pt; false if none.
- * An inverse keeps the stored point (its value is the reverse pair's rate):
- * its source is the provenance a reader needs, and the rate shows the inversion. */
+ * way, an irrevocable euro rate, then a stored series either way (with
+ * allow_stale, a series' latest point after its end). Sets rate and pt;
+ * false if none. An inverse keeps the stored point (its value is the
+ * reverse pair's rate): its source is the provenance a reader needs, and
+ * the rate shows the inversion. */
 static bool fx_leg(const rep_context *ctx, const char *from, const char *to, rep_date date, mpq_t rate,
-		   rep_series_point *pt)
+		   rep_series_point *pt, bool allow_stale, rep_series_stale *stale)
 {
 	for (int inverse = 0; inverse < 2; inverse++) {
 		const rep_fx_rate *u = inverse ? user_rate(ctx, to, from, date) : user_rate(ctx, from, to, date);
@@ -1041,16 +1087,65 @@ static bool fx_leg(const rep_context *ctx, const char *from, const char *to, rep
 			return true;
 		}
 	}
+	/* a legacy currency of the euro area converts at its irrevocable rate on every date */
 	for (int inverse = 0; inverse < 2; inverse++) {
-		const rep_series_point *p = inverse ? fx_point(ctx, to, from, date) : fx_point(ctx, from, to, date);
-		if (p && !rep_dec_parse(rate, p->value, NULL) && mpq_sgn(rate) > 0) {
+		const rep_series_point *p = inverse ? legacy_point(to, from) : legacy_point(from, to);
+		if (p && !rep_dec_parse(rate, p->value, NULL)) {
 			*pt = *p;
+			pt->from = date > p->from ? p->from : date;
 			if (inverse)
 				mpq_inv(rate, rate);
 			return true;
 		}
 	}
+	for (int pass = 0; pass < (allow_stale ? 2 : 1); pass++)
+		for (int inverse = 0; inverse < 2; inverse++) {
+			rep_series_stale st = {0};
+			const rep_series_point *p = inverse ? fx_point(ctx, to, from, date, pass == 1, &st)
+							    : fx_point(ctx, from, to, date, pass == 1, &st);
+			if (p && !rep_dec_parse(rate, p->value, NULL) && mpq_sgn(rate) > 0) {
+				*pt = *p;
+				if (inverse)
+					mpq_inv(rate, rate);
+				if (st.stale && stale)
+					*stale = st;
+				return true;
+			}
+		}
 	return false;
+}
+
+/* Currencies a cross rate may go through: USD and EUR first (the usual
+ * bridges), then every other currency of a user rate or an FX series. */
+static size_t bridges(const rep_context *ctx, char out[][4], size_t max)
+{
+	size_t n = 0;
+	const char *first[] = {"USD", "EUR"};
+#define ADD(code)                                                                  \
+	do {                                                                           \
+		bool dup = false;                                                      \
+		for (size_t k = 0; k < n; k++)                                         \
+			dup = dup || memcmp(out[k], (code), 3) == 0;                   \
+		if (!dup && n < max) {                                                 \
+			memcpy(out[n], (code), 3);                                     \
+			out[n++][3] = '\0';                                            \
+		}                                                                      \
+	} while (0)
+	for (size_t i = 0; i < 2; i++)
+		ADD(first[i]);
+	for (size_t i = 0; i < ctx->n_fx; i++) {
+		ADD(ctx->fx[i].from);
+		ADD(ctx->fx[i].to);
+	}
+	for (size_t i = 0; i < ctx->n_series; i++) {
+		const char *id = ctx->series[i]->id;
+		if (strlen(id) == 10 && strncmp(id, "FX.", 3) == 0 && id[6] == '_') {
+			ADD(id + 3);
+			ADD(id + 7);
+		}
+	}
+#undef ADD
+	return n;
 }
 
 static int rank(const char *confidence)
@@ -1062,9 +1157,13 @@ static int rank(const char *confidence)
 	return 0;
 }
 
-rep_status rep_fx_lookup(const rep_context *ctx, const char *from, const char *to, rep_date date, mpq_t rate,
-			 rep_series_point *pt, rep_error *err)
+rep_status rep_fx_lookup_ex(const rep_context *ctx, const char *from, const char *to, rep_date date, mpq_t rate,
+			    rep_series_point *pt, bool allow_stale, rep_fx_info *info, rep_error *err)
 {
+	rep_fx_info dummy;
+	if (!info)
+		info = &dummy;
+	*info = (rep_fx_info){0};
 	if (!ctx)
 		return rep_err(err, REP_EUSAGE, NULL, "rep_fx_lookup: NULL context");
 	char f[4], t[4];
@@ -1074,16 +1173,32 @@ rep_status rep_fx_lookup(const rep_context *ctx, const char *from, const char *t
 	if (!date_ok(date))
 		return rep_err(err, REP_EINVAL, NULL, "%s/%s: no valid date to look up", f, t);
 	rep_series_point p;
+	bool found = false;
 	if (strcmp(f, t) == 0) {
 		mpq_set_ui(rate, 1, 1);
 		p = (rep_series_point){date, "1", "verified", "same currency"};
-	} else if (!fx_leg(ctx, f, t, date, rate, &p)) {
-		bool found = false;
-		if (strcmp(f, "USD") != 0 && strcmp(t, "USD") != 0) {
-			mpq_t r2;
-			mpq_init(r2);
+		found = true;
+	}
+	/* a current rate, direct or through any third currency, before a stale one */
+	for (int pass = 0; pass < (allow_stale ? 2 : 1) && !found; pass++) {
+		bool stale_ok = pass == 1;
+		rep_series_stale s1 = {0}, s2 = {0};
+		if (fx_leg(ctx, f, t, date, rate, &p, stale_ok, &s1)) {
+			info->stale = s1;
+			found = true;
+			break;
+		}
+		char via[64][4];
+		size_t nb = bridges(ctx, via, 64);
+		mpq_t r2;
+		mpq_init(r2);
+		for (size_t i = 0; i < nb && !found; i++) {
+			if (strcmp(via[i], f) == 0 || strcmp(via[i], t) == 0)
+				continue;
 			rep_series_point p2;
-			if (fx_leg(ctx, f, "USD", date, rate, &p) && fx_leg(ctx, "USD", t, date, r2, &p2)) {
+			s1 = s2 = (rep_series_stale){0};
+			if (fx_leg(ctx, f, via[i], date, rate, &p, stale_ok, &s1) &&
+			    fx_leg(ctx, via[i], t, date, r2, &p2, stale_ok, &s2)) {
 				mpq_mul(rate, rate, r2);
 				/* the weaker leg speaks for the pair; the later leg says since when */
 				if (rank(p2.confidence) < rank(p.confidence))
@@ -1092,17 +1207,25 @@ rep_status rep_fx_lookup(const rep_context *ctx, const char *from, const char *t
 					p.from = p2.from;
 				p.value = "";
 				p.source = cross_source;
+				memcpy(info->bridge, via[i], 4);
+				info->stale = s1.stale ? s1 : s2;
 				found = true;
 			}
-			mpq_clear(r2);
 		}
-		if (!found) {
-			char d[REP_DATE_TEXT_SIZE];
-			rep_date_format(date, d);
-			return rep_err(err, REP_ENODATA, NULL, "no exchange rate %s/%s for %s", f, t, d);
-		}
+		mpq_clear(r2);
+	}
+	if (!found) {
+		char d[REP_DATE_TEXT_SIZE];
+		rep_date_format(date, d);
+		return rep_err(err, REP_ENODATA, NULL, "no exchange rate %s/%s for %s", f, t, d);
 	}
 	if (pt)
 		*pt = p;
 	return REP_OK;
+}
+
+rep_status rep_fx_lookup(const rep_context *ctx, const char *from, const char *to, rep_date date, mpq_t rate,
+			 rep_series_point *pt, rep_error *err)
+{
+	return rep_fx_lookup_ex(ctx, from, to, date, rate, pt, false, NULL, err);
 }

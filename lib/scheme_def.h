@@ -74,6 +74,10 @@ typedef struct rep_tariff {
 	rep_date_basis index_at;
 	int tier_from, tier_to;   /* 1-based day ordinals within all deprivation, inclusive; 0 = open */
 	rep_date valid_from, valid_to; /* REP_DATE_NONE = open */
+	/* Which date picks the version (docs/schemes.md, "Which version applies"):
+	 * tariffs that differ only in their window are versions of one rate; the
+	 * engine refuses (REP_ENODATA) a date that falls in none of them, and with
+	 * each_day names the unpaid days in a finding and a warning. */
 	rep_date_basis version_at;
 	rep_condition condition;
 	rep_figure cap;           /* cap on this tariff's amount (in `index` units when index set) */
@@ -130,6 +134,13 @@ typedef struct rep_fixed {
 	const char *amount_currency; /* NULL: the scheme's currency; else converted at as_of */
 	const char *when_option;     /* as on tariffs: applies only when this choice option */
 	const char *when_value;      /* has one of these values ("a|b") */
+	/* The version of the law the amount belongs to, as on tariffs: the entry
+	 * applies when the version_at date is inside [valid_from, valid_to].
+	 * Both 0 (a zeroed built-in entry) or REP_DATE_NONE mean open; entries
+	 * that differ only in their window are versions of one amount, and a
+	 * date in none of them is an error (REP_ENODATA), never a silent zero. */
+	rep_date valid_from, valid_to;
+	rep_date_basis version_at;   /* each_day (the default) is read as as_of */
 } rep_fixed;
 
 typedef enum rep_cap_scope {
@@ -149,12 +160,24 @@ typedef struct rep_cap {
 	const char *basis;
 } rep_cap;
 
+/* Facts a qualifying rule needs beyond its outcome (docs/schemes.md,
+ * "Eligibility facts"). A need the case says is not met defeats the rule;
+ * one the case does not state defeats it too, with a finding naming the
+ * missing fact (never a silent yes). An `assumes` fact, when absent, is
+ * taken as met with a finding and a warning saying so; stated false, it bars. */
+#define REP_NEED_CONVICTION (1u << 0)       /* a conviction preceded the outcome */
+#define REP_NEED_RETRIAL (1u << 1)          /* the acquittal came on retrial after a conviction */
+#define REP_NEED_PARDON_INNOCENCE (1u << 2) /* a pardon counts only on the ground of innocence */
+#define REP_NEED_CERTIFICATE (1u << 3)      /* a certificate (finding) of innocence */
+
 /* An outcome that bars (or qualifies), or a flag that bars, with its article. */
 typedef struct rep_rule {
 	uint32_t outcomes;    /* REP_BIT(REP_OUT_*) */
 	unsigned flags;       /* REP_FLAG_* */
 	const char *text;
 	const char *basis;
+	unsigned needs;       /* REP_NEED_*: qualifying rules only */
+	unsigned assumes;     /* REP_NEED_*: qualifying rules only */
 } rep_rule;
 
 typedef enum rep_opt_type {

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "reparations.h"
@@ -235,6 +236,111 @@ static void t_builder(void **state)
 	rep_case_free(NULL);
 }
 
+/* The builder checks what the JSON reader checks: one validation path. */
+static void t_builder_same_checks(void **state)
+{
+	(void)state;
+	rep_case *c;
+	rep_error err;
+	assert_int_equal(rep_case_new(&c), REP_OK);
+	/* a disposition outside the vocabulary: JSON refuses it, so does the builder */
+	rep_harm h = REP_HARM_INIT;
+	h.category = REP_HARM_PROPERTY;
+	h.amount = "100";
+	h.disposition = "stolen";
+	assert_int_equal(rep_case_add_harm(c, &h, &err), REP_EINVAL);
+	assert_string_equal(err.path, "harms[0].disposition");
+	static const char stolen[] = "{\"id\": \"s\", \"currency\": \"EUR\", \"harms\": [{\"category\": \"property\","
+				     " \"amount\": \"100\", \"disposition\": \"stolen\"}]}";
+	rep_case *j = NULL;
+	rep_error jerr;
+	assert_int_equal(rep_case_from_json(&j, stolen, strlen(stolen), &jerr), REP_EINVAL);
+	assert_string_equal(jerr.message, err.message);
+	/* a field the category does not take */
+	h = (rep_harm)REP_HARM_INIT;
+	h.category = REP_HARM_LOST_EARNINGS;
+	h.monthly = "1000";
+	h.amount = "5";
+	assert_int_equal(rep_case_add_harm(c, &h, &err), REP_EINVAL);
+	assert_string_equal(err.path, "harms[0].amount");
+	/* a zeroed harm: its dates would silently be 1970-01-01, so they are refused by name */
+	rep_harm z = {0};
+	z.category = REP_HARM_BUSINESS;
+	z.amount = "10";
+	assert_int_equal(rep_case_add_harm(c, &z, &err), REP_EINVAL);
+	assert_non_null(strstr(err.message, "REP_HARM_INIT"));
+	rep_harm_init(&z);
+	z.category = REP_HARM_BUSINESS;
+	z.amount = "10";
+	assert_int_equal(rep_case_add_harm(c, &z, &err), REP_OK);
+	/* detentions: kind and start required, as in JSON */
+	rep_detention_spec d = REP_DETENTION_INIT;
+	assert_int_equal(rep_case_add_detention_spec(c, &d, &err), REP_EINVAL);
+	assert_string_equal(err.message, "detentions[0]: kind: missing");
+	d.kind = REP_DET_PRISON;
+	assert_int_equal(rep_case_add_detention_spec(c, &d, &err), REP_EINVAL);
+	assert_string_equal(err.message, "detentions[0]: start: missing");
+	rep_date_parse(&d.start, "2023-01-01", NULL);
+	d.credited_elsewhere = true;
+	d.note = "concurrent sentence";
+	assert_int_equal(rep_case_add_detention_spec(c, &d, &err), REP_OK);
+	/* flags the vocabulary does not name */
+	assert_int_equal(rep_case_set_proceedings(c, REP_PROC_CRIMINAL, REP_OUT_ACQUITTED, REP_DATE_NONE, 1u << 9),
+			 REP_EINVAL);
+	/* eligibility facts, and facts that contradict the outcome */
+	assert_int_equal(rep_case_set_currency(c, "EUR", &err), REP_OK);
+	assert_int_equal(rep_case_set_conviction(c, REP_FACT_NO, REP_DATE_NONE, "art. 1", NULL, &err), REP_EINVAL);
+	assert_int_equal(rep_case_set_conviction(c, REP_FACT_NO, REP_DATE_NONE, NULL, NULL, &err), REP_OK);
+	assert_int_equal(rep_case_set_proceedings(c, REP_PROC_CRIMINAL, REP_OUT_CONVICTION_QUASHED, REP_DATE_NONE, 0),
+			 REP_OK);
+	assert_int_equal(rep_case_validate(c, &err), REP_EINVAL);
+	assert_string_equal(err.path, "proceedings.conviction");
+	assert_int_equal(rep_case_set_pardon_ground(c, (rep_pardon_ground)7), REP_EINVAL);
+	assert_int_equal(rep_case_set_acquitted_on_retrial(c, 2), REP_EINVAL);
+	assert_int_equal(rep_case_set_certificate_of_innocence(c, REP_FACT_YES), REP_OK);
+	assert_string_equal(rep_pardon_ground_name(REP_PARDON_CLEMENCY), "clemency");
+	rep_case_free(c);
+}
+
+/* The new proceedings facts read from JSON, with paths in their errors. */
+static void t_json_facts(void **state)
+{
+	(void)state;
+	static const char ok[] =
+		"{\"id\": \"f\", \"currency\": \"USD\", \"as_of\": \"2026-01-01\","
+		" \"proceedings\": {\"outcome\": \"acquitted\", \"conviction\": {\"date\": \"2020-05-01\","
+		" \"article\": \"18 U.S.C. 1343\", \"sentence\": \"6 years\"}, \"acquitted_on_retrial\": true,"
+		" \"pardon_ground\": \"innocence\", \"certificate_of_innocence\": true},"
+		" \"detentions\": [{\"kind\": \"prison\", \"start\": \"2020-05-01\", \"end\": \"2021-05-01\","
+		" \"credited_elsewhere\": false}]}";
+	rep_case *c = NULL;
+	rep_error err;
+	assert_int_equal(rep_case_from_json(&c, ok, strlen(ok), &err), REP_OK);
+	rep_case_free(c);
+	static const struct {
+		const char *proc, *path;
+	} bad[] = {
+		{"\"pardon_ground\": \"mercy\"", "proceedings.pardon_ground"},
+		{"\"conviction\": true", "proceedings.conviction"},
+		{"\"conviction\": {\"court\": \"x\"}", "proceedings.conviction.court"},
+		{"\"conviction\": {\"date\": \"2030-01-01\"}", "proceedings.conviction.date"},
+		{"\"acquitted_on_retrial\": \"yes\"", "proceedings.acquitted_on_retrial"},
+		{"\"conviction\": false, \"acquitted_on_retrial\": true", "proceedings.acquitted_on_retrial"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char json[512];
+		snprintf(json, sizeof json,
+			 "{\"id\": \"f\", \"currency\": \"USD\", \"as_of\": \"2026-01-01\","
+			 " \"proceedings\": {\"outcome\": \"acquitted\", %s}}", bad[i].proc);
+		c = NULL;
+		if (rep_case_from_json(&c, json, strlen(json), &err) == REP_OK)
+			fail_msg("accepted: %s", bad[i].proc);
+		if (strcmp(err.path, bad[i].path) != 0)
+			fail_msg("%s: path %s, want %s (%s)", bad[i].proc, err.path, bad[i].path, err.message);
+		assert_null(c);
+	}
+}
+
 static void t_enum_names(void **state)
 {
 	(void)state;
@@ -263,6 +369,7 @@ int main(void)
 		cmocka_unit_test(t_currency),		    cmocka_unit_test(t_torture_part),
 		cmocka_unit_test(t_nul_in_string),	    cmocka_unit_test(t_builder),
 		cmocka_unit_test(t_enum_names),
+		cmocka_unit_test(t_builder_same_checks), cmocka_unit_test(t_json_facts),
 	};
 	return cmocka_run_group_tests_name("case", tests, NULL, NULL);
 }

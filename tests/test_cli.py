@@ -154,10 +154,32 @@ class TestCli(unittest.TestCase):
             self.assertEqual(prop["amount"], "1000.00")
             self.assertIn("1 EUR = 500 KZT", prop["adjustment"])
             self.assertIn("FX KZT/EUR", [r["series"] for r in e["refdata"]])
-            # the built-in series end in 2025: no silent extrapolation to the 2026 valuation date
-            rc, out, err = run("estimate", path, "--scheme", "de-streg")
+        # valued after every built-in EUR/KZT point: --strict-data refuses to extrapolate ...
+        with CaseFile(with_change(currency="KZT", harms=harms, as_of="2099-03-01")) as path:
+            rc, out, err = run("estimate", path, "--scheme", "de-streg", "--strict-data")
             self.assertEqual(rc, 2)
-            self.assertIn("no exchange rate KZT/EUR for 2026-03-01", err)
+            self.assertIn("no exchange rate KZT/EUR for 2099-03-01", err)
+            # ... and by default the latest point is used, with a warning saying how to give a rate
+            rc, out, err = run("estimate", path, "--scheme", "de-streg", "--format", "json")
+            self.assertEqual(rc, 0, err)
+            warnings = json.loads(out)["estimates"][0]["warnings"]
+            self.assertTrue(any("FX.EUR_KZT ends on" in w and "--fx-file" in w for w in warnings), warnings)
+
+    def test_fx_cross_rate_through_any_currency(self):
+        # a USD amount into a EUR scheme through KZT: 1000 x 480.25 / 520.50 = 922.6705... -> 922.67;
+        # valued in 2099, after every built-in series, so only the user's rates are current
+        harms = [{"category": "legal_costs", "amount": "1000", "date": "2023-01-05"}]
+        with CaseFile(with_change(currency="USD", harms=harms, as_of="2099-01-01")) as path:
+            rc, out, err = run("estimate", path, "--scheme", "de-streg", "--format", "json",
+                               "--fx", "EUR/KZT=520.50", "--fx", "USD/KZT=480.25")
+            self.assertEqual(rc, 0, err)
+            e = json.loads(out)["estimates"][0]
+            line = [l for l in e["lines"] if l["head"] == "legal_costs"][0]
+            self.assertEqual(line["amount"], "922.67")
+            self.assertIn("cross rate via KZT", line["adjustment"])
+            series = [r["series"] for r in e["refdata"]]
+            self.assertIn("FX USD/KZT", series)
+            self.assertIn("FX KZT/EUR", series)
 
     def test_compare_report_currency(self):
         rc, out, err = run("compare", EXAMPLE, "--schemes", "de-streg,us-federal", "--report-currency", "EUR",

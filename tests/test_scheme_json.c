@@ -182,7 +182,8 @@ static void t_bare_figure_warns(void **state)
 
 static const char usd_case[] =
 	"{\"id\": \"r\", \"currency\": \"USD\", \"as_of\": \"2025-01-01\","
-	" \"proceedings\": {\"kind\": \"criminal\", \"outcome\": \"acquitted\", \"decision_date\": \"2024-06-01\"},"
+	" \"proceedings\": {\"kind\": \"criminal\", \"outcome\": \"acquitted\", \"decision_date\": \"2024-06-01\","
+	" \"acquitted_on_retrial\": true},"
 	" \"detentions\": [{\"kind\": \"prison\", \"start\": \"2023-01-01\", \"end\": \"2023-12-31\"}]}";
 
 static void t_replace_builtin(void **state)
@@ -405,12 +406,23 @@ static const char *const de_streg_parts[] = {
 	"{\"id\": \"de-streg\","
 	" \"name\": \"Germany: compensation for criminal prosecution measures (StrEG)\","
 	" \"jurisdiction\": \"Germany\", \"currency\": \"EUR\", \"status\": \"law\","
-	" \"notes\": \"EUR 75 for each commenced day of court-ordered deprivation of liberty (StrEG §7(3), since "
-	"8 Oct 2020; EUR 25 from 5 Aug 2009, EUR 11 from 1 Jan 2002), plus proven pecuniary loss when it "
-	"exceeds EUR 25 (§7(2)). Transitional rule adopted here: the daily rate in force on the last day "
-	"of deprivation of liberty applies to the whole detention. With whole dates, every listed day "
-	"has commenced, so the count includes both ends. The deduction for board and lodging saved in "
-	"prison (Vorteilsausgleich) is not applied: enter net figures.\",",
+	" \"notes\": \"EUR 75 for each commenced day of court-ordered deprivation of liberty (StrEG "
+	"§7(3), since 8 Oct 2020; EUR 25 from 5 Aug 2009, EUR 11 from 1 Jan 2002, DM 20 from 1988), plus "
+	"proven pecuniary loss when it exceeds EUR 25 (§7(2)). Which version applies (version_at = "
+	"decision): neither the 2009 amending act (Gesetz zur Änderung des StrEG of 30 Jul 2009, BGBl. I "
+	"S. 2478) nor the 2020 act (Drittes Gesetz zur Änderung des StrEG of 30 Sep 2020, BGBl. I S. "
+	"2049, in force the day after promulgation) carries a transitional provision for the day rate, "
+	"and no Überleitungsvorschrift for it was found in the StrEG (§16a concerns GDR measures only). "
+	"The claim arises with the final decision on the duty to compensate (§8, usually made with the "
+	"acquittal or discontinuance), and the rate in force when that decision became final is paid for "
+	"every day of the detention, whenever the days fell: a 1997-2001 detention acquitted with "
+	"finality in 2010 was paid EUR 25 a day for every day. The estimate reads that date from "
+	"proceedings.decision_date (as_of, with a warning, when it is absent). A decision final before "
+	"2002 was paid DM 20 a day (1988 version; the day in 1988 it took effect is unverified), "
+	"converted here to euros at the irrevocable rate of 1 EUR = 1.95583 DM (Council Regulation (EC) "
+	"No 2866/98); a decision before 1988 (DM 10) is not modelled and is refused. With whole dates, "
+	"every listed day has commenced, so the count includes both ends. The deduction for board and "
+	"lodging saved in prison (Vorteilsausgleich) is not applied: enter net figures.\",",
 	" \"rounding\": \"half_up\", \"places\": -1,"
 	" \"proc_kinds\": [\"criminal\"], \"proc_kinds_text\": \"criminal prosecution measures\","
 	" \"qualifying\": [{\"outcomes\": [\"acquitted\", \"dismissed_rehabilitating\", \"conviction_quashed\"],"
@@ -425,22 +437,31 @@ static const char *const de_streg_parts[] = {
 	"   \"kinds\": [\"police_custody\", \"pretrial_custody\", \"prison\", \"psychiatric\"], \"measure\": \"days\","
 	"   \"daycount\": \"commenced\", \"unit\": \"day\","
 	"   \"rate\": {\"value\": \"75\", \"confidence\": \"verified\", \"source\": \"StrEG §7(3) as amended 30 Sep 2020 (dejure.org)\"},"
-	"   \"valid_from\": \"2020-10-08\", \"version_at\": \"detention_end\", \"basis\": \"StrEG §7(3)\","
-	"   \"formula\": \"EUR 75 for each commenced day of deprivation of liberty\"},",
+	"   \"valid_from\": \"2020-10-08\", \"version_at\": \"decision\", \"basis\": \"StrEG §7(3)\","
+	"   \"formula\": \"EUR 75 for each commenced day (rate in force when the decision on the duty to compensate became final)\"},",
 	"  {\"label\": \"Deprivation of liberty (EUR 25 per commenced day)\", \"klass\": \"non_pecuniary\","
 	"   \"kinds\": [\"police_custody\", \"pretrial_custody\", \"prison\", \"psychiatric\"], \"measure\": \"days\","
 	"   \"daycount\": \"commenced\", \"unit\": \"day\","
 	"   \"rate\": {\"value\": \"25\", \"confidence\": \"verified\", \"source\": \"StrEG §7(3) in the version of 5 Aug 2009 (Bundesrat print 639/19)\"},"
-	"   \"valid_from\": \"2009-08-05\", \"valid_to\": \"2020-10-07\", \"version_at\": \"detention_end\","
+	"   \"valid_from\": \"2009-08-05\", \"valid_to\": \"2020-10-07\", \"version_at\": \"decision\","
 	"   \"basis\": \"StrEG §7(3) (2009 version)\","
-	"   \"formula\": \"EUR 25 for each commenced day (rate in force when the detention ended)\"},",
+	"   \"formula\": \"EUR 25 for each commenced day (rate in force when the decision on the duty to compensate became final)\"},",
 	"  {\"label\": \"Deprivation of liberty (EUR 11 per commenced day)\", \"klass\": \"non_pecuniary\","
 	"   \"kinds\": [\"police_custody\", \"pretrial_custody\", \"prison\", \"psychiatric\"], \"measure\": \"days\","
 	"   \"daycount\": \"commenced\", \"unit\": \"day\","
 	"   \"rate\": {\"value\": \"11\", \"confidence\": \"verified\", \"source\": \"StrEG §7(3) in the version of 1 Jan 2002 (Bundesrat print 639/19)\"},"
-	"   \"valid_from\": \"2002-01-01\", \"valid_to\": \"2009-08-04\", \"version_at\": \"detention_end\","
+	"   \"valid_from\": \"2002-01-01\", \"valid_to\": \"2009-08-04\", \"version_at\": \"decision\","
 	"   \"basis\": \"StrEG §7(3) (2002 version)\","
-	"   \"formula\": \"EUR 11 for each commenced day (rate in force when the detention ended)\"}],",
+	"   \"formula\": \"EUR 11 for each commenced day (rate in force when the decision on the duty to compensate became final)\"},",
+	"  {\"label\": \"Deprivation of liberty (DM 20 per commenced day)\", \"klass\": \"non_pecuniary\","
+	"   \"kinds\": [\"police_custody\", \"pretrial_custody\", \"prison\", \"psychiatric\"], \"measure\": \"days\","
+	"   \"daycount\": \"commenced\", \"unit\": \"day\","
+	"   \"rate\": {\"value\": \"20\", \"confidence\": \"secondary\", \"source\": \"StrEG §7(3) in the version of 1988 (DM 20 a day "
+	"until 31 Dec 2001): Berlin Senate Department for Justice, press release 2019, https://www.berlin.de/sen/justva/presse/"
+	"pressemitteilungen/2019/pressemitteilung.878569.php\"}, \"rate_currency\": \"DEM\","
+	"   \"valid_from\": \"1988-01-01\", \"valid_to\": \"2001-12-31\", \"version_at\": \"decision\","
+	"   \"basis\": \"StrEG §7(3) (1988 version)\","
+	"   \"formula\": \"DM 20 for each commenced day (rate in force when the decision on the duty to compensate became final)\"}],",
 	" \"heads\": ["
 	"  {\"category\": \"lost_earnings\", \"treatment\": \"proven\", \"klass\": \"pecuniary\", \"label\": \"Lost earnings\","
 	"   \"basis\": \"StrEG §7(1)\", \"note\": \"proven financial loss caused by the measure\"},"
@@ -511,7 +532,7 @@ static void t_round_trip_de_streg(void **state)
 		" \"proceedings\": {\"outcome\": \"amnesty\", \"self_incrimination\": true, \"decision_date\": \"2024-06-01\"},"
 		" \"detentions\": [{\"kind\": \"prison\", \"start\": \"2024-01-01\", \"end\": \"2024-02-01\"}]}",
 	};
-	char de_streg_json[8192] = "";
+	char de_streg_json[16384] = "";
 	for (size_t i = 0; i < sizeof de_streg_parts / sizeof de_streg_parts[0]; i++)
 		strcat(de_streg_json, de_streg_parts[i]);
 	rep_context *builtin = new_ctx(), *user = new_ctx();

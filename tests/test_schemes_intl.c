@@ -161,6 +161,14 @@ static bool contains(const char *s, const char *part)
 	return s && strstr(s, part);
 }
 
+static bool has_warning(const rep_estimate *e, const char *part)
+{
+	for (size_t i = 0; i < rep_estimate_warning_count(e); i++)
+		if (strstr(rep_estimate_warning(e, i), part))
+			return true;
+	return false;
+}
+
 /* ---- case texts ---- */
 
 /* One detention of `kind` from `start` to `end`, in `currency`, with the
@@ -215,16 +223,26 @@ static void t_fx_missing_rate(void **state)
 {
 	fixture *f = *state;
 	char b[1024];
-	/* the built-in series stop at 2025-12-31: nothing is extrapolated */
-	const char *kzt = make_case(b, sizeof b, "KZT", "2026-03-01", "acquitted", "", "pretrial_custody", "2023-03-01",
+	/* a valuation date after every built-in series: with strict data nothing is
+	 * extrapolated, and the error says how to give a rate */
+	rep_context *strict = new_ctx();
+	rep_context_set_strict_data(strict, 1);
+	const char *kzt = make_case(b, sizeof b, "KZT", "2099-03-01", "acquitted", "", "pretrial_custody", "2023-03-01",
 				    "2023-03-10", "[{\"category\": \"property\", \"amount\": \"500000\", \"date\": \"2023-01-05\"}]");
-	expect_error(f, NULL, kzt, "de-streg", NULL, REP_ENODATA, "no exchange rate KZT/EUR for 2026-03-01");
+	expect_error(f, strict, kzt, "de-streg", NULL, REP_ENODATA, "no exchange rate KZT/EUR for 2099-03-01");
+	assert_true(contains(f->err.message, "--fx KZT/EUR=RATE"));
+	/* by default the latest point is used, and the estimate says so */
+	rep_estimate *e = estimate(f, NULL, kzt, "de-streg", NULL);
+	assert_true(has_warning(e, "FX.EUR_KZT ends on"));
+	assert_true(has_warning(e, "before 2099-03-01: its latest point"));
+	rep_estimate_free(e);
 	/* intl-un converts the German benchmark the other way */
-	make_case(b, sizeof b, "KZT", "2026-03-01", "amnesty", ARBITRARY, "prison", "2023-03-01", "2023-03-10", "[]");
-	expect_error(f, NULL, b, "intl-un", NULL, REP_ENODATA, "no exchange rate EUR/KZT for 2026-03-01");
+	make_case(b, sizeof b, "KZT", "2099-03-01", "amnesty", ARBITRARY, "prison", "2023-03-01", "2023-03-10", "[]");
+	expect_error(f, strict, b, "intl-un", NULL, REP_ENODATA, "no exchange rate EUR/KZT for 2099-03-01");
+	rep_context_free(strict);
 	/* within the series (2024 annual average) it converts */
 	make_case(b, sizeof b, "KZT", "2024-06-01", "amnesty", ARBITRARY, "prison", "2023-03-01", "2023-03-10", "[]");
-	rep_estimate *e = estimate(f, NULL, b, "intl-un", NULL);
+	e = estimate(f, NULL, b, "intl-un", NULL);
 	assert_string_equal(refpoint(e, "FX EUR/KZT")->from, "2024-01-01");
 	rep_estimate_free(e);
 }
@@ -521,19 +539,235 @@ static void t_uk_earnings_within_limit(void **state)
 	rep_estimate_free(e);
 }
 
+/* StrEG: the day rate in force when the decision on the duty to compensate
+ * became final pays every day (version_at = decision; see the scheme's notes). */
 static void t_de_transition(void **state)
 {
 	fixture *f = *state;
 	char b[1024];
-	/* ended the day before the 2020 amendment: 10 x 25 */
-	make_case(b, sizeof b, "EUR", "2026-03-01", "acquitted", "", "pretrial_custody", "2020-09-28", "2020-10-07", "[]");
+	/* decided the day before the 2020 amendment: 10 days x EUR 25 = 250 */
+	make_case(b, sizeof b, "EUR", "2026-03-01", "acquitted", ", \"decision_date\": \"2020-10-07\"", "pretrial_custody",
+		  "2020-09-28", "2020-10-07", "[]");
 	rep_estimate *e = estimate(f, NULL, b, "de-streg", NULL);
 	assert_string_equal(rep_estimate_total(e), "250.00");
 	rep_estimate_free(e);
-	/* ended on 8 Oct 2020: the new rate for every day, 10 x 75 */
-	make_case(b, sizeof b, "EUR", "2026-03-01", "acquitted", "", "pretrial_custody", "2020-09-29", "2020-10-08", "[]");
+	/* the same days, decided after 8 Oct 2020: 10 x EUR 75 = 750 */
+	make_case(b, sizeof b, "EUR", "2026-03-01", "acquitted", ", \"decision_date\": \"2020-11-02\"", "pretrial_custody",
+		  "2020-09-28", "2020-10-07", "[]");
 	e = estimate(f, NULL, b, "de-streg", NULL);
 	assert_string_equal(rep_estimate_total(e), "750.00");
+	assert_false(has_warning(e, "give proceedings.decision_date"));
+	rep_estimate_free(e);
+	/* the real award: detained 1997-03-01..2001-06-30 (1,583 days: 306 in 1997, 365 + 365 + 366
+	 * in 1998-2000, 181 in 2001), acquitted with finality in 2010: 1,583 x EUR 25 = 39,575.00,
+	 * every day at the 2009 rate (before: EUR 0.00 and no line) */
+	make_case(b, sizeof b, "EUR", "2026-03-01", "acquitted", ", \"decision_date\": \"2010-05-20\"", "prison",
+		  "1997-03-01", "2001-06-30", "[]");
+	e = estimate(f, NULL, b, "de-streg", NULL);
+	assert_string_equal(rep_estimate_total(e), "39575.00");
+	assert_string_equal(line_with_head(e, "liberty", 0)->quantity, "1583");
+	rep_estimate_free(e);
+	/* decided in 2001: DM 20 a day, 60 days (31 + 28 + 1) = DM 1,200, at 1 EUR = 1.95583 DM:
+	 * 1200 / 1.95583 = 613.5502... -> EUR 613.55 */
+	make_case(b, sizeof b, "EUR", "2026-03-01", "acquitted", ", \"decision_date\": \"2001-11-30\"", "prison",
+		  "2001-01-01", "2001-03-01", "[]");
+	e = estimate(f, NULL, b, "de-streg", NULL);
+	assert_string_equal(rep_estimate_total(e), "613.55");
+	assert_true(contains(line_with_head(e, "liberty", 0)->formula, "1 EUR = 1.95583 DEM"));
+	rep_estimate_free(e);
+	/* decided in 1987 (DM 10, not modelled): an error naming scheme, tariff and date, never EUR 0 */
+	make_case(b, sizeof b, "EUR", "2026-03-01", "acquitted", ", \"decision_date\": \"1987-06-01\"", "prison",
+		  "1987-01-01", "1987-01-10", "[]");
+	expect_error(f, NULL, b, "de-streg", NULL, REP_ENODATA, "has no version in force on 1987-06-01");
+	assert_true(contains(f->err.message, "de-streg"));
+	assert_true(contains(f->err.message, "Deprivation of liberty"));
+	/* no decision date: as_of picks the version, and the estimate says so */
+	make_case(b, sizeof b, "EUR", "2026-03-01", "acquitted", "", "pretrial_custody", "2020-09-28", "2020-10-07", "[]");
+	e = estimate(f, NULL, b, "de-streg", NULL);
+	assert_string_equal(rep_estimate_total(e), "750.00");
+	assert_true(has_warning(e, "give proceedings.decision_date"));
+	rep_estimate_free(e);
+}
+
+/* Cross rates through any common currency: EUR/KZT and USD/KZT give USD -> EUR
+ * (before, only USD bridged). The valuation date is past every built-in
+ * series, so no direct rate is current and the user's rates decide. */
+static void t_fx_cross_any_currency(void **state)
+{
+	fixture *f = *state;
+	rep_context *ctx = new_ctx();
+	set_fx(ctx, "EUR/KZT", "520.50");
+	set_fx(ctx, "USD/KZT", "480.25");
+	static const char json[] =
+		"{\"id\": \"x\", \"currency\": \"USD\", \"as_of\": \"2099-01-01\","
+		" \"proceedings\": {\"outcome\": \"acquitted\", \"decision_date\": \"2021-01-10\"},"
+		" \"detentions\": [{\"kind\": \"pretrial_custody\", \"start\": \"2021-01-01\", \"end\": \"2021-01-01\"}],"
+		" \"harms\": [{\"category\": \"legal_costs\", \"amount\": \"1000\", \"date\": \"2021-01-05\"}]}";
+	rep_estimate *e = estimate(f, ctx, json, "de-streg", NULL);
+	/* 1 USD = 480.25 / 520.50 EUR: 1000 x 480.25 / 520.50 = 922.6705... -> 922.67; plus 1 day x 75 */
+	const rep_line *l = line_with_head(e, "legal_costs", 0);
+	assert_string_equal(l->amount, "922.67");
+	assert_true(contains(l->adjustment, "cross rate via KZT"));
+	assert_string_equal(rep_estimate_total(e), "997.67");
+	/* both legs are named, each with its own source */
+	assert_string_equal(refpoint(e, "FX USD/KZT")->value, "480.25");
+	assert_true(contains(refpoint(e, "FX KZT/EUR")->source, "used inverted"));
+	assert_true(contains(refpoint(e, "FX USD/EUR")->source, "cross rate via KZT"));
+	rep_estimate_free(e);
+	rep_context_free(ctx);
+}
+
+/* A series used past its last point: its latest point, with a warning naming
+ * the series, the point and how to give a current rate; strict data refuses. */
+static void t_fx_latest_point(void **state)
+{
+	fixture *f = *state;
+	static const char csv[] = "# id: FX.EUR_CHF\n# name: test\n# unit: CHF per EUR\n# until: 2024-12-31\n"
+				  "from,value,confidence,source\n2024-01-01,0.95,verified,test table\n";
+	static const char json[] =
+		"{\"id\": \"x\", \"currency\": \"CHF\", \"as_of\": \"2026-03-01\","
+		" \"proceedings\": {\"outcome\": \"acquitted\", \"decision_date\": \"2024-02-01\"},"
+		" \"detentions\": [{\"kind\": \"pretrial_custody\", \"start\": \"2024-01-01\", \"end\": \"2024-01-01\"}],"
+		" \"harms\": [{\"category\": \"legal_costs\", \"amount\": \"950\", \"date\": \"2024-01-05\"}]}";
+	rep_context *ctx = new_ctx();
+	rep_error err;
+	if (rep_context_load_series(ctx, csv, strlen(csv), "csv", &err))
+		fail_msg("%s", err.message);
+	rep_estimate *e = estimate(f, ctx, json, "de-streg", NULL);
+	/* 950 CHF at 1 EUR = 0.95 CHF = 1000.00 EUR, plus 1 day x 75 */
+	assert_string_equal(line_with_head(e, "legal_costs", 0)->amount, "1000.00");
+	assert_string_equal(rep_estimate_total(e), "1075.00");
+	assert_true(has_warning(e, "FX.EUR_CHF ends on 2024-12-31, before 2026-03-01: its latest point (0.95, in force "
+				   "from 2024-01-01) is used"));
+	assert_true(has_warning(e, "--fx FROM/TO=RATE, --fx-file or --series-file"));
+	rep_estimate_free(e);
+	assert_int_equal(rep_context_strict_data(ctx), 0);
+	assert_int_equal(rep_context_set_strict_data(ctx, 1), REP_OK);
+	assert_int_equal(rep_context_strict_data(ctx), 1);
+	expect_error(f, ctx, json, "de-streg", NULL, REP_ENODATA, "CHF/EUR for 2026-03-01");
+	assert_true(contains(f->err.message, "strict data"));
+	rep_context_free(ctx);
+}
+
+static const rep_finding *finding_code(const rep_estimate *e, const char *code)
+{
+	for (size_t i = 0; i < rep_estimate_finding_count(e); i++)
+		if (strcmp(rep_estimate_finding(e, i)->code, code) == 0)
+			return rep_estimate_finding(e, i);
+	return NULL;
+}
+
+/* Eligibility follows the facts the statutes condition on; an absent fact is
+ * a finding naming it, never a silent yes. One year in prison (2023, 365 days):
+ * us-federal pays 365/365 x 50,000 = 50,000.00 when it qualifies. */
+static void t_eligibility_facts(void **state)
+{
+	fixture *f = *state;
+	char b[1024];
+	static const struct {
+		const char *scheme, *outcome, *extra, *code; /* the finding that decides */
+		bool eligible;
+	} cases[] = {
+		/* 28 U.S.C. 2513: a first-trial acquittal does not qualify; on retrial after a conviction it does */
+		{"us-federal", "acquitted", ", \"acquitted_on_retrial\": false", "barred_fact", false},
+		{"us-federal", "acquitted", "", "missing_fact", false},
+		{"us-federal", "acquitted", ", \"conviction\": false", "barred_fact", false},
+		{"us-federal", "acquitted", ", \"acquitted_on_retrial\": true, \"certificate_of_innocence\": true", "qualifies", true},
+		{"us-federal", "acquitted", ", \"acquitted_on_retrial\": true, \"certificate_of_innocence\": false", "barred_fact", false},
+		{"us-federal", "conviction_quashed", "", "assumed_fact", true},
+		{"us-federal", "pardon", ", \"pardon_ground\": \"clemency\"", "barred_fact", false},
+		{"us-federal", "pardon", "", "missing_fact", false},
+		{"us-federal", "pardon", ", \"pardon_ground\": \"innocence\"", "qualifies", true},
+		{"us-federal", "dismissed_rehabilitating", "", "barred_outcome", false},
+		/* a pardon counts only on the ground of innocence */
+		{"us-tx", "pardon", ", \"pardon_ground\": \"clemency\"", "barred_fact", false},
+		{"us-tx", "pardon", ", \"pardon_ground\": \"innocence\"", "qualifies", true},
+		{"us-tx", "acquitted", ", \"acquitted_on_retrial\": false", "barred_fact", false},
+		{"us-ca", "pardon", ", \"pardon_ground\": \"clemency\"", "barred_fact", false},
+		{"us-ca", "dismissed_rehabilitating", ", \"conviction\": {\"date\": \"2022-12-01\"}", "qualifies", true},
+		{"us-fl", "acquitted", ", \"acquitted_on_retrial\": false", "barred_fact", false},
+		{"us-fl", "conviction_quashed", "", "qualifies", true},
+		{"uk-cja", "pardon", ", \"pardon_ground\": \"clemency\"", "barred_fact", false},
+		{"uk-cja", "pardon", ", \"pardon_ground\": \"innocence\"", "qualifies", true},
+		{"nz-guidelines", "pardon", ", \"pardon_ground\": \"clemency\"", "barred_fact", false},
+		{"nz-guidelines", "acquitted", "", "missing_fact", false},
+		{"ca-guidelines", "pardon", ", \"pardon_ground\": \"clemency\"", "barred_fact", false},
+		{"ca-guidelines", "pardon", ", \"pardon_ground\": \"innocence\"", "qualifies", true},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *cur = strcmp(cases[i].scheme, "uk-cja") == 0   ? "GBP"
+				  : strcmp(cases[i].scheme, "nz-guidelines") == 0 ? "NZD"
+				  : strcmp(cases[i].scheme, "ca-guidelines") == 0 ? "CAD"
+										 : "USD";
+		make_case(b, sizeof b, cur, "2026-03-01", cases[i].outcome, cases[i].extra, "prison", "2023-01-01",
+			  "2023-12-31", "[]");
+		rep_estimate *e = estimate(f, NULL, b, cases[i].scheme, NULL);
+		const rep_finding *fd = finding_code(e, cases[i].code);
+		if (!fd || rep_estimate_eligible(e) != cases[i].eligible)
+			fail_msg("case %zu (%s, %s%s): finding %s %s, eligible %d", i, cases[i].scheme, cases[i].outcome,
+				 cases[i].extra, cases[i].code, fd ? "present" : "absent", rep_estimate_eligible(e));
+		if (strcmp(cases[i].code, "missing_fact") == 0)
+			assert_true(contains(fd->text, "give proceedings."));
+		if (strcmp(cases[i].code, "assumed_fact") == 0)
+			assert_true(has_warning(e, "certificate_of_innocence"));
+		if (i == 3) /* 365 / 365 x 50,000 */
+			assert_string_equal(rep_estimate_total(e), "50000.00");
+		rep_estimate_free(e);
+	}
+}
+
+/* Criminal Compensation Act art. 25: a dismissal with grounds to acquit pays at
+ * the same daily rates: 2023-01-01..2023-01-10, 10 days x JPY 12,500 = 125,000. */
+static void t_jp_dismissal(void **state)
+{
+	fixture *f = *state;
+	char b[1024];
+	make_case(b, sizeof b, "JPY", "2026-03-01", "dismissed_rehabilitating", "", "pretrial_custody", "2023-01-01",
+		  "2023-01-10", "[]");
+	rep_estimate *e = estimate(f, NULL, b, "jp-cca", NULL);
+	assert_true(rep_estimate_eligible(e));
+	assert_string_equal(rep_estimate_total(e), "125000");
+	assert_true(contains(finding_code(e, "qualifies")->basis, "art. 25"));
+	rep_estimate_free(e);
+}
+
+/* Days credited to another lawful sentence are paid by no tariff: 100 days of
+ * remand (2023-01-01..2023-04-10), of which 2023-02-01..2023-03-02 (30 days)
+ * served a concurrent sentence: StrEG pays 70 x EUR 75 = 5,250.00. */
+static void t_credited_days(void **state)
+{
+	fixture *f = *state;
+	static const char json[] =
+		"{\"id\": \"c\", \"currency\": \"EUR\", \"as_of\": \"2026-03-01\","
+		" \"proceedings\": {\"outcome\": \"acquitted\", \"decision_date\": \"2023-05-01\"},"
+		" \"detentions\": [{\"kind\": \"pretrial_custody\", \"start\": \"2023-01-01\", \"end\": \"2023-04-10\"},"
+		"  {\"kind\": \"prison\", \"start\": \"2023-02-01\", \"end\": \"2023-03-02\", \"credited_elsewhere\": true,"
+		"   \"note\": \"concurrent sentence for theft\"}]}";
+	rep_estimate *e = estimate(f, NULL, json, "de-streg", NULL);
+	assert_string_equal(rep_estimate_total(e), "5250.00");
+	assert_string_equal(line_with_head(e, "liberty", 0)->quantity, "70");
+	assert_true(contains(line_with_head(e, "liberty", 0)->note, "30 days credited to another lawful sentence"));
+	assert_true(contains(line_with_head(e, "liberty", 0)->note, "concurrent sentence for theft"));
+	assert_non_null(finding_code(e, "credited_elsewhere"));
+	assert_int_equal(rep_estimate_days(e), 70);
+	rep_estimate_free(e);
+}
+
+/* Interest on a stream, instalment by instalment: 1,000 a month lost in
+ * January and February 2024, 10 % a year simple, act/365, to 2024-12-31:
+ * January from 2024-01-31 (335 days): 1000 x 0.10 x 335/365 = 91.780822;
+ * February from 2024-02-29 (306 days): 1000 x 0.10 x 306/365 = 83.835616;
+ * 2000 + 175.616438 = 2175.62. */
+static void t_interest_per_instalment(void **state)
+{
+	fixture *f = *state;
+	char b[1024];
+	make_case(b, sizeof b, "KZT", "2024-12-31", "amnesty", ARBITRARY, "prison", "2024-01-01", "2024-02-29",
+		  "[{\"category\": \"lost_earnings\", \"monthly\": \"1000\", \"start\": \"2024-01-01\", \"end\": \"2024-02-29\"}]");
+	rep_estimate *e = estimate(f, NULL, b, "intl-un", "intl-un.indexation=interest", "intl-un.interest_rate=10", NULL);
+	const rep_line *l = line_with_head(e, "lost_earnings", 0);
+	assert_string_equal(l->amount, "2175.62");
+	assert_true(contains(l->adjustment, "month by month"));
 	rep_estimate_free(e);
 }
 
@@ -571,6 +805,12 @@ int main(void)
 		cmocka_unit_test(t_uk_earnings_within_limit),
 		cmocka_unit_test(t_de_transition),
 		cmocka_unit_test(t_nl_release_day),
+		cmocka_unit_test(t_fx_cross_any_currency),
+		cmocka_unit_test(t_eligibility_facts),
+		cmocka_unit_test(t_jp_dismissal),
+		cmocka_unit_test(t_credited_days),
+		cmocka_unit_test(t_interest_per_instalment),
+		cmocka_unit_test(t_fx_latest_point),
 	};
 	return cmocka_run_group_tests_name("schemes_intl", tests, setup, teardown);
 }

@@ -516,9 +516,32 @@ static void t_series_gaps(void **state)
 	/* an application before the first MCI point */
 	expect_error(f, repression(b, sizeof b, "1949-08-31", "1999-12-31", "2020-04-15"), "kz-repression", NULL,
 		     REP_ENODATA, "KZ.MCI has no value for 1999-12-31 (covers 2000-01-01..2026-12-31)", true);
-	/* a valuation date beyond the series */
+	/* a valuation date beyond the series: strict data refuses it ... */
+	rep_context_set_strict_data(f->ctx, 1);
 	expect_error(f, torture(b, sizeof b, 2, "2027-01-01", "2026-06-01"), "kz-victims-fund", NULL, REP_ENODATA,
-		     "KZ.MCI has no value for 2027-01-01 (covers 2000-01-01..2026-12-31)", true);
+		     "KZ.MCI has no value for 2027-01-01 (covers 2000-01-01..2026-12-31)", false);
+	rep_context_set_strict_data(f->ctx, 0);
+	/* the Fund's 3-year limit cannot be checked without the date of recognition: a finding says so */
+	static const char unknown[] =
+		"{\"id\": \"f\", \"currency\": \"KZT\", \"as_of\": \"2026-06-01\","
+		" \"proceedings\": {\"kind\": \"criminal\", \"outcome\": \"sentence_served\"},"
+		" \"detentions\": [{\"kind\": \"pretrial_custody\", \"start\": \"2019-05-01\", \"end\": \"2019-05-03\"}],"
+		" \"torture\": {\"cc146_part\": 2}}";
+	rep_estimate *u = estimate(f, unknown, "kz-victims-fund", NULL);
+	bool named = false;
+	for (size_t i = 0; i < rep_estimate_finding_count(u); i++)
+		named = named || (strcmp(rep_estimate_finding(u, i)->code, "deadline_unknown") == 0 &&
+				  strstr(rep_estimate_finding(u, i)->text, "torture.victim_recognised"));
+	assert_true(named);
+	rep_estimate_free(u);
+	/* ... and by default the latest point stands in, with a warning naming it */
+	rep_estimate *e = estimate(f, b, "kz-victims-fund", NULL);
+	bool warned = false;
+	for (size_t i = 0; i < rep_estimate_warning_count(e); i++)
+		warned = warned || strstr(rep_estimate_warning(e, i), "KZ.MCI ends on 2026-12-31, before 2027-01-01: its "
+									 "latest point");
+	assert_true(warned);
+	rep_estimate_free(e);
 	/* an indexed variant past the end of the wage series names it and the harm */
 	expect_error(f, criminal(b, sizeof b, "acquitted", ""), "kz-cpc", "kz-cpc.indexation=wage", REP_ENODATA,
 		     "harms[0]: KZ.AVG_WAGE has no value for 2023-02-01 (covers 2000-01-01..2022-12-31)", true);

@@ -40,6 +40,8 @@ static const char *const usage_common =
 	"  --fx-file FILE              exchange rates, one FROM/TO=RATE[,YYYY-MM-DD] per line\n"
 	"  --series-file FILE          reference series (CSV or JSON) replacing or extending built-in data\n"
 	"  --scheme-file FILE          a scheme defined in JSON (docs/schemes.md)\n"
+	"  --strict-data               a date after a series' last point is an error (default: its latest\n"
+	"                              point is used, with a warning naming the series and the point)\n"
 	"  -o, --output FILE           write to FILE (atomically: nothing is written on error)\n";
 
 int cli_fail(const char *what, rep_status st, const char *message)
@@ -281,6 +283,8 @@ static int parse_common(cli_opts *o, int argc, char **argv, bool compare, const 
 			if (!need_value(i, argc, argv))
 				return EXIT_BAD_INPUT;
 			o->output = argv[++i];
+		} else if (strcmp(a, "--strict-data") == 0) {
+			rep_context_set_strict_data(o->ctx, 1);
 		} else if (strcmp(a, "--fx") == 0) {
 			if (!need_value(i, argc, argv))
 				return EXIT_BAD_INPUT;

@@ -64,6 +64,7 @@ typedef struct call_args {
 	size_t n_series;
 	text_arg *scheme_defs;
 	size_t n_scheme_defs;
+	int strict_data;           /* extras[3]: rep_context_set_strict_data */
 } call_args;
 
 /* What one call produces. */
@@ -188,9 +189,15 @@ static int parse_extras(call_args *a, PyObject *extras)
 	PyObject *t = kept_tuple(a, extras, "extras");
 	if (!t)
 		return -1;
-	if (PyTuple_GET_SIZE(t) != 3) {
-		PyErr_SetString(PyExc_TypeError, "extras must be (fx, series, scheme_defs)");
+	if (PyTuple_GET_SIZE(t) != 3 && PyTuple_GET_SIZE(t) != 4) {
+		PyErr_SetString(PyExc_TypeError, "extras must be (fx, series, scheme_defs[, strict_data])");
 		return -1;
+	}
+	if (PyTuple_GET_SIZE(t) == 4) {
+		int strict = PyObject_IsTrue(PyTuple_GET_ITEM(t, 3));
+		if (strict < 0)
+			return -1;
+		a->strict_data = strict;
 	}
 	PyObject *fx = kept_tuple(a, PyTuple_GET_ITEM(t, 0), "fx");
 	PyObject *series = fx ? kept_tuple(a, PyTuple_GET_ITEM(t, 1), "series") : NULL;
@@ -260,7 +267,7 @@ nomem:
 
 static int has_extras(const call_args *a)
 {
-	return a->n_fx || a->n_series || a->n_scheme_defs;
+	return a->n_fx || a->n_series || a->n_scheme_defs || a->strict_data;
 }
 
 /* ---- library work, without the GIL ---- */
@@ -284,6 +291,7 @@ static rep_status open_context(const call_args *a, call_result *r, rep_context *
 	rep_status st = rep_context_new(ctx, &r->err);
 	if (st)
 		return fail(r, "context", st);
+	rep_context_set_strict_data(*ctx, a->strict_data);
 	for (size_t i = 0; i < a->n_scheme_defs; i++)
 		if ((st = rep_context_load_scheme(*ctx, a->scheme_defs[i].s, a->scheme_defs[i].len, &r->err)))
 			return fail(r, "scheme_def", st);

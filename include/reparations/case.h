@@ -107,6 +107,43 @@ typedef struct rep_harm {
 	const char *description;  /* free text echoed in the estimate */
 } rep_harm;
 
+/* A zeroed rep_harm has dates 0, which is 1970-01-01, not "absent": start
+ * from REP_HARM_INIT (C) or rep_harm_init() (C++ and bindings), which set the
+ * category to none (rep_case_add_harm refuses it until set) and every date
+ * to REP_DATE_NONE. */
+#define REP_HARM_INIT                                                                              \
+	{.category = REP_HARM_COUNT, .date = REP_DATE_NONE, .start = REP_DATE_NONE, .end = REP_DATE_NONE}
+REP_API void rep_harm_init(rep_harm *h);
+
+/* One period of deprivation of liberty, for rep_case_add_detention_spec.
+ * credited_elsewhere: the period (or this part of it, given as its own
+ * entry) was credited to another lawful sentence still standing (a
+ * concurrent conviction for another offence): its days are excluded from
+ * every tariff, and the lines say so. Start from REP_DETENTION_INIT. */
+typedef struct rep_detention_spec {
+	rep_detention_kind kind;
+	rep_date start;
+	rep_date end;            /* REP_DATE_NONE: still detained at as_of */
+	bool credited_elsewhere;
+	const char *note;        /* free text, copied; echoed for a credited period */
+} rep_detention_spec;
+#define REP_DETENTION_INIT {.kind = REP_DET_COUNT, .start = REP_DATE_NONE, .end = REP_DATE_NONE}
+REP_API void rep_detention_init(rep_detention_spec *d);
+
+/* The ground of a pardon: some statutes pay only for a pardon on the ground
+ * of innocence (28 U.S.C. 2513, Texas, California, UK, NZ, Canada). */
+typedef enum rep_pardon_ground {
+	REP_PARDON_UNKNOWN = 0,
+	REP_PARDON_INNOCENCE,
+	REP_PARDON_CLEMENCY
+} rep_pardon_ground;
+REP_API const char *rep_pardon_ground_name(rep_pardon_ground g);
+
+/* A fact the case may state or leave open. */
+#define REP_FACT_UNKNOWN (-1)
+#define REP_FACT_NO 0
+#define REP_FACT_YES 1
+
 typedef struct rep_case rep_case;
 
 /* New empty case: currency unset, as_of unset (the engine then uses today,
@@ -130,13 +167,29 @@ REP_API rep_status rep_case_set_application_date(rep_case *c, rep_date d);
 /* end == REP_DATE_NONE: still detained at as_of. */
 REP_API rep_status rep_case_add_detention(rep_case *c, rep_detention_kind kind, rep_date start, rep_date end,
 					  rep_error *err);
+/* Like rep_case_add_detention, with the credited flag and a note; the same
+ * checks as the JSON reader (kind set, start given, end not before start). */
+REP_API rep_status rep_case_add_detention_spec(rep_case *c, const rep_detention_spec *d, rep_error *err);
+/* Eligibility facts (docs/case-format.md, "proceedings"); each defaults to
+ * unknown, and a scheme whose statute needs an unknown fact says so in a
+ * finding. convicted: REP_FACT_*; date REP_DATE_NONE and article/sentence
+ * NULL when not known (copied). */
+REP_API rep_status rep_case_set_conviction(rep_case *c, int convicted, rep_date date, const char *article,
+					   const char *sentence, rep_error *err);
+/* Whether the acquittal came on a retrial after a conviction (REP_FACT_*). */
+REP_API rep_status rep_case_set_acquitted_on_retrial(rep_case *c, int fact);
+REP_API rep_status rep_case_set_pardon_ground(rep_case *c, rep_pardon_ground ground);
+/* Whether a court issued a certificate (finding) of innocence (REP_FACT_*). */
+REP_API rep_status rep_case_set_certificate_of_innocence(rep_case *c, int fact);
 /* part 1..3 of Criminal Code art. 146 (Kazakhstan); 0 = no torture finding.
  * recognised: when the person was recognised as a victim (REP_DATE_NONE if unknown). */
 REP_API rep_status rep_case_set_torture(rep_case *c, int cc146_part, rep_date recognised, rep_error *err);
 REP_API rep_status rep_case_add_harm(rep_case *c, const rep_harm *h, rep_error *err);
 
 /* Whole-case checks that single setters cannot do (ranges of periods
- * against as_of, currency present, required fields of each harm). */
+ * against as_of, currency present, required fields of each harm, facts that
+ * contradict the outcome). The JSON reader and the setters share every
+ * check, so a case built in C is accepted or refused as its JSON would be. */
 REP_API rep_status rep_case_validate(const rep_case *c, rep_error *err);
 
 /* Read a case from JSON text of `len` bytes. Errors name the JSON path:

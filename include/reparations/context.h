@@ -78,6 +78,16 @@ REP_API rep_status rep_context_set_fx(rep_context *ctx, const char *pair, const 
 REP_API rep_status rep_fx_lookup(const rep_context *ctx, const char *from, const char *to, rep_date date, mpq_t rate,
 				 rep_series_point *pt, rep_error *err);
 
+/* ---- strict data ---- */
+
+/* By default a valuation date after a series' last point (the default as_of
+ * is today, later than any built-in series) uses the latest point, and the
+ * estimate warns, naming the series, the point's date and how to supply a
+ * current value. With strict set (nonzero) that is an error (REP_ENODATA)
+ * instead. Set it before sharing the context between threads. */
+REP_API rep_status rep_context_set_strict_data(rep_context *ctx, int strict);
+REP_API int rep_context_strict_data(const rep_context *ctx);
+
 /* ---- user schemes ---- */
 
 /* Add a scheme defined in JSON (docs/schemes.md). A user scheme with the id

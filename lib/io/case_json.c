@@ -67,6 +67,40 @@ static bool key_is(const rep_json *m, const char *k)
 	return m->key_len == strlen(k) && memcmp(m->key, k, m->key_len) == 0;
 }
 
+/* "conviction": false (none), or {"date", "article", "sentence"} (there was one). */
+static rep_status read_conviction(rep_case *c, const rep_json *o, rep_jpath *p, rep_error *err)
+{
+	if (o->type == REP_JSON_BOOL) {
+		if (o->boolean)
+			return rep_err(err, REP_EINVAL, p->buf,
+				       "give the conviction as an object ({\"date\": ..., \"article\": ..., \"sentence\": ...}, "
+				       "each optional), or false for none");
+		return rep_case_set_conviction(c, REP_FACT_NO, REP_DATE_NONE, NULL, NULL, err);
+	}
+	rep_status st = rep_jr_type(o, REP_JSON_OBJECT, "an object or false", p, err);
+	if (st)
+		return st;
+	rep_date date = REP_DATE_NONE;
+	const char *article = NULL, *sentence = NULL;
+	for (const rep_json *m = o->first; m; m = m->next) {
+		size_t mark = rep_jpath_key(p, m->key, m->key_len);
+		if (key_is(m, "date"))
+			st = rep_jr_date(&date, m, p, err);
+		else if (key_is(m, "article"))
+			st = rep_jr_string(&article, m, p, err);
+		else if (key_is(m, "sentence"))
+			st = rep_jr_string(&sentence, m, p, err);
+		else {
+			rep_jpath_pop(p, mark);
+			return rep_jr_unknown(m, p, "date, article, sentence", err);
+		}
+		if (st)
+			return st;
+		rep_jpath_pop(p, mark);
+	}
+	return rep_case_set_conviction(c, REP_FACT_YES, date, article, sentence, err);
+}
+
 static rep_status read_proceedings(rep_case *c, const rep_json *o, rep_jpath *p, rep_error *err)
 {
 	rep_status st = rep_jr_type(o, REP_JSON_OBJECT, "an object", p, err);
@@ -117,6 +151,25 @@ static rep_status read_proceedings(rep_case *c, const rep_json *o, rep_jpath *p,
 			known = true;
 			if ((st = rep_jr_date(&application, m, p, err)))
 				return st;
+		} else if (key_is(m, "conviction")) {
+			known = true;
+			if ((st = read_conviction(c, m, p, err)))
+				return st;
+		} else if (key_is(m, "acquitted_on_retrial") || key_is(m, "certificate_of_innocence")) {
+			known = true;
+			if ((st = rep_jr_type(m, REP_JSON_BOOL, "true or false", p, err)))
+				return st;
+			if (key_is(m, "acquitted_on_retrial"))
+				rep_case_set_acquitted_on_retrial(c, m->boolean ? REP_FACT_YES : REP_FACT_NO);
+			else
+				rep_case_set_certificate_of_innocence(c, m->boolean ? REP_FACT_YES : REP_FACT_NO);
+		} else if (key_is(m, "pardon_ground")) {
+			known = true;
+			if ((st = rep_jr_string(&s, m, p, err)))
+				return st;
+			if (strcmp(s, "innocence") && strcmp(s, "clemency"))
+				return rep_err(err, REP_EINVAL, p->buf, "unknown value \"%.40s\" (expected innocence or clemency)", s);
+			rep_case_set_pardon_ground(c, strcmp(s, "innocence") == 0 ? REP_PARDON_INNOCENCE : REP_PARDON_CLEMENCY);
 		} else {
 			for (size_t i = 0; i < sizeof flag_keys / sizeof flag_keys[0]; i++) {
 				if (!key_is(m, flag_keys[i].key))
@@ -132,7 +185,8 @@ static rep_status read_proceedings(rep_case *c, const rep_json *o, rep_jpath *p,
 		if (!known)
 			return rep_jr_unknown(m, p,
 					      "kind, outcome, decision_date, notice_date, application_date, death_sentence, "
-					      "coerced_confession, self_incrimination, arbitrary_detention_finding",
+					      "coerced_confession, self_incrimination, arbitrary_detention_finding, conviction, "
+					      "acquitted_on_retrial, pardon_ground, certificate_of_innocence",
 					      err);
 	}
 	rep_case_set_proceedings(c, kind, outcome, decision, flags);
@@ -146,68 +200,49 @@ static rep_status read_detention(rep_case *c, const rep_json *o, rep_jpath *p, r
 	rep_status st = rep_jr_type(o, REP_JSON_OBJECT, "an object", p, err);
 	if (st)
 		return st;
-	rep_detention_kind kind = REP_DET_COUNT;
-	rep_date start = REP_DATE_NONE, end = REP_DATE_NONE;
+	rep_detention_spec d = REP_DETENTION_INIT;
 	for (const rep_json *m = o->first; m; m = m->next) {
 		size_t mark = rep_jpath_key(p, m->key, m->key_len);
 		const char *s;
 		if (key_is(m, "kind")) {
 			if ((st = rep_jr_string(&s, m, p, err)))
 				return st;
-			if (rep_detention_kind_parse(&kind, s))
+			if (rep_detention_kind_parse(&d.kind, s))
 				return rep_err(err, REP_EINVAL, p->buf,
 					       "unknown value \"%.40s\" (expected police_custody, pretrial_custody, house_arrest, "
 					       "prison, administrative_arrest, psychiatric, exile, special_settlement, "
 					       "forced_labour or parole)", s);
 		} else if (key_is(m, "start")) {
-			if ((st = rep_jr_date(&start, m, p, err)))
+			if ((st = rep_jr_date(&d.start, m, p, err)))
 				return st;
 		} else if (key_is(m, "end")) {
-			if (m->type != REP_JSON_NULL && (st = rep_jr_date(&end, m, p, err)))
+			if (m->type != REP_JSON_NULL && (st = rep_jr_date(&d.end, m, p, err)))
 				return st;
+		} else if (key_is(m, "credited_elsewhere")) {
+			if ((st = rep_jr_type(m, REP_JSON_BOOL, "true or false", p, err)))
+				return st;
+			d.credited_elsewhere = m->boolean;
 		} else if (!key_is(m, "note")) {
 			rep_jpath_pop(p, mark);
-			return rep_jr_unknown(m, p, "kind, start, end, note", err);
-		} else if ((st = rep_jr_string(&s, m, p, err))) {
+			return rep_jr_unknown(m, p, "kind, start, end, credited_elsewhere, note", err);
+		} else if ((st = rep_jr_string(&d.note, m, p, err))) {
 			return st;
 		}
 		rep_jpath_pop(p, mark);
 	}
-	if (kind == REP_DET_COUNT)
-		return rep_err(err, REP_EINVAL, p->buf, "kind: missing");
-	if (start == REP_DATE_NONE)
-		return rep_err(err, REP_EINVAL, p->buf, "start: missing");
-	return rep_case_add_detention(c, kind, start, end, err);
+	/* the builder checks what is missing, with the same messages and path */
+	return rep_case_add_detention_spec(c, &d, err);
 }
 
-/* Which fields each category takes, beyond category and description. */
+/* Which fields each category takes: one table with the C builder (lib/case.c). */
 static bool harm_field_allowed(rep_harm_category cat, const rep_json *m)
 {
-	switch (cat) {
-	case REP_HARM_LOST_EARNINGS:
-		return key_is(m, "monthly") || key_is(m, "start") || key_is(m, "end");
-	case REP_HARM_LOST_EARNING_CAPACITY:
-		return key_is(m, "annual") || key_is(m, "years") || key_is(m, "growth") || key_is(m, "discount_rate") ||
-		       key_is(m, "start");
-	case REP_HARM_PROPERTY:
-		return key_is(m, "amount") || key_is(m, "date") || key_is(m, "disposition");
-	default:
-		return key_is(m, "amount") || key_is(m, "date");
-	}
-}
-
-static const char *harm_fields_text(rep_harm_category cat)
-{
-	switch (cat) {
-	case REP_HARM_LOST_EARNINGS:
-		return "category, monthly, start, end, description";
-	case REP_HARM_LOST_EARNING_CAPACITY:
-		return "category, annual, years, growth, discount_rate, start, description";
-	case REP_HARM_PROPERTY:
-		return "category, amount, date, disposition, description";
-	default:
-		return "category, amount, date, description";
-	}
+	char key[32];
+	if (m->key_len >= sizeof key)
+		return false;
+	memcpy(key, m->key, m->key_len);
+	key[m->key_len] = '\0';
+	return rep_harm_field_allowed(cat, key);
 }
 
 static rep_status read_harm(rep_case *c, const rep_json *o, rep_jpath *p, rep_error *err)
@@ -238,25 +273,15 @@ static rep_status read_harm(rep_case *c, const rep_json *o, rep_jpath *p, rep_er
 				return st;
 		} else if (!harm_field_allowed(h.category, m)) {
 			rep_jpath_pop(p, mark);
-			char expected[160];
-			snprintf(expected, sizeof expected, "%s", harm_fields_text(h.category));
-			return rep_jr_unknown(m, p, expected, err);
+			return rep_jr_unknown(m, p, rep_harm_fields_text(h.category), err);
 		} else if (key_is(m, "date") || key_is(m, "start") || key_is(m, "end")) {
 			rep_date *slot = key_is(m, "date") ? &h.date : key_is(m, "start") ? &h.start : &h.end;
 			if ((st = rep_jr_date(slot, m, p, err)))
 				return st;
 		} else if (key_is(m, "disposition")) {
+			/* its value is checked with the builder's list in rep_case_add_harm */
 			if ((st = rep_jr_string(&h.disposition, m, p, err)))
 				return st;
-			static const char *const dispositions[] = {"confiscated", "seized", "destroyed", "damaged",
-								   "lost", "returned"};
-			bool ok = false;
-			for (size_t i = 0; i < sizeof dispositions / sizeof dispositions[0]; i++)
-				ok = ok || strcmp(h.disposition, dispositions[i]) == 0;
-			if (!ok)
-				return rep_err(err, REP_EINVAL, p->buf,
-					       "unknown value \"%.40s\" (expected confiscated, seized, destroyed, damaged, lost or returned)",
-					       h.disposition);
 		} else {
 			const char **slot = key_is(m, "amount")	   ? &h.amount
 					    : key_is(m, "monthly") ? &h.monthly

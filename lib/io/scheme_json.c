@@ -92,6 +92,8 @@ static const enum_def e_from = NAMES("notice", "decision", "torture_recognised")
 static const enum_def e_confidence = NAMES("verified", "secondary", "unverified");
 static const enum_def e_annuity_rate = NAMES("effective_annual", "nominal_monthly");
 static const enum_def e_status = NAMES("law", "guideline", "practice", "standard", "draft", "scenario");
+/* bit i is 1u << i, as REP_NEED_* are */
+static const enum_def e_need = NAMES("conviction", "retrial_acquittal", "pardon_innocence", "certificate_of_innocence");
 
 static const char *enum_name(const enum_def *e, int i)
 {
@@ -213,6 +215,8 @@ static const field rule_fields[] = {
 	BITS(flags, e_flag),
 	TEXT_REQ(text),
 	TEXT(basis),
+	BITS(needs, e_need),
+	BITS(assumes, e_need),
 };
 static const obj_def rule_obj = OBJ(rep_rule, rule_fields, NULL, check_rule);
 #undef T
@@ -289,6 +293,9 @@ static const field fixed_fields[] = {
 	CURRENCY(amount_currency),
 	NAME(when_option),
 	TEXT(when_value),
+	DATE(valid_from),
+	DATE(valid_to),
+	ENUM(version_at, e_basis),
 };
 static const obj_def fixed_obj = OBJ(rep_fixed, fixed_fields, init_fixed, check_fixed);
 #undef T
@@ -420,6 +427,7 @@ static void init_fixed(void *obj)
 	rep_fixed *f = obj;
 	f->lo = 1; /* any torture finding */
 	f->hi = 3;
+	f->valid_from = f->valid_to = REP_DATE_NONE;
 }
 
 static void init_cap(void *obj)
@@ -847,7 +855,7 @@ static rep_status check_fixed(reader *rd, void *obj, const rep_json *json, rep_j
 	const rep_fixed *f = obj;
 	if (f->lo > f->hi)
 		return fail_at(rd, p, "lo", REP_EINVAL, "%d is above hi %d", f->lo, f->hi);
-	return REP_OK;
+	return check_window(rd, p, f->valid_from, f->valid_to, "valid_from", "valid_to");
 }
 
 static rep_status check_cap(reader *rd, void *obj, const rep_json *json, rep_jpath *p)

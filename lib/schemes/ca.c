@@ -28,8 +28,9 @@ static const rep_scheme_def ca_guidelines = {
 	.proc_kinds_text = "criminal convictions",
 	.qualifying = (const rep_rule[]){
 		{.outcomes = REP_BIT(REP_OUT_CONVICTION_QUASHED) | REP_BIT(REP_OUT_PARDON) | REP_BIT(REP_OUT_ACQUITTED),
-		 .text = "a conviction reversed or a free pardon on a new fact showing factual innocence, all appeals "
-			 "exhausted",
+		 .needs = REP_NEED_RETRIAL | REP_NEED_PARDON_INNOCENCE,
+		 .text = "a conviction reversed (or an acquittal on retrial after it) or a free pardon on a new fact "
+			 "showing factual innocence, all appeals exhausted (a pardon counts only on the ground of innocence)",
 		 .basis = "F/P Guidelines 1988, eligibility"},
 		{0}},
 	.heads = (const rep_head[]){

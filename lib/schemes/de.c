@@ -61,11 +61,21 @@ static const rep_scheme_def de_streg = {
 	.effective_from = REP_NONE,
 	.effective_to = REP_NONE,
 	.notes = "EUR 75 for each commenced day of court-ordered deprivation of liberty (StrEG §7(3), since "
-		 "8 Oct 2020; EUR 25 from 5 Aug 2009, EUR 11 from 1 Jan 2002), plus proven pecuniary loss when it "
-		 "exceeds EUR 25 (§7(2)). Transitional rule adopted here: the daily rate in force on the last day "
-		 "of deprivation of liberty applies to the whole detention. With whole dates, every listed day "
-		 "has commenced, so the count includes both ends. The deduction for board and lodging saved in "
-		 "prison (Vorteilsausgleich) is not applied: enter net figures.",
+		 "8 Oct 2020; EUR 25 from 5 Aug 2009, EUR 11 from 1 Jan 2002, DM 20 from 1988), plus proven pecuniary "
+		 "loss when it exceeds EUR 25 (§7(2)). Which version applies (version_at = decision): neither the "
+		 "2009 amending act (Gesetz zur Änderung des StrEG of 30 Jul 2009, BGBl. I S. 2478) nor the 2020 act "
+		 "(Drittes Gesetz zur Änderung des StrEG of 30 Sep 2020, BGBl. I S. 2049, in force the day after "
+		 "promulgation) carries a transitional provision for the day rate, and no Überleitungsvorschrift for "
+		 "it was found in the StrEG (§16a concerns GDR measures only). The claim arises with the final "
+		 "decision on the duty to compensate (§8, usually made with the acquittal or discontinuance), and "
+		 "the rate in force when that decision became final is paid for every day of the detention, "
+		 "whenever the days fell: a 1997-2001 detention acquitted with finality in 2010 was paid EUR 25 a "
+		 "day for every day. The estimate reads that date from proceedings.decision_date (as_of, with a "
+		 "warning, when it is absent). A decision final before 2002 was paid DM 20 a day (1988 version; "
+		 "the day in 1988 it took effect is unverified), converted here to euros at the irrevocable rate "
+		 "of 1 EUR = 1.95583 DM (Council Regulation (EC) No 2866/98); a decision before 1988 (DM 10) is not modelled and is refused. With "
+		 "whole dates, every listed day has commenced, so the count includes both ends. The deduction for "
+		 "board and lodging saved in prison (Vorteilsausgleich) is not applied: enter net figures.",
 	.rounding = REP_ROUND_HALF_UP,
 	.places = -1,
 	.proc_kinds = REP_BIT(REP_PROC_CRIMINAL),
@@ -77,20 +87,31 @@ static const rep_scheme_def de_streg = {
 		{.label = "Deprivation of liberty (EUR 75 per commenced day)", .klass = REP_NON_PECUNIARY,
 		 .kinds = STREG_KINDS, .measure = REP_MEASURE_DAYS, .daycount = REP_DC_COMMENCED, .unit = "day",
 		 .rate = {"75", "verified", "StrEG §7(3) as amended 30 Sep 2020 (dejure.org)"},
-		 .valid_from = 18543 /* 2020-10-08 */, .valid_to = REP_NONE, .version_at = REP_AT_DETENTION_END,
-		 .basis = "StrEG §7(3)", .formula = "EUR 75 for each commenced day of deprivation of liberty"},
+		 .valid_from = 18543 /* 2020-10-08 */, .valid_to = REP_NONE, .version_at = REP_AT_DECISION,
+		 .basis = "StrEG §7(3)",
+		 .formula = "EUR 75 for each commenced day (rate in force when the decision on the duty to compensate became final)"},
 		{.label = "Deprivation of liberty (EUR 25 per commenced day)", .klass = REP_NON_PECUNIARY,
 		 .kinds = STREG_KINDS, .measure = REP_MEASURE_DAYS, .daycount = REP_DC_COMMENCED, .unit = "day",
 		 .rate = {"25", "verified", "StrEG §7(3) in the version of 5 Aug 2009 (Bundesrat print 639/19)"},
 		 .valid_from = 14461 /* 2009-08-05 */, .valid_to = 18542 /* 2020-10-07 */,
-		 .version_at = REP_AT_DETENTION_END, .basis = "StrEG §7(3) (2009 version)",
-		 .formula = "EUR 25 for each commenced day (rate in force when the detention ended)"},
+		 .version_at = REP_AT_DECISION, .basis = "StrEG §7(3) (2009 version)",
+		 .formula = "EUR 25 for each commenced day (rate in force when the decision on the duty to compensate became final)"},
 		{.label = "Deprivation of liberty (EUR 11 per commenced day)", .klass = REP_NON_PECUNIARY,
 		 .kinds = STREG_KINDS, .measure = REP_MEASURE_DAYS, .daycount = REP_DC_COMMENCED, .unit = "day",
 		 .rate = {"11", "verified", "StrEG §7(3) in the version of 1 Jan 2002 (Bundesrat print 639/19)"},
 		 .valid_from = 11688 /* 2002-01-01 */, .valid_to = 14460 /* 2009-08-04 */,
-		 .version_at = REP_AT_DETENTION_END, .basis = "StrEG §7(3) (2002 version)",
-		 .formula = "EUR 11 for each commenced day (rate in force when the detention ended)"},
+		 .version_at = REP_AT_DECISION, .basis = "StrEG §7(3) (2002 version)",
+		 .formula = "EUR 11 for each commenced day (rate in force when the decision on the duty to compensate became final)"},
+		{.label = "Deprivation of liberty (DM 20 per commenced day)", .klass = REP_NON_PECUNIARY,
+		 .kinds = STREG_KINDS, .measure = REP_MEASURE_DAYS, .daycount = REP_DC_COMMENCED, .unit = "day",
+		 .rate = {"20", "secondary",
+			  "StrEG §7(3) in the version of 1988 (DM 20 a day until 31 Dec 2001): Berlin Senate Department "
+			  "for Justice, press release 2019, https://www.berlin.de/sen/justva/presse/pressemitteilungen/2019/"
+			  "pressemitteilung.878569.php"},
+		 .rate_currency = "DEM",
+		 .valid_from = 6574 /* 1988-01-01: the year is sourced, the day is not */, .valid_to = 11687 /* 2001-12-31 */,
+		 .version_at = REP_AT_DECISION, .basis = "StrEG §7(3) (1988 version)",
+		 .formula = "DM 20 for each commenced day (rate in force when the decision on the duty to compensate became final)"},
 		{0}},
 	.heads = streg_heads,
 	.pecuniary_threshold = {"25", "verified", STREG_7_2_SOURCE},

@@ -40,6 +40,11 @@ static const rep_scheme_def jp_cca = {
 		 .text = "a person acquitted (at trial, on appeal or on retrial) who was detained or imprisoned may claim "
 			 "compensation from the State",
 		 .basis = "Criminal Compensation Act art. 1"},
+		{.outcomes = REP_BIT(REP_OUT_DISMISSED_REHABILITATING),
+		 .text = "a person whose case was dismissed or discontinued (免訴, 公訴棄却) may claim where there were "
+			 "sufficient grounds to acquit had the case gone on; compensation is at the same daily rates "
+			 "(outcome dismissed_rehabilitating is read as those grounds)",
+		 .basis = "Criminal Compensation Act art. 25"},
 		{0}},
 	.bars = (const rep_rule[]){
 		{.flags = REP_FLAG_SELF_INCRIMINATION,
@@ -74,7 +79,7 @@ static const rep_scheme_def jp_cca = {
 		 .description = "JPY per day fixed by the court within the statutory range (default: the maximum)"},
 		{0}},
 	.citations = (const rep_cite[]){
-		{"刑事補償法 (Criminal Compensation Act, Act No. 1 of 1950)", "arts. 1, 3, 4", NULL},
+		{"刑事補償法 (Criminal Compensation Act, Act No. 1 of 1950)", "arts. 1, 3, 4, 25", NULL},
 		{"Shizuoka District Court, decision of 24 Mar 2025 (Hakamata)", "maximum daily rate, about JPY 217 million", NULL},
 		{0}},
 };

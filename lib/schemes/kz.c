@@ -163,12 +163,13 @@ static const rep_scheme_def kz_cpc = {
 		 "voluntary self-incrimination. Amounts are nominal by default (indexation not guaranteed by "
 		 "statute: no indexation clause was found; the Russian Criminal Procedure Code has one, art. 135(4)); option "
 		 "indexation=cpi|mci|wage gives indexed variants. Lost earnings are pro-rated by the days of a "
-		 "partial calendar month; an indexed variant indexes them from the middle of the period. Moral harm "
+		 "partial calendar month; an indexed variant indexes each month's loss from its own last day. Moral harm "
 		 "has no tariff: it is claimed in civil proceedings and set by the court (Civil Code arts. 951, 952); "
 		 "a court's figure is included when the case gives one, and option moral_benchmark_per_day shows an "
 		 "illustrative benchmark in the range only. After the 6 months a civil suit remains possible "
 		 "(general limitation 3 years, Civil Code art. 178, unverified). Payment rules: Government Decree "
-		 "No. 1218 of 21.11.2014 (content not retrieved).",
+		 "No. 1218 of 21.11.2014 (content not retrieved). Version rule: the Code in force on as_of is "
+		 "applied to every claim; it pays proven harm, not a dated rate, so no version of a rate is chosen.",
 	.rounding = REP_ROUND_HALF_UP,
 	.places = -1,
 	.proc_kinds = REP_BIT(REP_PROC_CRIMINAL),
@@ -230,7 +231,8 @@ static const rep_scheme_def kz_admin = {
 		 "art. 923(1) also covers an unlawful administrative arrest, and art. 951 moral harm from it. There "
 		 "is no per-day tariff: proven property harm in full, moral harm for the court. Amounts nominal by "
 		 "default (indexation not guaranteed by statute), indexed variants by option. No specific time limit "
-		 "was found for this route.",
+		 "was found for this route. Version rule: the Code in force on as_of is applied to every claim "
+		 "(proven harm, no dated rate).",
 	.rounding = REP_ROUND_HALF_UP,
 	.places = -1,
 	.proc_kinds = REP_BIT(REP_PROC_ADMINISTRATIVE),
@@ -488,7 +490,8 @@ static const rep_scheme_def kz_reform = {
 		 "about 3 years in custody; the day count is unverified), an illustrative benchmark, not a legal "
 		 "rule. Further moral harm (torture, ill-treatment) is left to a court and added when the case gives "
 		 "a figure; a court figure that already covers the detention itself would double count (then set "
-		 "moral_per_day=0).",
+		 "moral_per_day=0). Version rule: a scenario has no dated versions; its figures apply to every claim, "
+		 "the MCI at the dates each rule names.",
 	.rounding = REP_ROUND_HALF_UP,
 	.places = -1,
 	.proc_kinds = REP_BIT(REP_PROC_CRIMINAL) | REP_BIT(REP_PROC_ADMINISTRATIVE),

@@ -27,8 +27,9 @@ static const rep_scheme_def nz_guidelines = {
 	.proc_kinds_text = "criminal convictions",
 	.qualifying = (const rep_rule[]){
 		{.outcomes = REP_BIT(REP_OUT_CONVICTION_QUASHED) | REP_BIT(REP_OUT_ACQUITTED) | REP_BIT(REP_OUT_PARDON),
-		 .text = "a conviction quashed on appeal with no retrial, or a free pardon, and innocence shown on the "
-			 "balance of probabilities",
+		 .needs = REP_NEED_RETRIAL | REP_NEED_PARDON_INNOCENCE,
+		 .text = "a conviction quashed on appeal (with no retrial, or an acquittal on retrial), or a free pardon "
+			 "(on the ground of innocence), and innocence shown on the balance of probabilities",
 		 .basis = "Cabinet Compensation Guidelines, eligibility criteria"},
 		{0}},
 	.tariffs = (const rep_tariff[]){

@@ -42,9 +42,10 @@ static const rep_scheme_def uk_cja = {
 	.proc_kinds = REP_BIT(REP_PROC_CRIMINAL),
 	.proc_kinds_text = "criminal convictions",
 	.qualifying = (const rep_rule[]){
-		{.outcomes = REP_BIT(REP_OUT_CONVICTION_QUASHED) | REP_BIT(REP_OUT_PARDON),
+		{.outcomes = REP_BIT(REP_OUT_CONVICTION_QUASHED) | REP_BIT(REP_OUT_PARDON), .needs = REP_NEED_PARDON_INNOCENCE,
 		 .text = "a conviction reversed, or a pardon, on a new or newly discovered fact showing beyond "
-			 "reasonable doubt that the person did not commit the offence",
+			 "reasonable doubt that the person did not commit the offence (a pardon on the ground of "
+			 "clemency does not qualify)",
 		 .basis = "CJA 1988 s.133(1), (1ZA)"},
 		{0}},
 	.heads = (const rep_head[]){

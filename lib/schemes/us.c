@@ -22,20 +22,28 @@ static const rep_scheme_def us_federal = {
 		 "under a death sentence), §2513(e); the Court of Federal Claims prorates by day with the "
 		 "unrounded daily rate (Crooker v. United States, No. 10-546C, 2014: 2,273 days -> USD 311,369.86). "
 		 "The figure is the statutory maximum, the most a court may award. Days are counted inclusive "
-		 "of both ends. A certificate of innocence or a pardon for innocence is required (§2513(a)-(b)).",
+		 "of both ends. A certificate of innocence or a pardon for innocence is required (§2513(a)-(b)): a "
+		 "reversed conviction or an acquittal on retrial after a conviction qualifies (a first-trial acquittal "
+		 "or a dismissal without conviction does not), the certificate is assumed with a warning when the case "
+		 "does not state proceedings.certificate_of_innocence, and a pardon counts only with pardon_ground "
+		 "innocence. Version rule: §2513(e) has read USD 50,000 since the 2004 amendment (date secondary) and "
+		 "is applied to every claim.",
 	.rounding = REP_ROUND_HALF_UP,
 	.places = -1,
 	.proc_kinds = REP_BIT(REP_PROC_CRIMINAL),
 	.proc_kinds_text = "federal criminal convictions",
 	.qualifying = (const rep_rule[]){
-		{.outcomes = REP_BIT(REP_OUT_CONVICTION_QUASHED) | REP_BIT(REP_OUT_ACQUITTED) |
-			     REP_BIT(REP_OUT_DISMISSED_REHABILITATING),
-		 .text = "a conviction reversed or set aside on the ground that the person is not guilty, or a "
-			 "new trial ending in acquittal, qualifies (with a certificate of innocence)",
-		 .basis = "28 U.S.C. §2513(a)(1)"},
-		{.outcomes = REP_BIT(REP_OUT_PARDON),
-		 .text = "a pardon qualifies only when granted on the ground of innocence",
-		 .basis = "28 U.S.C. §2513(a)(1)"},
+		{.outcomes = REP_BIT(REP_OUT_CONVICTION_QUASHED), .assumes = REP_NEED_CERTIFICATE,
+		 .text = "a conviction reversed or set aside on the ground that the person is not guilty qualifies, "
+			 "with a certificate of innocence from the court",
+		 .basis = "28 U.S.C. §2513(a)(1), (b)"},
+		{.outcomes = REP_BIT(REP_OUT_ACQUITTED), .needs = REP_NEED_RETRIAL, .assumes = REP_NEED_CERTIFICATE,
+		 .text = "a new trial or rehearing after a conviction that found the person not guilty qualifies, with a "
+			 "certificate of innocence; a plain acquittal at a first trial does not",
+		 .basis = "28 U.S.C. §2513(a)(1), (b)"},
+		{.outcomes = REP_BIT(REP_OUT_PARDON), .needs = REP_NEED_PARDON_INNOCENCE,
+		 .text = "a pardon qualifies only when granted on the ground of innocence (the pardon is then the proof)",
+		 .basis = "28 U.S.C. §2513(a)(1), (b)"},
 		{0}},
 	.bars = (const rep_rule[]){
 		{.flags = REP_FLAG_SELF_INCRIMINATION,
@@ -95,9 +103,11 @@ static const rep_scheme_def us_federal = {
 	US_STATE_EXCLUDED(REP_HARM_OTHER_EXPENSES, "Other expenses", REP_PECUNIARY, basis_),                    \
 	US_STATE_EXCLUDED(REP_HARM_MORAL_HARM, "Moral harm", REP_NON_PECUNIARY, basis_)
 
-#define US_STATE_INNOCENCE                                                                              \
-	(REP_BIT(REP_OUT_CONVICTION_QUASHED) | REP_BIT(REP_OUT_ACQUITTED) | REP_BIT(REP_OUT_DISMISSED_REHABILITATING) | \
-	 REP_BIT(REP_OUT_PARDON))
+/* Relief after a conviction: the conviction set aside (quashed, or the
+ * charges dismissed after it), or an acquittal on retrial. */
+#define US_STATE_RELIEF                                                                               \
+	(REP_BIT(REP_OUT_CONVICTION_QUASHED) | REP_BIT(REP_OUT_ACQUITTED) | REP_BIT(REP_OUT_DISMISSED_REHABILITATING))
+#define US_STATE_RELIEF_NEEDS (REP_NEED_CONVICTION | REP_NEED_RETRIAL)
 
 #define D_2009_09_01 14488 /* Tex. HB 1736 (Acts 2009, ch. 180) in force */
 
@@ -131,10 +141,12 @@ static const rep_scheme_def us_tx = {
 	.proc_kinds = REP_BIT(REP_PROC_CRIMINAL),
 	.proc_kinds_text = "criminal convictions",
 	.qualifying = (const rep_rule[]){
-		{.outcomes = US_STATE_INNOCENCE,
-		 .text = "a pardon for innocence, or relief on the basis of actual innocence (conviction vacated and "
-			 "charges dismissed, or acquittal on retrial)",
-		 .basis = "Tex. Civ. Prac. & Rem. Code §103.001"},
+		{.outcomes = US_STATE_RELIEF, .needs = US_STATE_RELIEF_NEEDS,
+		 .text = "relief on the basis of actual innocence after a conviction and time served (conviction vacated "
+			 "and charges dismissed, or acquittal on retrial)",
+		 .basis = "Tex. Civ. Prac. & Rem. Code §103.001(a)(2)(B), (C)"},
+		{.outcomes = REP_BIT(REP_OUT_PARDON), .needs = REP_NEED_PARDON_INNOCENCE,
+		 .text = "a pardon on the basis of innocence", .basis = "Tex. Civ. Prac. & Rem. Code §103.001(a)(2)(A)"},
 		{0}},
 	.tariffs = (const rep_tariff[]){
 		{.label = "Years in prison (USD 80,000 per year)", .klass = REP_NON_PECUNIARY,
@@ -189,10 +201,13 @@ static const rep_scheme_def us_ca = {
 	.proc_kinds = REP_BIT(REP_PROC_CRIMINAL),
 	.proc_kinds_text = "criminal convictions",
 	.qualifying = (const rep_rule[]){
-		{.outcomes = US_STATE_INNOCENCE,
-		 .text = "a conviction reversed or vacated, or a pardon, with a finding that the crime was not "
-			 "committed by the claimant",
+		{.outcomes = US_STATE_RELIEF, .needs = US_STATE_RELIEF_NEEDS,
+		 .text = "a conviction reversed or vacated (or an acquittal on retrial after it), with a finding that the "
+			 "crime was not committed by the claimant",
 		 .basis = "Cal. Penal Code §§4900, 4903"},
+		{.outcomes = REP_BIT(REP_OUT_PARDON), .needs = REP_NEED_PARDON_INNOCENCE,
+		 .text = "a pardon on the ground that the crime was not committed by the claimant",
+		 .basis = "Cal. Penal Code §4900"},
 		{0}},
 	.tariffs = (const rep_tariff[]){
 		{.label = "Incarceration (USD 140 per day)", .klass = REP_NON_PECUNIARY,
@@ -231,9 +246,10 @@ static const rep_scheme_def us_fl = {
 	.proc_kinds = REP_BIT(REP_PROC_CRIMINAL),
 	.proc_kinds_text = "criminal convictions",
 	.qualifying = (const rep_rule[]){
-		{.outcomes = REP_BIT(REP_OUT_CONVICTION_QUASHED) | REP_BIT(REP_OUT_ACQUITTED) | REP_BIT(REP_OUT_DISMISSED_REHABILITATING),
+		{.outcomes = US_STATE_RELIEF, .needs = US_STATE_RELIEF_NEEDS,
 		 .text = "a conviction vacated on verifiable and substantial evidence of actual innocence, with a court "
-			 "order finding the person wrongfully incarcerated",
+			 "order finding the person wrongfully incarcerated (an acquittal without a prior conviction does "
+			 "not qualify)",
 		 .basis = "Fla. Stat. §§961.02, 961.03"},
 		{0}},
 	.tariffs = (const rep_tariff[]){

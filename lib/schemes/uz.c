@@ -33,7 +33,8 @@ static const rep_scheme_def uz_cpc = {
 		 "separate bar is stated for them: such outcomes are reported as not qualifying. Amounts are "
 		 "nominal: no Uzbek indexation rule or reference series is available to the calculator. Moral harm "
 		 "is for the court. The FIDH report of December 2020 describes the same gap for political "
-		 "prisoners as the Duty to Rehabilitate report does for Kazakhstan.",
+		 "prisoners as the Duty to Rehabilitate report does for Kazakhstan. Version rule: the Code in force on as_of is applied "
+		 "to every claim (proven harm, no dated rate).",
 	.rounding = REP_ROUND_HALF_UP,
 	.places = -1,
 	.proc_kinds = REP_BIT(REP_PROC_CRIMINAL),

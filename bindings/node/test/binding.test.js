@@ -146,8 +146,12 @@ test('compare: every scheme by default; a scheme that cannot be evaluated is a r
   const c = await rep.compare(KZ);
   assert.equal(c.comparison.length, rep.schemes().length);
   const un = c.comparison.find((r) => r.scheme === 'intl-un');
-  assert.equal(un.ok, false); // no EUR/KZT rate for 2026 without the example's fx file
-  assert.match(un.error, /exchange rate/);
+  // the built-in EUR/KZT series ends before the case's 2026 valuation date: its latest point is used,
+  // and the estimate says so
+  assert.equal(un.ok, true);
+  assert.ok(c.comparison.every((r) => r.ok));
+  const est = rep.estimateSync(KZ, 'intl-un');
+  assert.ok(est.warnings.some((w) => /^FX\.EUR_KZT ends on .* its latest point .* is used/.test(w)));
 });
 
 test('schemes, refdata and validate', () => {
@@ -190,7 +194,9 @@ test('error paths name the field', async () => {
   throwsRep(() => rep.estimateSync(ACQ, 'kz-cpc', { options: ['nope.x=1'] }), 'not_found', '', /unknown scheme "nope"/);
   throwsRep(() => rep.estimateSync(ACQ, 'kz-cpc', { asOf: '2026-02-30' }), 'range', 'asOf', /^asOf: /);
   throwsRep(() => rep.compareSync(ACQ, null, { reportCurrency: 'EURO' }), 'invalid', 'reportCurrency', /^reportCurrency: /);
-  throwsRep(() => rep.estimateSync(KZ, 'intl-un'), 'no_data', '', /exchange rate EUR\/KZT/);
+  // CPI indexation past the end of the CPI series is refused, not extrapolated
+  throwsRep(() => rep.estimateSync(ACQ, 'kz-cpc', { options: { 'kz-cpc.indexation': 'cpi' } }), 'no_data', 'harms[0]',
+    /KZ\.CPI_DEC has no value for 2026-01-01/);
   throwsRep(() => rep.estimateSync(ACQ, 'kz-cpc', { lang: 'xx' }), 'not_found', 'lang');
   await rejectsRep(rep.estimate(ACQ, 'nope'), 'not_found', 'schemes[0]');
   await rejectsRep(rep.compare(ACQ, ['nope']), 'not_found', 'schemes[0]');

@@ -320,7 +320,8 @@ def _paths(x: Any) -> List[Any]:
     return list(x)
 
 
-def _extras(fx: Optional[FxLike], series_files: Any, scheme_files: Any, allow_float: bool) -> Optional[tuple]:
+def _extras(fx: Optional[FxLike], series_files: Any, scheme_files: Any, allow_float: bool,
+            strict_data: bool = False) -> Optional[tuple]:
     fxs = _fx(fx, allow_float)
     series = []
     for p in _paths(series_files):
@@ -334,8 +335,10 @@ def _extras(fx: Optional[FxLike], series_files: Any, scheme_files: Any, allow_fl
             defs.append(s)
         else:
             defs.append(_read_bytes(s))
-    if not (fxs or series or defs):
+    if not (fxs or series or defs or strict_data):
         return None
+    if strict_data:
+        return (fxs, tuple(series), tuple(defs), True)
     return (fxs, tuple(series), tuple(defs))
 
 
@@ -735,7 +738,8 @@ class CaseInfo:
 
 def estimate(case: CaseLike, scheme: str = "kz-cpc", *, as_of: Optional[DateLike] = None,
              options: Optional[OptionsLike] = None, fx: Optional[FxLike] = None,
-             series_files: Any = None, scheme_files: Any = None, allow_float: bool = False) -> Estimate:
+             series_files: Any = None, scheme_files: Any = None, allow_float: bool = False,
+             strict_data: bool = False) -> Estimate:
     """Evaluate `case` under `scheme`.
 
     case:    a dict in the case vocabulary (docs/case-format.md), a path to a JSON file
@@ -749,13 +753,15 @@ def estimate(case: CaseLike, scheme: str = "kz-cpc", *, as_of: Optional[DateLike
     series_files: path(s) of reference series (CSV or JSON, docs/refdata.md).
     scheme_files: path(s), JSON text or dict(s) of scheme definitions (docs/schemes.md).
     allow_float: accept float amounts, converted through repr() (see docs/python.md).
+    strict_data: a date after a series' last point raises MissingReferenceData instead of
+             using the latest point with a warning (the CLI's --strict-data).
 
     An ineligible case is not an error: the estimate says why (findings) and has a zero
     total. Raises InvalidCase, UnknownScheme, InvalidOption, MissingReferenceData, ..."""
     if not isinstance(scheme, str):
         raise TypeError(f"scheme must be a scheme id (str), not {type(scheme).__name__}")
     text = _call(_c.estimate, _case_json(case, allow_float), (scheme,), _options(options, allow_float),
-                 _date_text(as_of, "as_of"), _extras(fx, series_files, scheme_files, allow_float))
+                 _date_text(as_of, "as_of"), _extras(fx, series_files, scheme_files, allow_float, strict_data))
     doc = json.loads(text)
     return Estimate(doc["estimates"][0], doc.get("case"))
 
@@ -763,7 +769,8 @@ def estimate(case: CaseLike, scheme: str = "kz-cpc", *, as_of: Optional[DateLike
 def compare(case: CaseLike, schemes: Union[None, str, Iterable[str]] = None, *,
             report_currency: Optional[str] = None, as_of: Optional[DateLike] = None,
             options: Optional[OptionsLike] = None, fx: Optional[FxLike] = None,
-            series_files: Any = None, scheme_files: Any = None, allow_float: bool = False) -> Comparison:
+            series_files: Any = None, scheme_files: Any = None, allow_float: bool = False,
+            strict_data: bool = False) -> Comparison:
     """Evaluate `case` under many schemes side by side (schemes=None: every scheme, in the
     library's order). With report_currency, totals are also converted at the valuation date
     (built-in dated rates, or the ones given in fx=). A scheme that cannot be evaluated (a
@@ -777,7 +784,8 @@ def compare(case: CaseLike, schemes: Union[None, str, Iterable[str]] = None, *,
     else:
         ids = tuple(schemes)
     text = _call(_c.compare, _case_json(case, allow_float), ids, _options(options, allow_float),
-                 _date_text(as_of, "as_of"), report_currency, _extras(fx, series_files, scheme_files, allow_float))
+                 _date_text(as_of, "as_of"), report_currency,
+                 _extras(fx, series_files, scheme_files, allow_float, strict_data))
     return Comparison(json.loads(text))
 
 

@@ -3,7 +3,8 @@ from typing import Optional, Sequence, Tuple, Union
 
 _Text = Union[str, bytes]
 _Fx = Tuple[str, str, Optional[str], Optional[str]]
-_Extras = Optional[Tuple[Sequence[_Fx], Sequence[Tuple[_Text, str]], Sequence[_Text]]]
+_Extras = Optional[Union[Tuple[Sequence[_Fx], Sequence[Tuple[_Text, str]], Sequence[_Text]],
+                         Tuple[Sequence[_Fx], Sequence[Tuple[_Text, str]], Sequence[_Text], bool]]]
 
 LIBRARY_VERSION: str
 REP_ERROR_PATH_MAX: int

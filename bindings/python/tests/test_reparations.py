@@ -285,7 +285,9 @@ class Api(unittest.TestCase):
             self.assertEqual(cli, mine, "the binding and the CLI compare alike")
 
     def test_compare_missing_rates_become_rows(self):
-        cmp = reparations.compare(ACTIVIST, ["kz-cpc", "de-streg"], report_currency="EUR", as_of="2026-03-01")
+        # strict data: no current KZT/EUR rate in 2099, and the latest point is not used
+        cmp = reparations.compare(ACTIVIST, ["kz-cpc", "de-streg"], report_currency="EUR", as_of="2099-03-01",
+                                  strict_data=True)
         self.assertFalse(cmp["kz-cpc"].ok)
         self.assertIn("exchange rate", cmp["kz-cpc"].error)
         self.assertTrue(cmp["de-streg"].ok)
@@ -436,9 +438,15 @@ class Errors(unittest.TestCase):
             reparations.estimate(self.case, options=[1])
 
     def test_missing_reference_data(self):
+        # KZT amounts valued in 2099, after every built-in EUR/KZT point
+        self.case["as_of"] = "2099-01-01"
         with self.assertRaises(reparations.MissingReferenceData) as cm:
-            reparations.estimate(self.case, "de-streg")  # KZT amounts, no EUR rate for 2026
+            reparations.estimate(self.case, "de-streg", strict_data=True)
         self.assertEqual(cm.exception.code, "no_data")
+        # by default the latest point stands in, and the estimate says so
+        e = reparations.estimate(self.case, "de-streg")
+        self.assertTrue(any("FX.EUR_KZT ends on" in w and "--fx" in w for w in e.warnings), e.warnings)
+        self.assertFalse(reparations.compare(self.case, ["de-streg"], strict_data=True)["de-streg"].ok)
         with self.assertRaises(reparations.MissingReferenceData):
             reparations.refdata("NO.SUCH.SERIES")
 
@@ -625,7 +633,7 @@ class Leaks(unittest.TestCase):
             lambda: reparations.estimate(acq, "kz-reform"),
             lambda: err(lambda: reparations.estimate(bad)),
             lambda: err(lambda: reparations.estimate(text, "no-such-scheme")),
-            lambda: err(lambda: reparations.estimate(acq, "de-streg")),
+            lambda: err(lambda: reparations.estimate(acq, "de-streg", as_of="2099-01-01", strict_data=True)),
             lambda: reparations.validate(text),
             lambda: reparations.validate(acq),
         ]
