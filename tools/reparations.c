@@ -2,7 +2,7 @@
  *
  *   reparations estimate CASE.json --scheme ID [--scheme ID ...] [--option S.N=V ...] [--format F]
  *   reparations compare  CASE.json [--schemes ID,ID,... | --all] [--report-currency CUR] [--format F]
- *   reparations schemes  [--format json]
+ *   reparations schemes  [--format json] [--export ID]
  *   reparations refdata  [SERIES] [--format json]
  *   reparations validate CASE.json
  *   reparations calc     pv|interest|index ...
@@ -25,7 +25,7 @@ static const char *const usage_main =
 	"commands:\n"
 	"  estimate CASE.json --scheme ID [--scheme ID ...]   one estimate per scheme\n"
 	"  compare  CASE.json [--schemes ID,ID,... | --all]   schemes side by side\n"
-	"  schemes  [--format json]                           list the schemes and their options\n"
+	"  schemes  [--format json] [--export ID]             list the schemes; --export: one as JSON\n"
 	"  refdata  [SERIES] [--format json]                  list reference series, or one series' points\n"
 	"  validate CASE.json                                 check a case file\n"
 	"  calc     pv|interest|index ...                     time-value calculators\n"
@@ -496,10 +496,13 @@ static int cmd_validate(cli_opts *o, int argc, char **argv)
 
 static int cmd_schemes(cli_opts *o, int argc, char **argv)
 {
+	const char *export_id = NULL;
 	for (int i = 2; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			puts("usage: reparations schemes [--format table|json] [--scheme-file FILE]\n  List every scheme "
-			     "with its status, currency and options (and a scheme loaded from FILE).");
+			puts("usage: reparations schemes [--format table|json] [--scheme-file FILE] [--export ID [-o FILE]]\n"
+			     "  List every scheme with its status, currency and options (and a scheme loaded from FILE).\n"
+			     "  --export ID prints scheme ID as JSON in the --scheme-file vocabulary (docs/schemes.md):\n"
+			     "  copy it, change it, and load it back with --scheme-file.");
 			return 0;
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
 			if (rep_format_parse(&o->format, argv[++i]) || (o->format != REP_FORMAT_JSON && o->format != REP_FORMAT_TABLE))
@@ -508,10 +511,29 @@ static int cmd_schemes(cli_opts *o, int argc, char **argv)
 			int rc = cli_load_file(o->ctx, argv[++i], true);
 			if (rc)
 				return rc;
+		} else if (strcmp(argv[i], "--export") == 0 && i + 1 < argc) {
+			export_id = argv[++i];
+		} else if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
+			if (!need_value(i, argc, argv))
+				return EXIT_BAD_INPUT;
+			o->output = argv[++i];
 		} else {
 			fprintf(stderr, "reparations: schemes: unexpected argument %s\n", argv[i]);
 			return EXIT_BAD_INPUT;
 		}
+	}
+	if (export_id) {
+		/* the rule as data, in the vocabulary --scheme-file reads */
+		char *text;
+		size_t len;
+		rep_error err;
+		rep_error_clear(&err);
+		rep_status st = rep_scheme_to_json(&text, &len, o->ctx, export_id, &err);
+		if (st)
+			return cli_fail("--export", st, err.message);
+		int rc = emit(o, text, len);
+		free(text);
+		return rc;
 	}
 	size_t n = rep_scheme_count(o->ctx);
 	if (o->format == REP_FORMAT_JSON) {

@@ -60,6 +60,13 @@ REP_API rep_status rep_options_set(rep_options *o, const char *scheme, const cha
  * unknown option, value not allowed). */
 REP_API rep_status rep_options_check(const rep_options *o, const rep_context *ctx, rep_error *err);
 
+/* Write the scheme `id` as JSON in the user-scheme vocabulary (docs/schemes.md):
+ * every built-in rule as data, which rep_context_load_scheme (the CLI's
+ * --scheme-file) reads back into the same scheme. REP_ENOTFOUND for an unknown
+ * id (the message suggests the nearest). *out malloc'd, NUL-terminated, ends
+ * with a newline; caller frees with free(). len may be NULL. */
+REP_API rep_status rep_scheme_to_json(char **out, size_t *len, const rep_context *ctx, const char *id, rep_error *err);
+
 /* Render the list of schemes (id, name, jurisdiction, status, currency,
  * notes, options) as "table" or "json" (format REP_FORMAT_TABLE = 0 or
  * REP_FORMAT_JSON = 1 of rep_format). *out malloc'd; caller frees with free(). */
