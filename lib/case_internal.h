@@ -35,6 +35,7 @@ typedef struct rep_case_harm {
 struct rep_case {
 	rep_arena arena;
 	const char *id;
+	const char *description; /* in the arena; NULL when none */
 	char currency[4];
 	rep_date as_of;
 	rep_proc_kind proc_kind;
@@ -45,6 +46,8 @@ struct rep_case {
 	rep_date torture_recognised;
 	rep_detention *det;
 	size_t n_det, cap_det;
+	const char **det_notes; /* notes of det[i], i < cap_det_notes; arena-owned (case_access.c) */
+	size_t cap_det_notes;
 	rep_case_harm *harms;
 	size_t n_harms, cap_harms;
 };
@@ -52,5 +55,7 @@ struct rep_case {
 /* The valuation date: as_of, or today (UTC) when the case has none. */
 rep_date rep_case_effective_as_of(const rep_case *c);
 rep_date rep_today(void);
+/* The note of det[i], NULL when none (case_access.c). */
+const char *rep_case_detention_note(const rep_case *c, size_t i);
 
 #endif

@@ -148,6 +148,7 @@ static rep_status read_detention(rep_case *c, const rep_json *o, rep_jpath *p, r
 		return st;
 	rep_detention_kind kind = REP_DET_COUNT;
 	rep_date start = REP_DATE_NONE, end = REP_DATE_NONE;
+	const char *note = NULL;
 	for (const rep_json *m = o->first; m; m = m->next) {
 		size_t mark = rep_jpath_key(p, m->key, m->key_len);
 		const char *s;
@@ -168,7 +169,7 @@ static rep_status read_detention(rep_case *c, const rep_json *o, rep_jpath *p, r
 		} else if (!key_is(m, "note")) {
 			rep_jpath_pop(p, mark);
 			return rep_jr_unknown(m, p, "kind, start, end, note", err);
-		} else if ((st = rep_jr_string(&s, m, p, err))) {
+		} else if ((st = rep_jr_string(&note, m, p, err))) {
 			return st;
 		}
 		rep_jpath_pop(p, mark);
@@ -177,7 +178,9 @@ static rep_status read_detention(rep_case *c, const rep_json *o, rep_jpath *p, r
 		return rep_err(err, REP_EINVAL, p->buf, "kind: missing");
 	if (start == REP_DATE_NONE)
 		return rep_err(err, REP_EINVAL, p->buf, "start: missing");
-	return rep_case_add_detention(c, kind, start, end, err);
+	if ((st = rep_case_add_detention(c, kind, start, end, err)))
+		return st;
+	return note ? rep_case_set_detention_note(c, rep_case_detention_count(c) - 1, note, err) : REP_OK;
 }
 
 /* Which fields each category takes, beyond category and description. */
@@ -319,7 +322,7 @@ static rep_status read_case(rep_case *c, const rep_json *root, rep_error *err)
 				return st;
 			rep_case_set_as_of(c, d);
 		} else if (key_is(m, "description")) {
-			if ((st = rep_jr_string(&s, m, &p, err)))
+			if ((st = rep_jr_string(&s, m, &p, err)) || (st = rep_case_set_description(c, s, err)))
 				return st;
 		} else if (key_is(m, "proceedings")) {
 			if ((st = read_proceedings(c, m, &p, err)))
