@@ -1,6 +1,7 @@
 /* Exact decimal money on GMP rationals: parsing, rounding, formatting, and
  * correctly rounded powers and logarithms. No floating point anywhere:
  * a binary double cannot even see that 1.575 is a tie at two decimals. */
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -47,6 +48,68 @@ rep_status rep_round_parse(rep_round *out, const char *name)
 /* Echo at most this much of a rejected text: a message is for a human. */
 #define ECHO_MAX 48
 
+/* A written amount with digit grouping or a decimal comma ("350 000",
+ * "350,000.50", "1 234,5"): say what to write instead. A lone comma before
+ * one or two digits is a decimal comma; before three it may be either, and
+ * the hint says so rather than guess. Returns false when the text is not
+ * digits and separators (then there is nothing useful to suggest). */
+static bool separator_hint(char *out, size_t size, const char *s, size_t len)
+{
+	char plain[ECHO_MAX + 1];
+	size_t n = 0, commas = 0, points = 0, spaces = 0, last_comma = 0, digits = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= '0' && c <= '9') {
+			digits++;
+			if (n < ECHO_MAX)
+				plain[n++] = (char)c;
+		} else if (c == ',') {
+			commas++;
+			last_comma = i;
+			if (n < ECHO_MAX)
+				plain[n++] = ',';
+		} else if (c == '.') {
+			points++;
+			if (n < ECHO_MAX)
+				plain[n++] = '.';
+		} else if (c == ' ' || c == '\'' || c == '_') {
+			spaces++;
+		} else if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
+			spaces++, i++; /* no-break space */
+		} else if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+			   ((unsigned char)s[i + 2] == 0xAF || (unsigned char)s[i + 2] == 0x89)) {
+			spaces++, i += 2; /* narrow no-break space, thin space */
+		} else if (!(c == '-' && i == 0)) {
+			return false;
+		}
+	}
+	if (!digits || (!commas && !spaces) || points > 1 || n >= ECHO_MAX)
+		return false;
+	plain[n] = '\0';
+	const char *sign = len && s[0] == '-' ? "-" : "";
+	char fixed[ECHO_MAX + 1];
+	size_t m = 0;
+	bool decimal_comma = commas == 1 && !points && len - last_comma - 1 <= 2 && len - last_comma - 1 >= 1;
+	bool ambiguous = commas == 1 && !points && len - last_comma - 1 == 3 && !spaces;
+	for (size_t i = 0; i < n; i++)
+		if (plain[i] != ',' || decimal_comma)
+			fixed[m++] = plain[i] == ',' ? '.' : plain[i];
+	fixed[m] = '\0';
+	if (ambiguous) {
+		char alt[ECHO_MAX + 1];
+		size_t a = 0;
+		for (size_t i = 0; i < n; i++)
+			alt[a++] = plain[i] == ',' ? '.' : plain[i];
+		alt[a] = '\0';
+		snprintf(out, size, ": amounts take no thousands separators and a point for decimals (write %s%s, or %s%s if the comma marks decimals)",
+			 sign, fixed, sign, alt);
+	} else {
+		snprintf(out, size, ": amounts take no thousands separators and a point for decimals (write %s%s)", sign,
+			 fixed);
+	}
+	return true;
+}
+
 static rep_status dec_err(rep_error *err, rep_status st, const char *s, size_t len, const char *why)
 {
 	char echo[ECHO_MAX + 4];
@@ -62,6 +125,9 @@ static rep_status dec_err(rep_error *err, rep_status st, const char *s, size_t l
 		n += 3;
 	}
 	echo[n] = '\0';
+	char hint[ECHO_MAX + 160];
+	if (st == REP_ESYNTAX && !*why && separator_hint(hint, sizeof hint, s, len))
+		why = hint;
 	return rep_err(err, st, NULL, "\"%s\" is not a decimal number%s", echo, why);
 }
 
