@@ -115,8 +115,8 @@ class Hints(unittest.TestCase):
         path = self.write("s.json", BOM + scheme.encode())
         rc, out, err = run("estimate", CASE, "--scheme", "de-streg", "--scheme-file", path, "--fx", "EUR/KZT=520")
         self.assertEqual(rc, 0, err)
-        series = self.write("mci.json", BOM + json.dumps({"id": "KZ.MCI", "name": "MCI", "unit": "KZT", "until": "2030-12-31", "points": [
-            {"from": "2030-01-01", "value": "5000", "confidence": "unverified", "source": "test"}]}).encode())
+        series = self.write("mci.json", BOM + json.dumps({"id": "KZ.MCI", "name": "MCI", "unit": "KZT", "until": "2027-12-31", "points": [
+            {"from": "2027-01-01", "value": "5000", "confidence": "unverified", "source": "test"}]}).encode())
         rc, out, err = run("refdata", "KZ.MCI", "--series-file", series)
         self.assertEqual(rc, 0, err)
         self.assertIn("5000", out)
