@@ -88,6 +88,9 @@ REP_API rep_status rep_harm_category_parse(rep_harm_category *out, const char *n
 #define REP_CASE_MAX_DETENTIONS 1000
 #define REP_CASE_MAX_HARMS 1000
 #define REP_CASE_MAX_STRING 4096
+/* Limits of every JSON text the library reads (cases, schemes, series). */
+#define REP_JSON_MAX_DEPTH 32
+#define REP_JSON_MAX_BYTES (16u << 20)
 
 /* One harm. Amount fields are decimal strings (NULL when absent); dates are
  * REP_DATE_NONE when absent. Which fields a category needs is listed on

@@ -15,6 +15,7 @@
 #include "context.h"
 #include "case.h"
 #include "scheme.h"
+#include "format.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -134,14 +135,7 @@ typedef struct rep_range_item_info {
 REP_API size_t rep_estimate_range_item_count(const rep_estimate *e);
 REP_API rep_status rep_estimate_range_item_at(const rep_estimate *e, size_t i, rep_range_item_info *out);
 
-/* Output formats of rep_estimates_render. */
-typedef enum rep_format {
-	REP_FORMAT_TABLE = 0,
-	REP_FORMAT_JSON,
-	REP_FORMAT_CSV,
-	REP_FORMAT_MARKDOWN
-} rep_format;
-REP_API rep_status rep_format_parse(rep_format *out, const char *name);
+/* Output formats of rep_estimates_render: rep_format (format.h). */
 
 /* Render estimates of one case: JSON is {"case": ID, "as_of": DATE,
  * "estimates": [ESTIMATE, ...]}. *out is malloc'd (caller frees with free()),

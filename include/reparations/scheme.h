@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include "status.h"
 #include "context.h"
+#include "format.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -68,9 +69,10 @@ REP_API rep_status rep_options_check(const rep_options *o, const rep_context *ct
 REP_API rep_status rep_scheme_to_json(char **out, size_t *len, const rep_context *ctx, const char *id, rep_error *err);
 
 /* Render the list of schemes (id, name, jurisdiction, status, currency,
- * notes, options) as "table" or "json" (format REP_FORMAT_TABLE = 0 or
- * REP_FORMAT_JSON = 1 of rep_format). *out malloc'd; caller frees with free(). */
-REP_API rep_status rep_schemes_render(char **out, size_t *len, const rep_context *ctx, int format, rep_error *err);
+ * notes, options) as REP_FORMAT_TABLE or REP_FORMAT_JSON. *out malloc'd;
+ * caller frees with free(). */
+REP_API rep_status rep_schemes_render(char **out, size_t *len, const rep_context *ctx, rep_format format,
+				      rep_error *err);
 
 #ifdef __cplusplus
 }
