@@ -90,6 +90,61 @@ class Installed(unittest.TestCase):
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertIn("total: 12604838.71 KZT", p.stdout)
 
+    def guide_c(self):
+        with open(os.path.join(SRC, "docs", "guide-c.md"), encoding="utf-8") as f:
+            text = f.read()
+        blocks = re.findall(r"^```(\w*)\n(.*?)^```", text, re.M | re.S)
+        files = {}
+        for info, body in blocks:
+            m = re.match(r"/\* file: (\S+) \*/", body)
+            if info == "c" and m:
+                files[m.group(1)] = body
+        return blocks, files
+
+    def test_guide_c_shell_blocks(self):
+        # the guide's commands, run as written against this installed tree
+        blocks, files = self.guide_c()
+        sh = [b for i, b in blocks if i == "sh"]
+        self.assertTrue(sh)
+        work = os.path.join(self.tmp, "guide")
+        os.makedirs(work)
+        os.symlink(os.path.join(SRC, "examples"), os.path.join(work, "examples"))
+        for name, body in files.items():
+            with open(os.path.join(work, name), "w", encoding="utf-8") as f:
+                f.write(body)
+        pcs = find(self.root, "reparations.pc")
+        env = dict(os.environ, PKG_CONFIG_PATH=os.path.dirname(pcs[0]), PKG_CONFIG_SYSROOT_DIR=self.tmp)
+        env.pop("LD_LIBRARY_PATH", None)
+        for body in sh:
+            p = subprocess.run(["bash", "-euo", "pipefail", "-c", body], cwd=work, env=env, capture_output=True, text=True)
+            self.assertEqual(p.returncode, 0, body + p.stdout + p.stderr)
+        self.assertIn("12604838.71 KZT", p.stdout)
+
+    def test_meson_subproject(self):
+        # the guide's meson.build and wrap file, with this tree as subprojects/reparations
+        with open(os.path.join(SRC, "docs", "guide-c.md"), encoding="utf-8") as f:
+            text = f.read()
+        blocks, files = self.guide_c()
+        meson_build = next(b for i, b in blocks if i == "meson")
+        wrap = next(b for i, b in blocks if i == "ini")
+        proj = os.path.join(self.tmp, "app")
+        os.makedirs(os.path.join(proj, "subprojects"))
+        os.symlink(SRC, os.path.join(proj, "subprojects", "reparations"))
+        for name, body in [("meson.build", meson_build), ("estimate.c", files["estimate.c"]),
+                           (os.path.join("subprojects", "reparations.wrap"), wrap)]:
+            with open(os.path.join(proj, name), "w", encoding="utf-8") as f:
+                f.write(body)
+        b = os.path.join(proj, "build")
+        env = dict(os.environ, PKG_CONFIG_PATH="")  # no installed reparations.pc: the fallback builds
+        p = subprocess.run(["meson", "setup", b, proj], env=env, capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        p = subprocess.run(["ninja", "-C", b, "-j2", "estimate"], capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0, p.stdout[-3000:] + p.stderr)
+        p = subprocess.run([os.path.join(b, "estimate"), os.path.join(SRC, "examples", "cases", "acquitted-kz.json"),
+                            "kz-cpc"], capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("12604838.71 KZT", p.stdout)
+
     def test_man_page(self):
         self.assertTrue(find(self.root, "reparations.1*"), "reparations(1) installed")
 
