@@ -54,6 +54,14 @@ const rep_scheme *rep_scheme_find(const rep_context *ctx, const char *id)
 	return (const rep_scheme *)rep_scheme_def_find(ctx, id);
 }
 
+rep_status rep_scheme_lookup(const rep_scheme **out, const rep_context *ctx, const char *id, rep_error *err)
+{
+	if (!out || !ctx || !id)
+		return rep_err(err, REP_EUSAGE, NULL, "scheme lookup: output, context and id are required");
+	*out = rep_scheme_find(ctx, id);
+	return *out ? REP_OK : rep_scheme_unknown(ctx, id, err);
+}
+
 #define DEF(s) ((const rep_scheme_def *)(s))
 const char *rep_scheme_id(const rep_scheme *s)
 {

@@ -22,8 +22,12 @@ typedef struct rep_scheme rep_scheme;
 REP_API size_t rep_scheme_count(const rep_context *ctx);
 /* Schemes in a stable order (built-in order, then user schemes). */
 REP_API const rep_scheme *rep_scheme_at(const rep_context *ctx, size_t i);
-/* NULL when no scheme has this id. */
+/* NULL when no scheme has this id. Ids are lowercase; an id differing only
+ * in case finds its scheme. */
 REP_API const rep_scheme *rep_scheme_find(const rep_context *ctx, const char *id);
+/* The same, as a fallible call for bindings and forms: REP_ENOTFOUND with a
+ * message suggesting the nearest ids ("did you mean kz-cpc?"). */
+REP_API rep_status rep_scheme_lookup(const rep_scheme **out, const rep_context *ctx, const char *id, rep_error *err);
 
 REP_API const char *rep_scheme_id(const rep_scheme *s);
 REP_API const char *rep_scheme_name(const rep_scheme *s);
