@@ -5,7 +5,7 @@ set -euo pipefail
 pkgs=(meson ninja-build pkg-config gcc clang libclang-rt-14-dev
       libgmp-dev libmpfr-dev libyajl-dev libcmocka-dev
       python3 python3-dev python3-pytest valgrind
-      python3-jsonschema python3-mesonpy python3-pandas python3-matplotlib)
+      python3-jsonschema python3-mesonpy python3-pip python3-pandas python3-matplotlib)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
