@@ -25,6 +25,7 @@ ROOT = os.environ.get("SOURCE_ROOT") or os.path.dirname(os.path.dirname(os.path.
 BUILD = os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build"))
 PYPATH = os.environ.get("PYTHON_BINDING_PATH", "")
 SHOW = os.environ.get("DOCS_SHOW") == "1"
+SAN = ["-fsanitize=" + os.environ["SANITIZE"]] if os.environ.get("SANITIZE") else []
 
 
 def read(rel):
@@ -96,7 +97,7 @@ class GuideC(unittest.TestCase):
                 with open(src, "w", encoding="utf-8") as f:
                     f.write(body)
                 exe = os.path.join(tmp, f"snippet{i}")
-                p = subprocess.run(["cc", "-std=c11", "-D_POSIX_C_SOURCE=200809L", "-Wall", "-Wextra", "-Werror",
+                p = subprocess.run(["cc", *SAN, "-std=c11", "-D_POSIX_C_SOURCE=200809L", "-Wall", "-Wextra", "-Werror",
                                     "-o", exe, src, "-I", os.path.join(ROOT, "include"), "-L", lib,
                                     "-Wl,-rpath," + lib, "-lreparations", "-lmpfr", "-lgmp", "-pthread"],
                                    capture_output=True, text=True)

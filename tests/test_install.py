@@ -19,6 +19,8 @@ BUILD = os.environ["BUILD_ROOT"]
 SRC = os.environ["SOURCE_ROOT"]
 PYTHON = os.environ.get("PYTHON_FOR_BINDING", "")
 PY_DIR = os.environ.get("PY_INSTALL_DIR", "")
+# programs linked with a sanitized library need the sanitizer too (the ASan stage of tools/test.sh)
+SAN = ["-fsanitize=" + os.environ["SANITIZE"]] if os.environ.get("SANITIZE") else []
 
 
 def find(root, pattern):
@@ -82,7 +84,7 @@ class Installed(unittest.TestCase):
                                capture_output=True, text=True, check=True).stdout.split()
         self.assertTrue(any(f.startswith("-I" + self.root) for f in flags), flags)
         exe = os.path.join(self.tmp, "estimate_case")
-        subprocess.run(["cc", "-std=c11", "-o", exe, os.path.join(SRC, "examples", "c", "estimate_case.c"), *flags],
+        subprocess.run(["cc", *SAN, "-std=c11", "-o", exe, os.path.join(SRC, "examples", "c", "estimate_case.c"), *flags],
                        check=True, capture_output=True, text=True)
         libdir = os.path.dirname(find(self.root, "libreparations.so.*")[0])
         p = subprocess.run([exe, os.path.join(SRC, "examples", "cases", "acquitted-kz.json"), "kz-cpc"],
@@ -115,6 +117,13 @@ class Installed(unittest.TestCase):
         pcs = find(self.root, "reparations.pc")
         env = dict(os.environ, PKG_CONFIG_PATH=os.path.dirname(pcs[0]), PKG_CONFIG_SYSROOT_DIR=self.tmp)
         env.pop("LD_LIBRARY_PATH", None)
+        if SAN:  # the guide says `cc`: give it the sanitizer through a wrapper first on PATH
+            wrap = os.path.join(self.tmp, "san-bin")
+            os.makedirs(wrap)
+            with open(os.path.join(wrap, "cc"), "w") as f:
+                f.write(f"#!/bin/sh\nexec /usr/bin/cc {' '.join(SAN)} \"$@\"\n")
+            os.chmod(os.path.join(wrap, "cc"), 0o755)
+            env["PATH"] = wrap + os.pathsep + env["PATH"]
         for body in sh:
             p = subprocess.run(["bash", "-euo", "pipefail", "-c", body], cwd=work, env=env, capture_output=True, text=True)
             self.assertEqual(p.returncode, 0, body + p.stdout + p.stderr)
