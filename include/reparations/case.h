@@ -186,7 +186,8 @@ REP_API rep_status rep_case_harm_at(const rep_case *c, size_t i, rep_harm *out);
 
 /* Write the case as JSON in the case-file vocabulary (docs/case-format.md),
  * so that an application can save what it built: rep_case_from_json reads it
- * back into the same case. Amounts keep their decimal text. *out malloc'd,
+ * back into the same case when the case is valid (rep_case_validate); the
+ * writer itself does not validate, so a draft can be saved too. Amounts keep their decimal text. *out malloc'd,
  * NUL-terminated, ends with a newline; caller frees with free(); len may be NULL. */
 REP_API rep_status rep_case_to_json(char **out, size_t *len, const rep_case *c, rep_error *err);
 
