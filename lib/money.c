@@ -49,29 +49,24 @@ rep_status rep_round_parse(rep_round *out, const char *name)
 #define ECHO_MAX 48
 
 /* A written amount with digit grouping or a decimal comma ("350 000",
- * "350,000.50", "1 234,5"): say what to write instead. A lone comma before
- * one or two digits is a decimal comma; before three it may be either, and
- * the hint says so rather than guess. Returns false when the text is not
- * digits and separators (then there is nothing useful to suggest). */
+ * "350,000.50", "1.234.567,89", "1 234,5"): say what to write instead. When
+ * both '.' and ',' occur, the last one marks the decimals; a lone comma
+ * before one or two digits is a decimal comma; before three digits it may
+ * be either, and the hint says so rather than guess. Returns false when the
+ * text is not digits and separators (then there is nothing to suggest). */
 static bool separator_hint(char *out, size_t size, const char *s, size_t len)
 {
-	char plain[ECHO_MAX + 1];
-	size_t n = 0, commas = 0, points = 0, spaces = 0, last_comma = 0, digits = 0;
+	char plain[ECHO_MAX + 1]; /* digits and the separators '.' ',' in order */
+	size_t n = 0, commas = 0, points = 0, spaces = 0, digits = 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c >= '0' && c <= '9') {
-			digits++;
-			if (n < ECHO_MAX)
-				plain[n++] = (char)c;
-		} else if (c == ',') {
-			commas++;
-			last_comma = i;
-			if (n < ECHO_MAX)
-				plain[n++] = ',';
-		} else if (c == '.') {
-			points++;
-			if (n < ECHO_MAX)
-				plain[n++] = '.';
+		if ((c >= '0' && c <= '9') || c == ',' || c == '.') {
+			if (n == ECHO_MAX)
+				return false;
+			plain[n++] = (char)c;
+			digits += c >= '0' && c <= '9';
+			commas += c == ',';
+			points += c == '.';
 		} else if (c == ' ' || c == '\'' || c == '_') {
 			spaces++;
 		} else if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
@@ -83,30 +78,40 @@ static bool separator_hint(char *out, size_t size, const char *s, size_t len)
 			return false;
 		}
 	}
-	if (!digits || (!commas && !spaces) || points > 1 || n >= ECHO_MAX)
-		return false;
 	plain[n] = '\0';
+	if (!digits || (!commas && !spaces && points < 2))
+		return false;
+	/* which separator marks the decimals: 0 none, else '.' or ',' */
+	char dec = 0;
+	const char *last_sep = NULL;
+	for (const char *p = plain; *p; p++)
+		if (*p == ',' || *p == '.')
+			last_sep = p;
+	size_t after = last_sep ? strlen(last_sep + 1) : 0;
+	if (commas && points)
+		dec = *last_sep;
+	else if (points == 1)
+		dec = '.';
+	else if (commas == 1 && after >= 1 && after <= 2)
+		dec = ',';
+	bool ambiguous = !dec && commas == 1 && !points && after == 3 && !spaces;
+	char fixed[ECHO_MAX + 1], alt[ECHO_MAX + 1];
+	size_t m = 0, a = 0;
+	for (const char *p = plain; *p; p++) {
+		if (*p != ',' && *p != '.')
+			fixed[m++] = *p;
+		else if (p == last_sep && dec)
+			fixed[m++] = '.';
+		alt[a++] = *p == ',' ? '.' : *p;
+	}
+	fixed[m] = alt[a] = '\0';
 	const char *sign = len && s[0] == '-' ? "-" : "";
-	char fixed[ECHO_MAX + 1];
-	size_t m = 0;
-	bool decimal_comma = commas == 1 && !points && len - last_comma - 1 <= 2 && len - last_comma - 1 >= 1;
-	bool ambiguous = commas == 1 && !points && len - last_comma - 1 == 3 && !spaces;
-	for (size_t i = 0; i < n; i++)
-		if (plain[i] != ',' || decimal_comma)
-			fixed[m++] = plain[i] == ',' ? '.' : plain[i];
-	fixed[m] = '\0';
-	if (ambiguous) {
-		char alt[ECHO_MAX + 1];
-		size_t a = 0;
-		for (size_t i = 0; i < n; i++)
-			alt[a++] = plain[i] == ',' ? '.' : plain[i];
-		alt[a] = '\0';
+	if (ambiguous)
 		snprintf(out, size, ": amounts take no thousands separators and a point for decimals (write %s%s, or %s%s if the comma marks decimals)",
 			 sign, fixed, sign, alt);
-	} else {
+	else
 		snprintf(out, size, ": amounts take no thousands separators and a point for decimals (write %s%s)", sign,
 			 fixed);
-	}
 	return true;
 }
 

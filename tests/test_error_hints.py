@@ -53,7 +53,9 @@ class Hints(unittest.TestCase):
         hint = "amounts take no thousands separators and a point for decimals"
         for given, fix in [("350 000", "write 350000)"), ("350,000.50", "write 350000.50)"), ("350000,50", "write 350000.50)"),
                            ("1,500", "write 1500, or 1.500 if the comma marks decimals)"),
-                           ("350\u00a0000", "write 350000)")]:
+                           ("350\u00a0000", "write 350000)"), ("1.234.567,89", "write 1234567.89)"),
+                           ("1,234,567", "write 1234567)"), ("1.234.567", "write 1234567)"), ("1 234.5", "write 1234.5)"),
+                           ("-1,000,000", "write -1000000)")]:
             c = self.case_with()
             c["harms"][2]["amount"] = given
             rc, out, err = self.validate(c)
