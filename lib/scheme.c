@@ -39,6 +39,8 @@ static const char *scheme_id_at(size_t i, const void *ctx)
 
 rep_status rep_scheme_unknown(const rep_context *ctx, const char *id, rep_error *err)
 {
+	if (!ctx || !id)
+		return rep_err(err, REP_EUSAGE, NULL, "scheme lookup: no context or no id");
 	char near[200];
 	if (rep_suggest(near, sizeof near, id, scheme_id_at, ctx, ctx->n_schemes))
 		return rep_err(err, REP_ENOTFOUND, NULL, "unknown scheme \"%.64s\": did you mean %s?", id, near);

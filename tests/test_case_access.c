@@ -288,6 +288,40 @@ static void test_valuation_date(void **state)
 	rep_context_free(ctx);
 }
 
+/* NULL where an object belongs: a status, never a crash. */
+static void test_misuse(void **state)
+{
+	(void)state;
+	rep_error err;
+	rep_harm h;
+	rep_detention_info d;
+	rep_citation ci;
+	rep_range_item_info ri;
+	char *out = NULL;
+	assert_int_equal(rep_case_set_description(NULL, "x", &err), REP_EUSAGE);
+	assert_int_equal(rep_case_set_detention_note(NULL, 0, "x", &err), REP_EUSAGE);
+	assert_int_equal(rep_case_harm_at(NULL, 0, &h), REP_EUSAGE);
+	assert_int_equal(rep_case_detention_at(NULL, 0, &d), REP_EUSAGE);
+	assert_int_equal(rep_case_to_json(&out, NULL, NULL, &err), REP_EUSAGE);
+	assert_int_equal(rep_case_torture(NULL, NULL), 0);
+	assert_string_equal(rep_case_description(NULL), "");
+	assert_int_equal(rep_estimate_citation_count(NULL), 0);
+	assert_int_equal(rep_estimate_citation_at(NULL, 0, &ci), REP_EUSAGE);
+	assert_int_equal(rep_estimate_range_item_at(NULL, 0, &ri), REP_EUSAGE);
+	assert_string_equal(rep_estimate_notes(NULL), "");
+	assert_int_equal(rep_scheme_to_json(&out, NULL, NULL, "kz-cpc", &err), REP_EUSAGE);
+	const rep_scheme *s;
+	assert_int_equal(rep_scheme_lookup(&s, NULL, "kz-cpc", &err), REP_EUSAGE);
+	rep_options *o;
+	assert_int_equal(rep_options_new(&o), REP_OK);
+	assert_int_equal(rep_options_add(o, "kz-cpc.indexation=cpi", &err), REP_OK);
+	assert_int_not_equal(rep_options_check(o, NULL, &err), REP_OK);
+	rep_options_free(o);
+	rep_estimate *e;
+	assert_int_equal(rep_estimate_compute_at(&e, NULL, NULL, "kz-cpc", NULL, REP_DATE_NONE, &err), REP_EUSAGE);
+	assert_null(out);
+}
+
 int main(int argc, char **argv)
 {
 	dirs = argv + 1;
@@ -297,6 +331,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_files_round_trip),
 		cmocka_unit_test(test_estimate_accessors),
 		cmocka_unit_test(test_valuation_date),
+		cmocka_unit_test(test_misuse),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
