@@ -148,7 +148,7 @@ rep_status rep_options_set(rep_options *o, const char *scheme, const char *name,
 	if (!*scheme || !*name || strlen(scheme) > 64 || strlen(name) > 64 || strlen(value) > 256)
 		return rep_err(err, REP_EINVAL, NULL, "option %.64s.%.64s: empty or too long", scheme, name);
 	for (size_t i = 0; i < o->n; i++)
-		if (strcmp(o->a[i].scheme, scheme) == 0 && strcmp(o->a[i].name, name) == 0) {
+		if (strcasecmp(o->a[i].scheme, scheme) == 0 && strcmp(o->a[i].name, name) == 0) {
 			char *v = rep_strdup(value);
 			if (!v)
 				return rep_err(err, REP_ENOMEM, NULL, "out of memory");

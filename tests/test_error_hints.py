@@ -94,6 +94,10 @@ class Hints(unittest.TestCase):
         rc1, a, e1 = run("estimate", CASE, "--scheme", "kz-cpc", "--option", "KZ-CPC.indexation=cpi", "--format", "json")
         rc2, b, e2 = run("estimate", CASE, "--scheme", "kz-cpc", "--option", "kz-cpc.indexation=cpi", "--format", "json")
         self.assertEqual((rc1, a), (rc2, b), e1)
+        # and a later assignment wins whatever the case of the id
+        rc3, c, e3 = run("estimate", CASE, "--scheme", "kz-cpc", "--option", "KZ-CPC.indexation=mci",
+                         "--option", "kz-cpc.indexation=cpi", "--format", "json")
+        self.assertEqual((rc3, c), (rc2, b), e3)
 
     def test_json_line_and_column(self):
         text = '{\n  "id": "x",\n  "currency": "KZT",,\n}\n'
