@@ -99,6 +99,15 @@ class Hints(unittest.TestCase):
                          "--option", "kz-cpc.indexation=cpi", "--format", "json")
         self.assertEqual((rc3, c), (rc2, b), e3)
 
+    def test_cli_flags(self):
+        for typed, meant in [("--fxfile", "--fx-file"), ("--as_of", "--as-of"), ("--Scheme-File", "--scheme-file"),
+                             ("--schemes", "--scheme")]:
+            rc, out, err = run("estimate", CASE, "--scheme", "kz-cpc", typed, "x")
+            self.assertEqual(rc, 2)
+            self.assertIn(f"unknown option {typed}: did you mean {meant}?", err)
+        rc, out, err = run("estimate", CASE, "--scheme", "kz-cpc", "--colour", "x")
+        self.assertIn("unknown option --colour (see `reparations estimate --help`)", err)
+
     def test_json_line_and_column(self):
         text = '{\n  "id": "x",\n  "currency": "KZT",,\n}\n'
         rc, out, err = self.validate(text)

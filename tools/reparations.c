@@ -234,6 +234,33 @@ int cli_load_file(rep_context *ctx, const char *path, bool scheme)
 	return st ? cli_fail(path, st, err.message) : 0;
 }
 
+/* The flag meant by a mistyped one, when they differ only in case, dashes and underscores
+ * ("--fxfile", "--as_of", "--Report-Currency"), or by one trailing 's' (--scheme/--schemes). */
+static const char *near_flag(const char *typed, bool compare)
+{
+	static const char *const flags[] = {"--scheme", "--schemes", "--all", "--report-currency", "--option", "--format",
+					    "--as-of", "--output", "--fx", "--fx-file", "--series-file", "--scheme-file",
+					    "--help"};
+	char want[64], have[64];
+	size_t n = 0;
+	for (const char *p = typed; *p && n < sizeof want - 1; p++)
+		if (*p != '-' && *p != '_')
+			want[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+	want[n] = '\0';
+	for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++) {
+		if (!compare && (strcmp(flags[i], "--schemes") == 0 || strcmp(flags[i], "--report-currency") == 0))
+			continue;
+		size_t m = 0;
+		for (const char *p = flags[i]; *p; p++)
+			if (*p != '-')
+				have[m++] = *p;
+		have[m] = '\0';
+		if (strcmp(want, have) == 0 || (m + 1 == n && want[m] == 's' && strncmp(want, have, m) == 0))
+			return flags[i];
+	}
+	return NULL;
+}
+
 /* Parse the arguments of estimate/compare; returns -1 to go on, else an exit status. */
 static int parse_common(cli_opts *o, int argc, char **argv, bool compare, const char *help)
 {
@@ -299,7 +326,12 @@ static int parse_common(cli_opts *o, int argc, char **argv, bool compare, const 
 			if (rc)
 				return rc;
 		} else if (a[0] == '-' && a[1] != '\0') {
-			fprintf(stderr, "reparations: unknown option %s (see `reparations %s --help`)\n", a, argv[1]);
+			const char *near = near_flag(a, compare);
+			if (near)
+				fprintf(stderr, "reparations: unknown option %s: did you mean %s? (see `reparations %s --help`)\n", a,
+					near, argv[1]);
+			else
+				fprintf(stderr, "reparations: unknown option %s (see `reparations %s --help`)\n", a, argv[1]);
 			return EXIT_BAD_INPUT;
 		} else if (!o->case_path) {
 			o->case_path = a;
