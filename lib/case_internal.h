@@ -37,6 +37,7 @@ typedef struct rep_case_harm {
 struct rep_case {
 	rep_arena arena;
 	const char *id;
+	const char *description; /* in the arena; NULL when none */
 	char currency[4];
 	rep_date as_of;
 	rep_proc_kind proc_kind;
@@ -64,5 +65,7 @@ const char *rep_harm_fields_text(rep_harm_category cat);
 /* The valuation date: as_of, or today (UTC) when the case has none. */
 rep_date rep_case_effective_as_of(const rep_case *c);
 rep_date rep_today(void);
+/* The note of det[i], NULL when none (case_access.c). */
+const char *rep_case_detention_note(const rep_case *c, size_t i);
 
 #endif

@@ -142,8 +142,7 @@ rep_status rep_compare(rep_comparison **out, const rep_context *ctx, const rep_c
 			       report_currency);
 	for (size_t i = 0; i < n; i++)
 		if (!rep_scheme_def_find(ctx, schemes[i]))
-			return rep_err(err, REP_ENOTFOUND, NULL, "unknown scheme \"%.64s\" (list them with `reparations schemes`)",
-				       schemes[i]);
+			return rep_scheme_unknown(ctx, schemes[i], err);
 	rep_status st;
 	if ((st = rep_case_validate(c, err)) || (st = rep_options_check(opts, ctx, err)))
 		return st;

@@ -145,6 +145,40 @@ static bool is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+/* The example a date error gives: the text itself in ISO form when it is a
+ * date in another common shape, day first ("06.01.2022", "6/1/2022", as
+ * written in Kazakhstan and most of Europe) or year first without padding
+ * ("2023-2-3"); else 2022-01-06. Day first is an assumption, so it is only
+ * an example in the message, never a value. */
+static void date_example(char out[REP_DATE_TEXT_SIZE], const char *s, size_t len)
+{
+	int part[3] = {0, 0, 0}, digits[3] = {0, 0, 0}, k = 0;
+	char sep = 0;
+	bool ok = len >= 6 && len <= 10;
+	for (size_t i = 0; ok && i < len; i++) {
+		if (is_digit(s[i])) {
+			part[k] = part[k] * 10 + (s[i] - '0');
+			ok = ++digits[k] <= 4;
+		} else if ((s[i] == '.' || s[i] == '/' || s[i] == '-') && k < 2 && digits[k] > 0 && (!sep || s[i] == sep)) {
+			sep = s[i];
+			k++;
+		} else {
+			ok = false;
+		}
+	}
+	rep_date d;
+	ok = ok && k == 2 && digits[2] > 0;
+	if (ok && digits[0] == 4 && digits[1] <= 2 && digits[2] <= 2 && rep_date_from_ymd(&d, part[0], part[1], part[2]) == REP_OK) {
+		rep_date_format(d, out);
+		return;
+	}
+	if (ok && digits[2] == 4 && digits[0] <= 2 && digits[1] <= 2 && rep_date_from_ymd(&d, part[2], part[1], part[0]) == REP_OK) {
+		rep_date_format(d, out);
+		return;
+	}
+	memcpy(out, "2022-01-06", REP_DATE_TEXT_SIZE);
+}
+
 rep_status rep_date_parse_n(rep_date *out, const char *s, size_t len, rep_error *err)
 {
 	if (!out || !s)
@@ -153,9 +187,10 @@ rep_status rep_date_parse_n(rep_date *out, const char *s, size_t len, rep_error 
 	for (size_t i = 0; shape && i < 10; i++)
 		shape = (i == 4 || i == 7) ? s[i] == '-' : is_digit(s[i]);
 	if (!shape) {
-		char q[QUOTE_SIZE];
+		char q[QUOTE_SIZE], example[REP_DATE_TEXT_SIZE];
 		quote_text(q, s, len);
-		return rep_err(err, REP_ESYNTAX, NULL, "%s is not a valid date", q);
+		date_example(example, s, len);
+		return rep_err(err, REP_ESYNTAX, NULL, "%s is not a valid date (expected YYYY-MM-DD, e.g. %s)", q, example);
 	}
 	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
 	int m = (s[5] - '0') * 10 + (s[6] - '0');

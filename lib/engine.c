@@ -2391,8 +2391,7 @@ rep_status rep_estimate_compute(rep_estimate **out, const rep_context *ctx, cons
 	*out = NULL;
 	const rep_scheme_def *def = rep_scheme_def_find(ctx, scheme_id);
 	if (!def)
-		return rep_err(err, REP_ENOTFOUND, NULL, "unknown scheme \"%.64s\" (list them with `reparations schemes`)",
-			       scheme_id);
+		return rep_scheme_unknown(ctx, scheme_id, err);
 	rep_estimate *e = rep_calloc(1, sizeof *e);
 	if (!e)
 		return rep_err(err, REP_ENOMEM, NULL, "out of memory");

@@ -1,6 +1,7 @@
 /* Exact decimal money on GMP rationals: parsing, rounding, formatting, and
  * correctly rounded powers and logarithms. No floating point anywhere:
  * a binary double cannot even see that 1.575 is a tie at two decimals. */
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -47,6 +48,73 @@ rep_status rep_round_parse(rep_round *out, const char *name)
 /* Echo at most this much of a rejected text: a message is for a human. */
 #define ECHO_MAX 48
 
+/* A written amount with digit grouping or a decimal comma ("350 000",
+ * "350,000.50", "1.234.567,89", "1 234,5"): say what to write instead. When
+ * both '.' and ',' occur, the last one marks the decimals; a lone comma
+ * before one or two digits is a decimal comma; before three digits it may
+ * be either, and the hint says so rather than guess. Returns false when the
+ * text is not digits and separators (then there is nothing to suggest). */
+static bool separator_hint(char *out, size_t size, const char *s, size_t len)
+{
+	char plain[ECHO_MAX + 1]; /* digits and the separators '.' ',' in order */
+	size_t n = 0, commas = 0, points = 0, spaces = 0, digits = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= '0' && c <= '9') || c == ',' || c == '.') {
+			if (n == ECHO_MAX)
+				return false;
+			plain[n++] = (char)c;
+			digits += c >= '0' && c <= '9';
+			commas += c == ',';
+			points += c == '.';
+		} else if (c == ' ' || c == '\'' || c == '_') {
+			spaces++;
+		} else if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
+			spaces++, i++; /* no-break space */
+		} else if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+			   ((unsigned char)s[i + 2] == 0xAF || (unsigned char)s[i + 2] == 0x89)) {
+			spaces++, i += 2; /* narrow no-break space, thin space */
+		} else if (!(c == '-' && i == 0)) {
+			return false;
+		}
+	}
+	plain[n] = '\0';
+	if (!digits || (!commas && !spaces && points < 2))
+		return false;
+	/* which separator marks the decimals: 0 none, else '.' or ',' */
+	char dec = 0;
+	const char *last_sep = NULL;
+	for (const char *p = plain; *p; p++)
+		if (*p == ',' || *p == '.')
+			last_sep = p;
+	size_t after = last_sep ? strlen(last_sep + 1) : 0;
+	if (commas && points)
+		dec = *last_sep;
+	else if (points == 1)
+		dec = '.';
+	else if (commas == 1 && after >= 1 && after <= 2)
+		dec = ',';
+	bool ambiguous = !dec && commas == 1 && !points && after == 3 && !spaces;
+	char fixed[ECHO_MAX + 1], alt[ECHO_MAX + 1];
+	size_t m = 0, a = 0;
+	for (const char *p = plain; *p; p++) {
+		if (*p != ',' && *p != '.')
+			fixed[m++] = *p;
+		else if (p == last_sep && dec)
+			fixed[m++] = '.';
+		alt[a++] = *p == ',' ? '.' : *p;
+	}
+	fixed[m] = alt[a] = '\0';
+	const char *sign = len && s[0] == '-' ? "-" : "";
+	if (ambiguous)
+		snprintf(out, size, ": amounts take no thousands separators and a point for decimals (write %s%s, or %s%s if the comma marks decimals)",
+			 sign, fixed, sign, alt);
+	else
+		snprintf(out, size, ": amounts take no thousands separators and a point for decimals (write %s%s)", sign,
+			 fixed);
+	return true;
+}
+
 static rep_status dec_err(rep_error *err, rep_status st, const char *s, size_t len, const char *why)
 {
 	char echo[ECHO_MAX + 4];
@@ -62,6 +130,9 @@ static rep_status dec_err(rep_error *err, rep_status st, const char *s, size_t l
 		n += 3;
 	}
 	echo[n] = '\0';
+	char hint[ECHO_MAX + 160];
+	if (st == REP_ESYNTAX && !*why && separator_hint(hint, sizeof hint, s, len))
+		why = hint;
 	return rep_err(err, st, NULL, "\"%s\" is not a decimal number%s", echo, why);
 }
 

@@ -1,10 +1,12 @@
 /* Scheme accessors and user options. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "context_internal.h"
 #include "internal.h"
 #include "scheme.h"
+#include "suggest.h"
 
 size_t rep_scheme_count(const rep_context *ctx)
 {
@@ -23,12 +25,43 @@ const rep_scheme_def *rep_scheme_def_find(const rep_context *ctx, const char *id
 	for (size_t i = 0; i < ctx->n_schemes; i++)
 		if (strcmp(ctx->schemes[i]->id, id) == 0)
 			return ctx->schemes[i];
+	/* ids are lowercase, so "KZ-CPC" can only mean kz-cpc */
+	for (size_t i = 0; i < ctx->n_schemes; i++)
+		if (strcasecmp(ctx->schemes[i]->id, id) == 0)
+			return ctx->schemes[i];
 	return NULL;
+}
+
+static const char *scheme_id_at(size_t i, const void *ctx)
+{
+	return ((const rep_context *)ctx)->schemes[i]->id;
+}
+
+rep_status rep_scheme_unknown(const rep_context *ctx, const char *id, rep_error *err)
+{
+	if (!ctx || !id)
+		return rep_err(err, REP_EUSAGE, NULL, "scheme lookup: no context or no id");
+	char near[200];
+	if (rep_suggest(near, sizeof near, id, scheme_id_at, ctx, ctx->n_schemes))
+		return rep_err(err, REP_ENOTFOUND, NULL, "unknown scheme \"%.64s\": did you mean %s?", id, near);
+	char all[400] = "";
+	size_t len = 0;
+	for (size_t i = 0; i < ctx->n_schemes && len < sizeof all; i++)
+		len += (size_t)snprintf(all + len, sizeof all - len, "%s%s", i ? ", " : "", ctx->schemes[i]->id);
+	return rep_err(err, REP_ENOTFOUND, NULL, "unknown scheme \"%.64s\" (the schemes are: %s)", id, all);
 }
 
 const rep_scheme *rep_scheme_find(const rep_context *ctx, const char *id)
 {
 	return (const rep_scheme *)rep_scheme_def_find(ctx, id);
+}
+
+rep_status rep_scheme_lookup(const rep_scheme **out, const rep_context *ctx, const char *id, rep_error *err)
+{
+	if (!out || !ctx || !id)
+		return rep_err(err, REP_EUSAGE, NULL, "scheme lookup: output, context and id are required");
+	*out = rep_scheme_find(ctx, id);
+	return *out ? REP_OK : rep_scheme_unknown(ctx, id, err);
 }
 
 #define DEF(s) ((const rep_scheme_def *)(s))
@@ -115,7 +148,7 @@ rep_status rep_options_set(rep_options *o, const char *scheme, const char *name,
 	if (!*scheme || !*name || strlen(scheme) > 64 || strlen(name) > 64 || strlen(value) > 256)
 		return rep_err(err, REP_EINVAL, NULL, "option %.64s.%.64s: empty or too long", scheme, name);
 	for (size_t i = 0; i < o->n; i++)
-		if (strcmp(o->a[i].scheme, scheme) == 0 && strcmp(o->a[i].name, name) == 0) {
+		if (strcasecmp(o->a[i].scheme, scheme) == 0 && strcmp(o->a[i].name, name) == 0) {
 			char *v = rep_strdup(value);
 			if (!v)
 				return rep_err(err, REP_ENOMEM, NULL, "out of memory");
@@ -171,7 +204,7 @@ const char *rep_options_get(const rep_options *o, const char *scheme, const char
 	if (!o)
 		return NULL;
 	for (size_t i = 0; i < o->n; i++)
-		if (strcmp(o->a[i].scheme, scheme) == 0 && strcmp(o->a[i].name, name) == 0)
+		if (strcasecmp(o->a[i].scheme, scheme) == 0 && strcmp(o->a[i].name, name) == 0)
 			return o->a[i].value;
 	return NULL;
 }
@@ -223,21 +256,36 @@ rep_status rep_option_check_value(const rep_scheme_def *def, const rep_option_de
 	return st;
 }
 
+static const char *option_name_at(size_t i, const void *def)
+{
+	return ((const rep_scheme_def *)def)->options[i].name;
+}
+
 rep_status rep_options_check(const rep_options *o, const rep_context *ctx, rep_error *err)
 {
 	if (!o)
 		return REP_OK;
 	for (size_t i = 0; i < o->n; i++) {
 		const rep_scheme_def *def = rep_scheme_def_find(ctx, o->a[i].scheme);
-		if (!def)
-			return rep_err(err, REP_ENOTFOUND, NULL, "option %s.%s: unknown scheme \"%s\"", o->a[i].scheme,
-				       o->a[i].name, o->a[i].scheme);
+		if (!def) {
+			rep_scheme_unknown(ctx, o->a[i].scheme, err);
+			char where[160];
+			snprintf(where, sizeof where, "option %.64s.%.64s", o->a[i].scheme, o->a[i].name);
+			return rep_err_at(err, where);
+		}
 		const rep_option_def *d = find_option(def, o->a[i].name);
 		if (!d) {
 			char list[512] = "";
 			size_t len = 0;
 			for (const rep_option_def *x = def->options; x && x->name && len < sizeof list - 80; x++)
 				len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", len ? ", " : "", x->name);
+			char near[200];
+			size_t n_opt = 0;
+			while (def->options && def->options[n_opt].name)
+				n_opt++;
+			if (rep_suggest(near, sizeof near, o->a[i].name, option_name_at, def, n_opt))
+				return rep_err(err, REP_EINVAL, NULL, "option %s.%s: unknown option: did you mean %s? (scheme %s has: %s)",
+					       o->a[i].scheme, o->a[i].name, near, def->id, list);
 			return rep_err(err, REP_EINVAL, NULL, "option %s.%s: unknown option (scheme %s has: %s)",
 				       o->a[i].scheme, o->a[i].name, def->id, len ? list : "no options");
 		}

@@ -60,6 +60,17 @@ static rep_status pipeline(void)
 	if ((st = rep_compare(&cmp, ctx, c, schemes, N_SCHEMES, o, "EUR", &err)) ||
 	    (st = rep_comparison_render(&out, NULL, cmp, REP_FORMAT_JSON, &err)))
 		goto out;
+	free(out);
+	out = NULL;
+	/* the writers: the case saved with a note, a scheme exported and loaded back */
+	size_t len;
+	if ((st = rep_case_set_detention_note(c, 1, "colony", &err)) || (st = rep_case_to_json(&out, NULL, c, &err)))
+		goto out;
+	free(out);
+	out = NULL;
+	if ((st = rep_scheme_to_json(&out, &len, ctx, "kz-reform", &err)) ||
+	    (st = rep_context_load_scheme(ctx, out, len, &err)))
+		goto out;
 out:
 	free(out);
 	rep_comparison_free(cmp);

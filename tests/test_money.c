@@ -322,7 +322,7 @@ static void t_parse_reject(void **state)
 	/* The example message, word for word. */
 	rep_error err;
 	assert_int_equal(REP_ESYNTAX, rep_dec_parse(x, "1,5", &err));
-	assert_string_equal("\"1,5\" is not a decimal number", err.message);
+	assert_string_equal("\"1,5\" is not a decimal number: amounts take no thousands separators and a point for decimals (write 1.5)", err.message);
 
 	/* NUL inside the bytes is an error, wherever it is. */
 	assert_int_equal(REP_ESYNTAX, rep_dec_parse_n(x, "1\0", 2, &err));

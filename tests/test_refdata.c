@@ -325,9 +325,9 @@ static void t_csv_errors(void **state)
 		const char *message;
 	} t[] = {
 		{"2023-02-30,1,verified,x\n", REP_ERANGE, "line 4: 2023-02-30 is not a valid date"},
-		{"2023-2-3,1,verified,x\n", REP_ESYNTAX, "line 4: \"2023-2-3\" is not a valid date"},
+		{"2023-2-3,1,verified,x\n", REP_ESYNTAX, "line 4: \"2023-2-3\" is not a valid date (expected YYYY-MM-DD, e.g. 2023-02-03)"},
 		{"2027-01-01,abc,verified,x\n", REP_ESYNTAX, "line 4: \"abc\" is not a decimal number"},
-		{"2027-01-01,1 000,verified,x\n", REP_ESYNTAX, "line 4: \"1 000\" is not a decimal number"},
+		{"2027-01-01,1 000,verified,x\n", REP_ESYNTAX, "line 4: \"1 000\" is not a decimal number: amounts take no thousands separators and a point for decimals (write 1000)"},
 		{"2027-01-01,1,5,verified,x\n", REP_EINVAL, "line 4: more than 4 fields (quote a source that contains commas)"},
 		{"2027-01-01,1,verified\n", REP_EINVAL, "line 4: expected 4 fields (from,value,confidence,source), got 3"},
 		{"2027-01-01,1,sure,x\n", REP_EINVAL,
@@ -628,7 +628,7 @@ static void t_fx_user(void **state)
 		{"EUR/EUR", "1", REP_DATE_NONE, REP_EINVAL, "currency pair EUR/EUR names one currency twice"},
 		{"EUR/KZT", "-1", REP_DATE_NONE, REP_EINVAL, "EUR/KZT: an exchange rate must be positive, got -1"},
 		{"EUR/KZT", "0", REP_DATE_NONE, REP_EINVAL, "EUR/KZT: an exchange rate must be positive, got 0"},
-		{"EUR/KZT", "5,2", REP_DATE_NONE, REP_ESYNTAX, "EUR/KZT: \"5,2\" is not a decimal number"},
+		{"EUR/KZT", "5,2", REP_DATE_NONE, REP_ESYNTAX, "EUR/KZT: \"5,2\" is not a decimal number: amounts take no thousands separators and a point for decimals (write 5.2)"},
 		{"EUR/KZT", "1", REP_DATE_MAX + 1, REP_EINVAL, "EUR/KZT: the date is outside 1900-01-01..2199-12-31"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {

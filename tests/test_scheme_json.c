@@ -257,7 +257,7 @@ static void t_bad_decimal(void **state)
 {
 	(void)state;
 	expect_error(HEAD "\"tariffs\": [" TARIFF(", \"rate_low\": \"7,5\"") "]}", REP_ESYNTAX,
-		     "tariffs[0].rate_low: \"7,5\" is not a decimal number");
+		     "tariffs[0].rate_low: \"7,5\" is not a decimal number: amounts take no thousands separators and a point for decimals (write 7.5)");
 	expect_error(HEAD "\"caps\": [{\"label\": \"C\", \"amount\": \"-5\"}]}", REP_EINVAL,
 		     "caps[0].amount: \"-5\" must not be negative");
 	expect_error(HEAD "\"tariffs\": [" TARIFF(", \"rate_low\": \"9\", \"rate_high\": \"8\"") "]}", REP_EINVAL,

@@ -2,7 +2,7 @@
  *
  *   reparations estimate CASE.json --scheme ID [--scheme ID ...] [--option S.N=V ...] [--format F]
  *   reparations compare  CASE.json [--schemes ID,ID,... | --all] [--report-currency CUR] [--format F]
- *   reparations schemes  [--format json]
+ *   reparations schemes  [--format json] [--export ID]
  *   reparations refdata  [SERIES] [--format json]
  *   reparations validate CASE.json
  *   reparations calc     pv|interest|index ...
@@ -25,7 +25,7 @@ static const char *const usage_main =
 	"commands:\n"
 	"  estimate CASE.json --scheme ID [--scheme ID ...]   one estimate per scheme\n"
 	"  compare  CASE.json [--schemes ID,ID,... | --all]   schemes side by side\n"
-	"  schemes  [--format json]                           list the schemes and their options\n"
+	"  schemes  [--format json] [--export ID]             list the schemes; --export: one as JSON\n"
 	"  refdata  [SERIES] [--format json]                  list reference series, or one series' points\n"
 	"  validate CASE.json                                 check a case file\n"
 	"  calc     pv|interest|index ...                     time-value calculators\n"
@@ -236,6 +236,33 @@ int cli_load_file(rep_context *ctx, const char *path, bool scheme)
 	return st ? cli_fail(path, st, err.message) : 0;
 }
 
+/* The flag meant by a mistyped one, when they differ only in case, dashes and underscores
+ * ("--fxfile", "--as_of", "--Report-Currency"), or by one trailing 's' (--scheme/--schemes). */
+static const char *near_flag(const char *typed, bool compare)
+{
+	static const char *const flags[] = {"--scheme", "--schemes", "--all", "--report-currency", "--option", "--format",
+					    "--as-of", "--output", "--fx", "--fx-file", "--series-file", "--scheme-file",
+					    "--help"};
+	char want[64], have[64];
+	size_t n = 0;
+	for (const char *p = typed; *p && n < sizeof want - 1; p++)
+		if (*p != '-' && *p != '_')
+			want[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+	want[n] = '\0';
+	for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++) {
+		if (!compare && (strcmp(flags[i], "--schemes") == 0 || strcmp(flags[i], "--report-currency") == 0))
+			continue;
+		size_t m = 0;
+		for (const char *p = flags[i]; *p; p++)
+			if (*p != '-')
+				have[m++] = *p;
+		have[m] = '\0';
+		if (strcmp(want, have) == 0 || (m + 1 == n && want[m] == 's' && strncmp(want, have, m) == 0))
+			return flags[i];
+	}
+	return NULL;
+}
+
 /* Parse the arguments of estimate/compare; returns -1 to go on, else an exit status. */
 static int parse_common(cli_opts *o, int argc, char **argv, bool compare, const char *help)
 {
@@ -303,7 +330,12 @@ static int parse_common(cli_opts *o, int argc, char **argv, bool compare, const 
 			if (rc)
 				return rc;
 		} else if (a[0] == '-' && a[1] != '\0') {
-			fprintf(stderr, "reparations: unknown option %s (see `reparations %s --help`)\n", a, argv[1]);
+			const char *near = near_flag(a, compare);
+			if (near)
+				fprintf(stderr, "reparations: unknown option %s: did you mean %s? (see `reparations %s --help`)\n", a,
+					near, argv[1]);
+			else
+				fprintf(stderr, "reparations: unknown option %s (see `reparations %s --help`)\n", a, argv[1]);
 			return EXIT_BAD_INPUT;
 		} else if (!o->case_path) {
 			o->case_path = a;
@@ -500,10 +532,13 @@ static int cmd_validate(cli_opts *o, int argc, char **argv)
 
 static int cmd_schemes(cli_opts *o, int argc, char **argv)
 {
+	const char *export_id = NULL;
 	for (int i = 2; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			puts("usage: reparations schemes [--format table|json] [--scheme-file FILE]\n  List every scheme "
-			     "with its status, currency and options (and a scheme loaded from FILE).");
+			puts("usage: reparations schemes [--format table|json] [--scheme-file FILE] [--export ID [-o FILE]]\n"
+			     "  List every scheme with its status, currency and options (and a scheme loaded from FILE).\n"
+			     "  --export ID prints scheme ID as JSON in the --scheme-file vocabulary (docs/schemes.md):\n"
+			     "  copy it, change it, and load it back with --scheme-file.");
 			return 0;
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
 			if (rep_format_parse(&o->format, argv[++i]) || (o->format != REP_FORMAT_JSON && o->format != REP_FORMAT_TABLE))
@@ -512,10 +547,29 @@ static int cmd_schemes(cli_opts *o, int argc, char **argv)
 			int rc = cli_load_file(o->ctx, argv[++i], true);
 			if (rc)
 				return rc;
+		} else if (strcmp(argv[i], "--export") == 0 && i + 1 < argc) {
+			export_id = argv[++i];
+		} else if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
+			if (!need_value(i, argc, argv))
+				return EXIT_BAD_INPUT;
+			o->output = argv[++i];
 		} else {
 			fprintf(stderr, "reparations: schemes: unexpected argument %s\n", argv[i]);
 			return EXIT_BAD_INPUT;
 		}
+	}
+	if (export_id) {
+		/* the rule as data, in the vocabulary --scheme-file reads */
+		char *text;
+		size_t len;
+		rep_error err;
+		rep_error_clear(&err);
+		rep_status st = rep_scheme_to_json(&text, &len, o->ctx, export_id, &err);
+		if (st)
+			return cli_fail("--export", st, err.message);
+		int rc = emit(o, text, len);
+		free(text);
+		return rc;
 	}
 	size_t n = rep_scheme_count(o->ctx);
 	if (o->format == REP_FORMAT_JSON) {

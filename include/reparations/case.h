@@ -88,6 +88,9 @@ REP_API rep_status rep_harm_category_parse(rep_harm_category *out, const char *n
 #define REP_CASE_MAX_DETENTIONS 1000
 #define REP_CASE_MAX_HARMS 1000
 #define REP_CASE_MAX_STRING 4096
+/* Limits of every JSON text the library reads (cases, schemes, series). */
+#define REP_JSON_MAX_DEPTH 32
+#define REP_JSON_MAX_BYTES (16u << 20)
 
 /* One harm. Amount fields are decimal strings (NULL when absent); dates are
  * REP_DATE_NONE when absent. Which fields a category needs is listed on
@@ -204,6 +207,43 @@ REP_API const char *rep_case_currency(const rep_case *c);
 REP_API rep_date rep_case_as_of(const rep_case *c);
 REP_API size_t rep_case_detention_count(const rep_case *c);
 REP_API size_t rep_case_harm_count(const rep_case *c);
+
+/* ---- reading a case back (lib/case_access.c) ---- */
+
+/* Free text describing the case (JSON "description"); copied; NULL clears it. */
+REP_API rep_status rep_case_set_description(rep_case *c, const char *text, rep_error *err);
+REP_API const char *rep_case_description(const rep_case *c);   /* "" when none */
+/* A note on detentions[i] (JSON "note", e.g. "SIZO No. 1, Almaty"); copied; NULL clears it. */
+REP_API rep_status rep_case_set_detention_note(rep_case *c, size_t i, const char *note, rep_error *err);
+
+REP_API void rep_case_proceedings(const rep_case *c, rep_proc_kind *kind, rep_outcome *outcome,
+				  rep_date *decision_date, unsigned *flags); /* any pointer may be NULL */
+REP_API rep_date rep_case_notice_date(const rep_case *c);        /* REP_DATE_NONE when absent */
+REP_API rep_date rep_case_application_date(const rep_case *c);
+/* The art. 146 part (0: no torture finding); *recognised (may be NULL) the date or REP_DATE_NONE. */
+REP_API int rep_case_torture(const rep_case *c, rep_date *recognised);
+
+/* One period of deprivation of liberty as stored. */
+typedef struct rep_detention_info {
+	rep_detention_kind kind;
+	rep_date start;
+	rep_date end;       /* REP_DATE_NONE: still detained */
+	const char *note;   /* NULL when none; owned by the case */
+	bool credited_elsewhere; /* credited to another lawful sentence (rep_detention_spec) */
+} rep_detention_info;
+
+/* detentions[i] and harms[i]; REP_ENOTFOUND past the end. The strings of
+ * *out point into the case (valid until it is freed or changed); an
+ * absent amount is NULL, an absent date REP_DATE_NONE, as on input. */
+REP_API rep_status rep_case_detention_at(const rep_case *c, size_t i, rep_detention_info *out);
+REP_API rep_status rep_case_harm_at(const rep_case *c, size_t i, rep_harm *out);
+
+/* Write the case as JSON in the case-file vocabulary (docs/case-format.md),
+ * so that an application can save what it built: rep_case_from_json reads it
+ * back into the same case when the case is valid (rep_case_validate); the
+ * writer itself does not validate, so a draft can be saved too. Amounts keep their decimal text. *out malloc'd,
+ * NUL-terminated, ends with a newline; caller frees with free(); len may be NULL. */
+REP_API rep_status rep_case_to_json(char **out, size_t *len, const rep_case *c, rep_error *err);
 
 #ifdef __cplusplus
 }

@@ -42,6 +42,10 @@ typedef struct rep_comparison_row {
 REP_API rep_status rep_compare(rep_comparison **out, const rep_context *ctx, const rep_case *c,
 			       const char *const *schemes, size_t n, const rep_options *opts,
 			       const char *report_currency, rep_error *err);
+/* rep_compare valued at `as_of` instead of the case's date (REP_DATE_NONE: the case's). */
+REP_API rep_status rep_compare_at(rep_comparison **out, const rep_context *ctx, const rep_case *c,
+				  const char *const *schemes, size_t n, const rep_options *opts,
+				  const char *report_currency, rep_date as_of, rep_error *err);
 REP_API void rep_comparison_free(rep_comparison *cmp);
 REP_API size_t rep_comparison_count(const rep_comparison *cmp);
 REP_API const rep_comparison_row *rep_comparison_row_at(const rep_comparison *cmp, size_t i);

@@ -12,6 +12,7 @@
 #include <gmp.h>
 #include "status.h"
 #include "dates.h"
+#include "format.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -62,9 +63,10 @@ REP_API rep_status rep_context_load_series(rep_context *ctx, const char *text, s
 					   rep_error *err);
 
 /* Render the series list (series == NULL) or one series' points with
- * their sources, as table (0) or json (1). *out malloc'd; caller frees with free(). */
-REP_API rep_status rep_refdata_render(char **out, size_t *len, const rep_context *ctx, const char *series, int format,
-				      rep_error *err);
+ * their sources, as REP_FORMAT_TABLE or REP_FORMAT_JSON. *out malloc'd;
+ * caller frees with free(). */
+REP_API rep_status rep_refdata_render(char **out, size_t *len, const rep_context *ctx, const char *series,
+				      rep_format format, rep_error *err);
 
 /* ---- exchange rates ---- */
 

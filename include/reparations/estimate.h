@@ -15,6 +15,7 @@
 #include "context.h"
 #include "case.h"
 #include "scheme.h"
+#include "format.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -102,14 +103,39 @@ REP_API const rep_refpoint *rep_estimate_refpoint(const rep_estimate *e, size_t 
 REP_API size_t rep_estimate_option_count(const rep_estimate *e);
 REP_API const rep_option_value *rep_estimate_option(const rep_estimate *e, size_t i);
 
-/* Output formats of rep_estimates_render. */
-typedef enum rep_format {
-	REP_FORMAT_TABLE = 0,
-	REP_FORMAT_JSON,
-	REP_FORMAT_CSV,
-	REP_FORMAT_MARKDOWN
-} rep_format;
-REP_API rep_status rep_format_parse(rep_format *out, const char *name);
+/* The same as rep_estimate_compute, valued at `as_of` instead of the case's
+ * own valuation date (the case is not changed, so one case can be valued at
+ * many dates, from many threads). The case is checked against that date
+ * first (no period may end after it). as_of == REP_DATE_NONE: the case's. */
+REP_API rep_status rep_estimate_compute_at(rep_estimate **out, const rep_context *ctx, const rep_case *c,
+					   const char *scheme_id, const rep_options *opts, rep_date as_of,
+					   rep_error *err);
+
+/* The scheme's notes: the rules chosen where the law is unclear ("" if none). */
+REP_API const char *rep_estimate_notes(const rep_estimate *e);
+
+/* A citation of the scheme (instrument, article, URL; article and url may be NULL). */
+typedef struct rep_citation {
+	const char *instrument;
+	const char *article;
+	const char *url;
+} rep_citation;
+REP_API size_t rep_estimate_citation_count(const rep_estimate *e);
+/* REP_ENOTFOUND past the end. Strings owned by the estimate's scheme (the context). */
+REP_API rep_status rep_estimate_citation_at(const rep_estimate *e, size_t i, rep_citation *out);
+
+/* One contribution to the range (rep_estimate_range): which benchmark or band
+ * gives which low and high figure, and on what basis. */
+typedef struct rep_range_item_info {
+	const char *label;
+	const char *low;
+	const char *high;
+	const char *basis;
+} rep_range_item_info;
+REP_API size_t rep_estimate_range_item_count(const rep_estimate *e);
+REP_API rep_status rep_estimate_range_item_at(const rep_estimate *e, size_t i, rep_range_item_info *out);
+
+/* Output formats of rep_estimates_render: rep_format (format.h). */
 
 /* Render estimates of one case: JSON is {"case": ID, "as_of": DATE,
  * "estimates": [ESTIMATE, ...]}. *out is malloc'd (caller frees with free()),

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include "status.h"
 #include "context.h"
+#include "format.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -21,8 +22,12 @@ typedef struct rep_scheme rep_scheme;
 REP_API size_t rep_scheme_count(const rep_context *ctx);
 /* Schemes in a stable order (built-in order, then user schemes). */
 REP_API const rep_scheme *rep_scheme_at(const rep_context *ctx, size_t i);
-/* NULL when no scheme has this id. */
+/* NULL when no scheme has this id. Ids are lowercase; an id differing only
+ * in case finds its scheme. */
 REP_API const rep_scheme *rep_scheme_find(const rep_context *ctx, const char *id);
+/* The same, as a fallible call for bindings and forms: REP_ENOTFOUND with a
+ * message suggesting the nearest ids ("did you mean kz-cpc?"). */
+REP_API rep_status rep_scheme_lookup(const rep_scheme **out, const rep_context *ctx, const char *id, rep_error *err);
 
 REP_API const char *rep_scheme_id(const rep_scheme *s);
 REP_API const char *rep_scheme_name(const rep_scheme *s);
@@ -60,10 +65,18 @@ REP_API rep_status rep_options_set(rep_options *o, const char *scheme, const cha
  * unknown option, value not allowed). */
 REP_API rep_status rep_options_check(const rep_options *o, const rep_context *ctx, rep_error *err);
 
+/* Write the scheme `id` as JSON in the user-scheme vocabulary (docs/schemes.md):
+ * every built-in rule as data, which rep_context_load_scheme (the CLI's
+ * --scheme-file) reads back into the same scheme. REP_ENOTFOUND for an unknown
+ * id (the message suggests the nearest). *out malloc'd, NUL-terminated, ends
+ * with a newline; caller frees with free(). len may be NULL. */
+REP_API rep_status rep_scheme_to_json(char **out, size_t *len, const rep_context *ctx, const char *id, rep_error *err);
+
 /* Render the list of schemes (id, name, jurisdiction, status, currency,
- * notes, options) as "table" or "json" (format REP_FORMAT_TABLE = 0 or
- * REP_FORMAT_JSON = 1 of rep_format). *out malloc'd; caller frees with free(). */
-REP_API rep_status rep_schemes_render(char **out, size_t *len, const rep_context *ctx, int format, rep_error *err);
+ * notes, options) as REP_FORMAT_TABLE or REP_FORMAT_JSON. *out malloc'd;
+ * caller frees with free(). */
+REP_API rep_status rep_schemes_render(char **out, size_t *len, const rep_context *ctx, rep_format format,
+				      rep_error *err);
 
 #ifdef __cplusplus
 }

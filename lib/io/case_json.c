@@ -344,7 +344,7 @@ static rep_status read_case(rep_case *c, const rep_json *root, rep_error *err)
 				return st;
 			rep_case_set_as_of(c, d);
 		} else if (key_is(m, "description")) {
-			if ((st = rep_jr_string(&s, m, &p, err)))
+			if ((st = rep_jr_string(&s, m, &p, err)) || (st = rep_case_set_description(c, s, err)))
 				return st;
 		} else if (key_is(m, "proceedings")) {
 			if ((st = read_proceedings(c, m, &p, err)))

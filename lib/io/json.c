@@ -309,9 +309,30 @@ static const char *lexical_reason(const char *yerr)
 	return NULL;
 }
 
+/* Where byte `at` of `text` is, for a person with an editor: 1-based line,
+ * and column in characters (UTF-8 code points) within that line. */
+static void line_column(const char *text, size_t at, size_t *line, size_t *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < at; i++) {
+		if (text[i] == '\n') {
+			++*line;
+			*col = 1;
+		} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+			++*col;
+		}
+	}
+}
+
 rep_status rep_json_parse(rep_json **out, rep_arena *arena, const char *text, size_t len, rep_error *err)
 {
 	*out = NULL;
+	/* a UTF-8 byte-order mark, which Windows editors write, is not part of the JSON text */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
 	if (len > REP_JSON_MAX_BYTES)
 		return rep_err(err, REP_ELIMIT, NULL, "JSON text of %zu bytes exceeds the limit of %u bytes", len,
 			       REP_JSON_MAX_BYTES);
@@ -341,11 +362,15 @@ rep_status rep_json_parse(rep_json **out, rep_arena *arena, const char *text, si
 			snprintf(yerr, sizeof yerr, "%s", (const char *)msg);
 			yerr[strcspn(yerr, "\n")] = '\0';
 		}
-		if (why)
-			b.status = rep_err(err, REP_ESYNTAX, p.buf, "%s (byte %zu)", why, at);
+		size_t line, col;
+		line_column(text, at, &line, &col);
+		if (len == 0)
+			b.status = rep_err(err, REP_ESYNTAX, p.buf, "%s", why);
+		else if (why)
+			b.status = rep_err(err, REP_ESYNTAX, p.buf, "%s (line %zu, column %zu)", why, line, col);
 		else
-			b.status = rep_err(err, REP_ESYNTAX, p.buf, "malformed JSON (%s, byte %zu)",
-					   msg ? yerr : "parse error", at);
+			b.status = rep_err(err, REP_ESYNTAX, p.buf, "malformed JSON (%s, line %zu, column %zu)",
+					   msg ? yerr : "parse error", line, col);
 		if (msg)
 			yajl_free_error(h, msg);
 	}

@@ -7,6 +7,7 @@
 #include "io/render.h"
 #include "reparations/estimate.h"
 #include "reparations/scheme.h"
+#include "suggest.h"
 
 static rep_status finish(rep_buf *b, rep_status st, char **out, size_t *len, rep_error *err)
 {
@@ -24,7 +25,7 @@ static rep_status finish(rep_buf *b, rep_status st, char **out, size_t *len, rep
 	return REP_OK;
 }
 
-rep_status rep_schemes_render(char **out, size_t *len, const rep_context *ctx, int format, rep_error *err)
+rep_status rep_schemes_render(char **out, size_t *len, const rep_context *ctx, rep_format format, rep_error *err)
 {
 	if (!out || !ctx)
 		return rep_err(err, REP_EUSAGE, NULL, "render: no output or no context");
@@ -121,16 +122,27 @@ static void json_series(yajl_gen g, const rep_context *ctx, const rep_series_inf
 	yajl_gen_map_close(g);
 }
 
-rep_status rep_refdata_render(char **out, size_t *len, const rep_context *ctx, const char *series, int format,
+static const char *series_id_at(size_t i, const void *ctx)
+{
+	rep_series_info in;
+	return rep_series_at(ctx, i, &in) == REP_OK ? in.id : NULL;
+}
+
+rep_status rep_refdata_render(char **out, size_t *len, const rep_context *ctx, const char *series, rep_format format,
 			      rep_error *err)
 {
 	if (!out || !ctx)
 		return rep_err(err, REP_EUSAGE, NULL, "render: no output or no context");
 	*out = NULL;
 	rep_series_info one;
-	if (series && rep_series_find(ctx, series, &one) != REP_OK)
-		return rep_err(err, REP_ENOTFOUND, NULL, "unknown reference series \"%.64s\" (list them with `reparations refdata`)",
-			       series);
+	if (series && rep_series_find(ctx, series, &one) != REP_OK) {
+		char near[200];
+		if (rep_suggest(near, sizeof near, series, series_id_at, ctx, rep_series_count(ctx)))
+			return rep_err(err, REP_ENOTFOUND, NULL, "unknown reference series \"%.64s\": did you mean %s?", series,
+				       near);
+		return rep_err(err, REP_ENOTFOUND, NULL,
+			       "unknown reference series \"%.64s\" (rep_series_count and rep_series_at list them)", series);
+	}
 	rep_buf b = {0};
 	rep_status st = REP_OK;
 	if (format == REP_FORMAT_JSON) {

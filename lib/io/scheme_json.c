@@ -1040,3 +1040,6 @@ rep_status rep_context_load_scheme(rep_context *ctx, const char *json, size_t le
 	rep_arena_release(&scratch);
 	return st;
 }
+
+/* ---- writing: the same tables walked the other way (io/scheme_write.c) ---- */
+#include "io/scheme_write.c"

@@ -191,7 +191,7 @@ test('error paths name the field', async () => {
   throwsRep(() => rep.estimateSync(ACQ, ['kz-cpc', 'nope']), 'not_found', 'schemes[1]');
   throwsRep(() => rep.estimateSync(ACQ, 'kz-cpc', { options: { 'kz-cpc.indexation': 'gold' } }), 'invalid',
     'option kz-cpc.indexation', /"gold" is not one of nominal\|cpi\|mci\|wage/);
-  throwsRep(() => rep.estimateSync(ACQ, 'kz-cpc', { options: ['nope.x=1'] }), 'not_found', '', /unknown scheme "nope"/);
+  throwsRep(() => rep.estimateSync(ACQ, 'kz-cpc', { options: ['nope.x=1'] }), 'not_found', 'option nope.x', /unknown scheme "nope"/);
   throwsRep(() => rep.estimateSync(ACQ, 'kz-cpc', { asOf: '2026-02-30' }), 'range', 'asOf', /^asOf: /);
   throwsRep(() => rep.compareSync(ACQ, null, { reportCurrency: 'EURO' }), 'invalid', 'reportCurrency', /^reportCurrency: /);
   // CPI indexation past the end of the CPI series is refused, not extrapolated
