@@ -145,17 +145,17 @@ static rep_status check_figure(engine *g, const rep_figure *f, const char *what)
 	return b ? warn(g, b) : nomem(g);
 }
 
-static rep_status warn_fallback(engine *g, rep_date_basis b, const char *what)
+/* One warning per date basis, not per rule: the text names no rule, so
+ * warn() keeps a single copy however many versioned rules use the basis. */
+static rep_status warn_fallback(engine *g, rep_date_basis b)
 {
 	const rep_case *c = g->c;
 	if (!g->record || !((b == REP_AT_DECISION && c->decision_date == REP_DATE_NONE) ||
 			    (b == REP_AT_APPLICATION && c->application_date == REP_DATE_NONE)))
 		return REP_OK;
 	char *t = rep_arena_printf(&g->e->arena,
-				   "%s: the version in force on %s is chosen by %s, which the case does not give: "
-				   "as_of %s is used instead (give proceedings.%s)",
-				   what, b == REP_AT_DECISION ? "the decision date" : "the application date",
-				   basis_words(b), g->e->as_of, b == REP_AT_DECISION ? "decision_date" : "application_date");
+				   "the version of each rate is chosen by %s, which the case does not give: as_of %s "
+				   "is used instead", basis_words(b), g->e->as_of);
 	return t ? warn(g, t) : nomem(g);
 }
 
@@ -561,7 +561,7 @@ static rep_status check_versions(engine *g)
 				       "scheme %s: tariff \"%s\" has no version in force on %s (%s, which picks the "
 				       "version); its versions are in force %s, so %ld days would be paid nothing",
 				       def->id, t->label, fmt_date(g, d), basis_words(t->version_at), wt, days);
-		if ((st = warn_fallback(g, t->version_at, t->label)))
+		if ((st = warn_fallback(g, t->version_at)))
 			return st;
 	}
 	for (const rep_fixed *f = def->fixed; f && f->label; f++) {
@@ -598,7 +598,7 @@ static rep_status check_versions(engine *g)
 				       "the version); its versions are in force %s",
 				       def->id, f->label, fmt_date(g, d), basis_words(b), wt ? wt : "?");
 		}
-		if ((st = warn_fallback(g, b, f->label)))
+		if ((st = warn_fallback(g, b)))
 			return st;
 	}
 	return REP_OK;
@@ -1865,7 +1865,7 @@ static rep_status caps(engine *g)
 			continue;
 		if (!in_window(basis_date(g, c->version_at), c->valid_from, c->valid_to))
 			continue;
-		if (!window_open(c->valid_from, c->valid_to) && (st = warn_fallback(g, c->version_at, c->label)))
+		if (!window_open(c->valid_from, c->valid_to) && (st = warn_fallback(g, c->version_at)))
 			return st;
 		mpq_t cap, sum, adj;
 		mpq_inits(cap, sum, adj, NULL);

@@ -585,7 +585,7 @@ static void t_de_transition(void **state)
 	make_case(b, sizeof b, "EUR", "2026-03-01", "acquitted", "", "pretrial_custody", "2020-09-28", "2020-10-07", "[]");
 	e = estimate(f, NULL, b, "de-streg", NULL);
 	assert_string_equal(rep_estimate_total(e), "750.00");
-	assert_true(has_warning(e, "give proceedings.decision_date"));
+	assert_true(has_warning(e, "proceedings.decision_date, which the case does not give: as_of 2026-03-01 is used"));
 	rep_estimate_free(e);
 }
 
