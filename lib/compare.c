@@ -409,7 +409,8 @@ rep_status rep_comparison_render(char **out, size_t *len, const rep_comparison *
 		st = REP_ENOMEM;
 	if (st) {
 		rep_free(b.data);
-		return rep_err(err, st, NULL, "could not render the comparison");
+		return rep_err(err, st, NULL, st == REP_ENOMEM ? "out of memory rendering the comparison"
+							       : "could not render the comparison");
 	}
 	*out = b.data;
 	if (len)

@@ -79,8 +79,10 @@ static const char *fmt_qty(engine *g, const mpq_t x)
 	char buf[128];
 	if (rep_dec_is_exact(x, 6)) {
 		char *s = rep_dec_to_string(x);
-		if (!s)
+		if (!s) {
+			g->e->arena.failed = true; /* out of memory: compute() fails on it */
 			return NULL;
+		}
 		const char *r = rep_arena_strdup(&g->e->arena, s);
 		rep_free(s);
 		return r;
@@ -1778,6 +1780,8 @@ rep_status rep_estimate_compute(rep_estimate **out, const rep_context *ctx, cons
 	rep_date_format(g.as_of, e->as_of);
 	e->case_id = rep_arena_strdup(&e->arena, rep_case_id(c));
 	rep_status st = e->case_id ? compute(&g) : nomem(&g);
+	if (st == REP_OK && e->arena.failed)
+		st = nomem(&g); /* a string of the estimate went missing */
 	rep_free(g.periods);
 	if (st) {
 		rep_estimate_free(e);

@@ -304,7 +304,7 @@ static const char *lexical_reason(const char *yerr)
 		return "the JSON text ends too early";
 	if (strstr(yerr, "trailing garbage"))
 		return "text after the end of the JSON value";
-	if (strstr(yerr, "invalid char") || strstr(yerr, "invalid string"))
+	if (strstr(yerr, "invalid character inside string"))
 		return "invalid character in a JSON string (control characters must be escaped)";
 	return NULL;
 }
