@@ -8,11 +8,16 @@
  *   reparations calc     pv|interest|index ...
  *
  * Exit status: 0 success, 2 bad input or usage (one line on stderr naming
- * the file and the field), 1 an internal failure (out of memory, cannot write). */
+ * the file and the field; an output path that cannot be written), 1 an
+ * internal failure (out of memory, cannot write standard output). */
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -42,11 +47,48 @@ static const char *const usage_common =
 	"  --scheme-file FILE          a scheme defined in JSON (docs/schemes.md)\n"
 	"  -o, --output FILE           write to FILE (atomically: nothing is written on error)\n";
 
+/* Text from the input (ids, descriptions, notes, scheme texts) reaches the
+ * terminal in error messages: control characters (C0, DEL, C1) are written
+ * as visible escapes, so an ESC or OSC sequence cannot drive the terminal
+ * and a newline cannot split the one-line message. */
+static void put_escaped(FILE *f, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			fprintf(f, "\\x%02x", *p);
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			fprintf(f, "\\u%04x", p[1]), p++;
+		else
+			fputc(*p, f);
+	}
+}
+
 int cli_fail(const char *what, rep_status st, const char *message)
 {
-	fprintf(stderr, "reparations: %s%s%s\n", what ? what : "", what && message && *message ? ": " : "",
-		message ? message : "");
+	fputs("reparations: ", stderr);
+	put_escaped(stderr, what);
+	if (what && message && *message)
+		fputs(": ", stderr);
+	put_escaped(stderr, message);
+	fputc('\n', stderr);
 	return st == REP_ENOMEM || st == REP_EIO ? EXIT_INTERNAL : EXIT_BAD_INPUT;
+}
+
+/* The files read as input (device and inode), so that -o cannot name one. */
+static struct {
+	dev_t dev;
+	ino_t ino;
+} inputs[64];
+static size_t n_inputs;
+
+static void note_input(int fd)
+{
+	struct stat st;
+	if (n_inputs < sizeof inputs / sizeof inputs[0] && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		inputs[n_inputs].dev = st.st_dev;
+		inputs[n_inputs].ino = st.st_ino;
+		n_inputs++;
+	}
 }
 
 rep_status cli_read_file(const char *path, char **out, size_t *len, rep_error *err)
@@ -58,6 +100,8 @@ rep_status cli_read_file(const char *path, char **out, size_t *len, rep_error *e
 		err->status = REP_EIO;
 		return REP_EINVAL;
 	}
+	note_input(fileno(f));
+	/* one byte more than the limit tells a file of exactly the limit from a larger one */
 	size_t cap = 65536, n = 0;
 	char *buf = malloc(cap + 1);
 	rep_status st = REP_OK;
@@ -71,12 +115,12 @@ rep_status cli_read_file(const char *path, char **out, size_t *len, rep_error *e
 			}
 			break;
 		}
-		if (cap >= REP_CLI_MAX_FILE) {
+		if (n > REP_CLI_MAX_FILE) {
 			snprintf(err->message, sizeof err->message, "file larger than %u bytes", REP_CLI_MAX_FILE);
 			st = REP_ELIMIT;
 			break;
 		}
-		cap *= 2;
+		cap = cap >= REP_CLI_MAX_FILE ? REP_CLI_MAX_FILE + 1 : cap * 2;
 		char *nb = realloc(buf, cap + 1);
 		if (!nb) {
 			free(buf);
@@ -101,6 +145,70 @@ rep_status cli_read_file(const char *path, char **out, size_t *len, rep_error *e
 	return REP_OK;
 }
 
+static rep_status write_all(int fd, const char *text, size_t len)
+{
+	while (len) {
+		ssize_t w = write(fd, text, len);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = EIO;
+			return REP_EIO;
+		}
+		text += w;
+		len -= (size_t)w;
+	}
+	return REP_OK;
+}
+
+/* Where a chain of symbolic links ends (the path itself when it is none);
+ * the end need not exist yet. Caller frees. */
+static char *link_target(const char *path)
+{
+	char *cur = strdup(path);
+	for (int hops = 0; cur && hops < 40; hops++) {
+		struct stat st;
+		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			return cur;
+		char link[PATH_MAX];
+		ssize_t n = readlink(cur, link, sizeof link - 1);
+		if (n < 0) {
+			free(cur);
+			return NULL;
+		}
+		link[n] = '\0';
+		char *next;
+		const char *slash = strrchr(cur, '/');
+		if (link[0] == '/' || !slash) {
+			next = strdup(link);
+		} else {
+			size_t dl = (size_t)(slash - cur) + 1;
+			next = malloc(dl + (size_t)n + 1);
+			if (next) {
+				memcpy(next, cur, dl);
+				memcpy(next + dl, link, (size_t)n + 1);
+			}
+		}
+		free(cur);
+		cur = next;
+	}
+	if (cur)
+		errno = ELOOP;
+	free(cur);
+	return NULL;
+}
+
+#define OUT_FAIL(...) (snprintf(err->message, sizeof err->message, __VA_ARGS__), err->status = REP_EINVAL)
+
+/* -o PATH. A regular file (or a new one) is replaced atomically: the text
+ * goes to a temporary made by mkstemp in the same directory, given the old
+ * file's mode (and owner where permitted; a new file gets 0666 less the
+ * umask), then renamed over it. A symbolic link is followed and its target
+ * replaced. A file with other hard links is rewritten in place, so that
+ * every name keeps seeing it. Anything that is not a regular file (device,
+ * FIFO) is written directly. An input file is never overwritten. Failures
+ * name the path and are bad usage (exit 2); nothing is left behind. */
 rep_status cli_write_output(const char *path, const char *text, size_t len, rep_error *err)
 {
 	if (!path || strcmp(path, "-") == 0) {
@@ -110,31 +218,74 @@ rep_status cli_write_output(const char *path, const char *text, size_t len, rep_
 		}
 		return REP_OK;
 	}
-	size_t pl = strlen(path);
-	char *tmp = malloc(pl + 32);
+	struct stat st;
+	bool exists = stat(path, &st) == 0;
+	if (!exists && errno != ENOENT)
+		return OUT_FAIL("cannot write: %s", strerror(errno));
+	if (exists) {
+		for (size_t i = 0; i < n_inputs; i++)
+			if (inputs[i].dev == st.st_dev && inputs[i].ino == st.st_ino)
+				return OUT_FAIL("-o names an input file: write the output to another path");
+		if (S_ISDIR(st.st_mode))
+			return OUT_FAIL("cannot write: it is a directory");
+	}
+	if (exists && (!S_ISREG(st.st_mode) || st.st_nlink > 1)) {
+		int fd = open(path, O_WRONLY | O_NOCTTY | (S_ISREG(st.st_mode) ? O_TRUNC : 0));
+		if (fd < 0)
+			return OUT_FAIL("cannot write: %s", strerror(errno));
+		rep_status ws = write_all(fd, text, len);
+		int e = errno;
+		if (close(fd) != 0 && ws == REP_OK)
+			ws = REP_EIO, e = errno;
+		return ws ? OUT_FAIL("cannot write: %s", strerror(e)) : REP_OK;
+	}
+	char *target = link_target(path);
+	if (!target)
+		return OUT_FAIL("cannot write: %s", strerror(errno));
+	const char *slash = strrchr(target, '/');
+	size_t dl = slash ? (size_t)(slash - target) + 1 : 0;
+	char *tmp = malloc(strlen(target) + 16);
 	if (!tmp) {
+		free(target);
 		snprintf(err->message, sizeof err->message, "out of memory");
-		return REP_ENOMEM;
+		return err->status = REP_ENOMEM;
 	}
-	snprintf(tmp, pl + 32, "%s.tmp.%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "wb");
-	rep_status st = REP_OK;
-	if (!f || fwrite(text, 1, len, f) != len || fflush(f) != 0 || fsync(fileno(f)) != 0) {
-		snprintf(err->message, sizeof err->message, "cannot write %s: %s", path, strerror(errno));
-		st = REP_EIO;
+	memcpy(tmp, target, dl);
+	snprintf(tmp + dl, strlen(target) + 16 - dl, ".%s.XXXXXX", target + dl);
+	rep_status rs = REP_OK;
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		OUT_FAIL("cannot write: %s", strerror(errno));
+		free(tmp);
+		free(target);
+		return REP_EINVAL;
 	}
-	if (f && fclose(f) != 0 && st == REP_OK) {
-		snprintf(err->message, sizeof err->message, "cannot write %s: %s", path, strerror(errno));
-		st = REP_EIO;
+	mode_t mode;
+	if (exists) {
+		mode = st.st_mode & 07777;
+		/* keep the owner where permitted (root), else at least the group */
+		if (fchown(fd, st.st_uid, st.st_gid) != 0 && fchown(fd, (uid_t)-1, st.st_gid) != 0) {
+			/* not permitted: the file becomes the writer's, as any editor's save would */
+		}
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
 	}
-	if (st == REP_OK && rename(tmp, path) != 0) {
-		snprintf(err->message, sizeof err->message, "cannot rename into %s: %s", path, strerror(errno));
-		st = REP_EIO;
+	int e = 0;
+	if (fchmod(fd, mode) != 0 || write_all(fd, text, len) != REP_OK || fsync(fd) != 0)
+		rs = REP_EIO, e = errno;
+	if (close(fd) != 0 && rs == REP_OK)
+		rs = REP_EIO, e = errno;
+	if (rs == REP_OK && rename(tmp, target) != 0)
+		rs = REP_EIO, e = errno;
+	if (rs) {
+		unlink(tmp);
+		OUT_FAIL("cannot write: %s", strerror(e));
 	}
-	if (st)
-		remove(tmp);
 	free(tmp);
-	return st;
+	free(target);
+	return rs ? REP_EINVAL : REP_OK;
 }
 
 /* ---- options shared by estimate and compare ---- */
@@ -441,20 +592,30 @@ static int cmd_compare(cli_opts *o, int argc, char **argv)
 	} else {
 		char *text;
 		size_t len;
-		st = rep_comparison_render(&text, &len, cmp, o->format, &err);
+		/* every failing row is named; with -o nothing is written (a file
+		 * with holes in it would pass for a complete comparison) */
+		int failed = 0;
+		for (size_t i = 0; i < rep_comparison_count(cmp); i++) {
+			const rep_comparison_row *r = rep_comparison_row_at(cmp, i);
+			if (!r->ok) {
+				char what[600];
+				snprintf(what, sizeof what, "%s: %s", o->case_path, r->scheme);
+				failed = cli_fail(what, REP_ENODATA, r->error);
+			}
+		}
+		st = failed && o->output ? REP_OK : rep_comparison_render(&text, &len, cmp, o->format, &err);
 		if (st) {
 			rc = cli_fail("render", st, err.message);
+		} else if (failed) {
+			if (!o->output) {
+				rep_error_clear(&err);
+				cli_write_output(NULL, text, len, &err);
+				free(text);
+			}
+			rc = failed;
 		} else {
 			rc = emit(o, text, len);
 			free(text);
-			for (size_t i = 0; rc == 0 && i < rep_comparison_count(cmp); i++) {
-				const rep_comparison_row *r = rep_comparison_row_at(cmp, i);
-				if (!r->ok) {
-					char what[600];
-					snprintf(what, sizeof what, "%s: %s", o->case_path, r->scheme);
-					rc = cli_fail(what, REP_ENODATA, r->error);
-				}
-			}
 		}
 	}
 	rep_comparison_free(cmp);
