@@ -1355,6 +1355,11 @@ static rep_status late_interest(engine *g)
 	if (st == REP_OK && mpz_cmp_ui(mpq_denref(days), 1) != 0)
 		st = rep_err(g->err, REP_EINVAL, li->days_option, "%s: give whole days of delay",
 			     option_value(g, li->days_option));
+	/* the delay ends at as_of and starts on a supported date: this also
+	 * bounds the integer taken out of the rational below */
+	if (st == REP_OK && (mpq_sgn(days) < 0 || mpq_cmp_si(days, (long)g->as_of - REP_DATE_MIN, 1) > 0))
+		st = rep_err(g->err, REP_ERANGE, li->days_option, "%s days of delay: give 0 to %ld (a delay starting "
+			     "on or after 1900-01-01)", option_value(g, li->days_option), (long)g->as_of - REP_DATE_MIN);
 	if (st == REP_OK && !li->series)
 		st = rep_dec_parse(rate, li->rate.value ? li->rate.value : "0", g->err);
 	if (st == REP_OK)

@@ -1,0 +1,155 @@
+/* No silent wrong figure (issue 16): inputs that used to give a number
+ * that is not the result now give the exact result or a clear error. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reparations.h"
+
+static rep_case *case_from(const char *json)
+{
+	rep_case *c = NULL;
+	rep_error err;
+	rep_status st = rep_case_from_json(&c, json, strlen(json), &err);
+	if (st)
+		fail_msg("case: %s", err.message);
+	return c;
+}
+
+static rep_status case_status(const char *json, rep_error *err)
+{
+	rep_case *c = NULL;
+	rep_status st = rep_case_from_json(&c, json, strlen(json), err);
+	rep_case_free(c);
+	return st;
+}
+
+#define CASE_HEAD                                                                                                      \
+	"{\"id\":\"f\",\"currency\":\"EUR\",\"as_of\":\"2026-03-01\",\"proceedings\":{\"kind\":\"criminal\","        \
+	"\"outcome\":\"acquitted\",\"decision_date\":\"2023-05-02\"},\"detentions\":[{\"kind\":\"pretrial_custody\","   \
+	"\"start\":\"2023-01-01\",\"end\":\"2023-01-10\"}]"
+
+/* Two property losses of 9e29 EUR: de-streg pays them plus 10 days x EUR 75.
+ * Total 1,800,000,000,000,000,000,000,000,000,750.00 EUR; at 1 EUR = 1.1 USD
+ * that is 1,980,000,000,000,000,000,000,000,000,825.00 USD, per day (10 days)
+ * 198,000,000,000,000,000,000,000,000,082.50. It used to print 0.00. */
+static void t_report_currency_huge_total(void **state)
+{
+	(void)state;
+	rep_context *ctx;
+	rep_error err;
+	assert_int_equal(rep_context_new(&ctx, &err), REP_OK);
+	assert_int_equal(rep_context_set_fx(ctx, "EUR/USD", "1.1", REP_DATE_NONE, "t", &err), REP_OK);
+	rep_case *c = case_from(CASE_HEAD ",\"harms\":[{\"category\":\"property\",\"amount\":\"900000000000000000000000000000\","
+				"\"date\":\"2023-01-05\"},{\"category\":\"property\",\"amount\":"
+				"\"900000000000000000000000000000\",\"date\":\"2023-01-05\"}]}");
+	const char *schemes[] = {"de-streg"};
+	rep_comparison *cmp = NULL;
+	assert_int_equal(rep_compare(&cmp, ctx, c, schemes, 1, NULL, "USD", &err), REP_OK);
+	const rep_comparison_row *r = rep_comparison_row_at(cmp, 0);
+	assert_true(r->ok);
+	assert_string_equal(r->total, "1800000000000000000000000000750.00");
+	assert_string_equal(r->report_total, "1980000000000000000000000000825.00");
+	assert_string_equal(r->report_per_day, "198000000000000000000000000082.50");
+	rep_comparison_free(cmp);
+	rep_case_free(c);
+	rep_context_free(ctx);
+}
+
+/* "discount_rate": "5" meant 5 % and was read as 500 % (present value
+ * 200,000 instead of 12,462,210): refused, with the calculator's hint. */
+static void t_rate_as_percent_is_refused(void **state)
+{
+	(void)state;
+	rep_error err;
+	static const struct {
+		const char *field, *value, *message;
+	} bad[] = {
+		{"discount_rate", "5", "harms[0].discount_rate: \"5\" is a rate of 100 % or more: rates are fractions, write 0.05 for 5 % (0.05 = 5 %)"},
+		{"growth", "3", "harms[0].growth: \"3\" is a rate of 100 % or more: rates are fractions, write 0.03 for 3 % (0.05 = 5 %)"},
+		{"discount_rate", "1", "harms[0].discount_rate: \"1\" is a rate of 100 % or more: rates are fractions, write 0.01 for 1 % (0.05 = 5 %)"},
+		{"growth", "-1.5", "harms[0]: growth: \"-1.5\" must be greater than -1"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char json[1024];
+		snprintf(json, sizeof json,
+			 CASE_HEAD ",\"harms\":[{\"category\":\"lost_earning_capacity\",\"annual\":\"1000000\","
+				   "\"years\":\"20\",\"%s\":\"%s\"}]}",
+			 bad[i].field, bad[i].value);
+		assert_int_equal(case_status(json, &err), REP_EINVAL);
+		if (!strstr(err.message, bad[i].message))
+			fail_msg("%s=%s: %s", bad[i].field, bad[i].value, err.message);
+	}
+	char json[1024];
+	snprintf(json, sizeof json,
+		 CASE_HEAD ",\"harms\":[{\"category\":\"lost_earning_capacity\",\"annual\":\"1000000\","
+			   "\"years\":\"20\",\"growth\":\"0.999\",\"discount_rate\":\"-0.5\"}]}");
+	assert_int_equal(case_status(json, &err), REP_OK);
+}
+
+static const char late_scheme[] =
+	"{\"id\":\"li\",\"name\":\"Late\",\"currency\":\"EUR\",\"status\":\"scenario\","
+	"\"qualifying\":[{\"outcomes\":[\"acquitted\"],\"text\":\"acquitted\",\"basis\":\"s.1\"}],"
+	"\"tariffs\":[{\"label\":\"Days\",\"kinds\":[\"pretrial_custody\"],\"rate\":\"100\"}],"
+	"\"options\":[{\"name\":\"late\",\"default\":\"0\"}],"
+	"\"late_interest\":{\"label\":\"Late\",\"rate\":\"10\",\"days_option\":\"late\",\"basis\":\"s.3\"},"
+	"\"citations\":[{\"instrument\":\"Test Act\",\"article\":\"s.1\"}]}";
+
+static rep_status late_estimate(const char *days, const char **total, rep_error *err)
+{
+	static char keep[64];
+	rep_context *ctx;
+	assert_int_equal(rep_context_new(&ctx, err), REP_OK);
+	assert_int_equal(rep_context_load_scheme(ctx, late_scheme, sizeof late_scheme - 1, err), REP_OK);
+	rep_case *c = case_from(CASE_HEAD ",\"harms\":[]}");
+	rep_options *o;
+	assert_int_equal(rep_options_new(&o), REP_OK);
+	char opt[64];
+	snprintf(opt, sizeof opt, "li.late=%s", days);
+	assert_int_equal(rep_options_add(o, opt, err), REP_OK);
+	rep_estimate *e = NULL;
+	rep_status st = rep_estimate_compute(&e, ctx, c, "li", o, err);
+	if (st == REP_OK)
+		snprintf(keep, sizeof keep, "%s", rep_estimate_total(e));
+	*total = keep;
+	rep_estimate_free(e);
+	rep_options_free(o);
+	rep_case_free(c);
+	rep_context_free(ctx);
+	return st;
+}
+
+/* The delay of late interest used to be truncated to 64 (then 32) bits:
+ * 4,294,967,396 days computed 100 days, a negative delay gave positive
+ * interest. Ten days at EUR 100 = 1,000; 100 days at 10 % simple act/365:
+ * 1,000 x 0.10 x 100 / 365 = 27.397... -> 27.40; total 1,027.40. */
+static void t_late_interest_days_bounded(void **state)
+{
+	(void)state;
+	rep_error err;
+	const char *total;
+	assert_int_equal(late_estimate("100", &total, &err), REP_OK);
+	assert_string_equal(total, "1027.40");
+	static const char *const bad[] = {"4294967396", "18446744073709551716", "-100", "46081"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(late_estimate(bad[i], &total, &err), REP_ERANGE);
+		assert_non_null(strstr(err.message, "days of delay: give 0 to 46080"));
+	}
+	/* as_of 2026-03-01 is day 20513; 1900-01-01 is day -25567: 46,080 days is the longest delay */
+	assert_int_equal(late_estimate("46080", &total, &err), REP_OK);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(t_report_currency_huge_total),
+		cmocka_unit_test(t_rate_as_percent_is_refused),
+		cmocka_unit_test(t_late_interest_days_bounded),
+	};
+	return cmocka_run_group_tests_name("bad_figures", tests, NULL, NULL);
+}
