@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "reparations.h"
+#include "io/render.h"
 
 static rep_case *case_from(const char *json)
 {
@@ -144,12 +145,39 @@ static void t_late_interest_days_bounded(void **state)
 	assert_int_equal(late_estimate("46080", &total, &err), REP_OK);
 }
 
+/* A string the JSON writer cannot emit (invalid UTF-8) fails the rendering:
+ * it used to be dropped, and the next string took its place (a value
+ * became a key). */
+static void t_json_string_failure_is_an_error(void **state)
+{
+	(void)state;
+	yajl_gen g = rep_json_gen_new();
+	assert_non_null(g);
+	yajl_gen_map_open(g);
+	rep_json_kv(g, "warning", "cut in half: \xd0");
+	rep_json_kv(g, "bars", "yes");
+	yajl_gen_map_close(g);
+	rep_buf b = {0};
+	assert_int_equal(rep_json_gen_finish(g, &b), REP_EINVAL);
+	free(b.data);
+	/* the next generator on the thread starts clean */
+	g = rep_json_gen_new();
+	yajl_gen_map_open(g);
+	rep_json_kv(g, "warning", "\xd0\x96");
+	yajl_gen_map_close(g);
+	rep_buf ok = {0};
+	assert_int_equal(rep_json_gen_finish(g, &ok), REP_OK);
+	assert_non_null(strstr(ok.data, "\"warning\": \"\xd0\x96\""));
+	free(ok.data);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(t_report_currency_huge_total),
 		cmocka_unit_test(t_rate_as_percent_is_refused),
 		cmocka_unit_test(t_late_interest_days_bounded),
+		cmocka_unit_test(t_json_string_failure_is_an_error),
 	};
 	return cmocka_run_group_tests_name("bad_figures", tests, NULL, NULL);
 }
