@@ -357,9 +357,74 @@ static void t_scheme_lists(void **state)
 	rep_context_free(ctx);
 }
 
+/* The JSON tree is bounded while it is built: 100,000 elements in an array,
+ * and 16 times the input's bytes (+64 KiB) in all; 16 MiB of "[0,0,...]"
+ * used to take 812 MB before being refused. */
+static char *array_of_zeros(size_t n, size_t width, size_t *len)
+{
+	size_t cap = n * (width + 1) + 16, k = 0;
+	char *b = malloc(cap);
+	b[k++] = '[';
+	for (size_t i = 0; i < n; i++)
+		k += (size_t)snprintf(b + k, cap - k, "%s%-*s", i ? "," : "", (int)width, "0");
+	b[k++] = ']';
+	*len = k;
+	return b;
+}
+
+static void t_json_tree_bounds(void **state)
+{
+	(void)state;
+	rep_error err;
+	size_t len;
+	/* one element past the array limit, with room to spare in the size bound
+	 * (8 bytes an element, a node costs 96) */
+	char *b = array_of_zeros(100001, 7, &len);
+	assert_int_equal(read(b, len, &err), REP_ELIMIT);
+	assert_string_equal(err.message, "[100000]: more than 100000 elements in one array");
+	free(b);
+	/* at the array limit the tree is built, and the case reader wants an object */
+	b = array_of_zeros(100000, 7, &len);
+	assert_int_equal(read(b, len, &err), REP_EINVAL);
+	assert_null(strstr(err.message, "times the input"));
+	assert_null(strstr(err.message, "elements"));
+	free(b);
+	/* compact, 2 bytes an element: 200,000 bytes may take 16 x 200,001 + 65,536
+	 * = 3,265,552 bytes, 100,000 nodes take 9.6 MB: refused on the way */
+	b = array_of_zeros(100000, 1, &len);
+	assert_int_equal(read(b, len, &err), REP_ELIMIT);
+	assert_non_null(strstr(err.message, "the JSON tree would take more than 16 times the input's size"));
+	free(b);
+}
+
+/* An escaped lone surrogate used to become '?': refused, naming the path. */
+static void t_lone_surrogate(void **state)
+{
+	(void)state;
+	rep_error err;
+	static const char *const bad[] = {"{\"id\":\"a\\ud800b\"}", "{\"id\":\"\\udc00\"}",
+					  "{\"id\":\"\\ud800\\u0041\"}", "{\"id\":\"x\",\"note\":\"ok \\\\ud800 \\ud800\"}",
+					  "{\"a\\uDBFF\":1}"};
+	static const char *const where[] = {"id: ", "id: ", "id: ", "note: ", "[\"a?\"]: "};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(read(bad[i], strlen(bad[i]), &err), REP_ESYNTAX);
+		if (strncmp(err.message, where[i], strlen(where[i])) != 0 || !strstr(err.message, "lone UTF-16 surrogate"))
+			fail_msg("%s: %s", bad[i], err.message);
+	}
+	/* a pair is one character (U+1F600), and "\\ud800" escaped as text is no escape */
+	const char *ok = "{\"id\":\"\\ud83d\\ude00 \\\\ud800\",\"currency\":\"EUR\",\"as_of\":\"2026-03-01\","
+			 "\"detentions\":[],\"harms\":[]}";
+	rep_case *c = NULL;
+	if (rep_case_from_json(&c, ok, strlen(ok), &err))
+		fail_msg("%s", err.message);
+	assert_string_equal(rep_case_id(c), "\xf0\x9f\x98\x80 \\ud800");
+	rep_case_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(t_json_tree_bounds), cmocka_unit_test(t_lone_surrogate),
 		cmocka_unit_test(t_detentions_and_harms), cmocka_unit_test(t_string_length),
 		cmocka_unit_test(t_json_size), cmocka_unit_test(t_keys_per_object), cmocka_unit_test(t_magnitudes),
 		cmocka_unit_test(t_nesting_depth), cmocka_unit_test(t_decimal_length), cmocka_unit_test(t_amount_magnitude),
