@@ -67,7 +67,7 @@ rep_status rep_refdata_init(rep_context *ctx, rep_error *err)
 	ctx->n_series = n;
 	ctx->cap_series = cap;
 	ctx->fx = NULL;
-	ctx->n_fx = ctx->cap_fx = 0;
+	ctx->n_fx = ctx->cap_fx = ctx->n_fx_sorted = 0;
 	return REP_OK;
 }
 
@@ -80,7 +80,7 @@ void rep_refdata_release(rep_context *ctx)
 	rep_free(ctx->fx);
 	ctx->series = NULL;
 	ctx->fx = NULL;
-	ctx->n_series = ctx->cap_series = ctx->n_fx = ctx->cap_fx = 0;
+	ctx->n_series = ctx->cap_series = ctx->n_fx = ctx->cap_fx = ctx->n_fx_sorted = 0;
 }
 
 static void fill_info(rep_series_info *info, const rep_series_def *s)
@@ -944,11 +944,9 @@ static rep_status parse_code(char out[4], const char *s, rep_error *err)
 	return REP_OK;
 }
 
-rep_status rep_context_set_fx(rep_context *ctx, const char *pair, const char *rate, rep_date from,
-			      const char *source, rep_error *err)
+rep_status rep_fx_rate_make(rep_context *ctx, rep_fx_rate *out, const char *pair, const char *rate, rep_date from,
+			    const char *source, rep_error *err)
 {
-	if (!ctx || !pair || !rate)
-		return rep_err(err, REP_EUSAGE, NULL, "rep_context_set_fx: NULL context, pair or rate");
 	if (strlen(pair) != 7 || pair[3] != '/' || !is_code(pair) || !is_code(pair + 4))
 		return rep_err(err, REP_EINVAL, NULL, "currency pair \"%.20s\" is not of the form EUR/KZT", pair);
 	rep_fx_rate r;
@@ -971,44 +969,32 @@ rep_status rep_context_set_fx(rep_context *ctx, const char *pair, const char *ra
 	if (sign <= 0)
 		return rep_err(err, REP_EINVAL, pair, "an exchange rate must be positive, got %.40s", rate);
 	r.date = from;
+	r.seq = 0;
 	r.rate = rep_arena_strdup(&ctx->arena, rate);
-	r.source = rep_arena_strdup(&ctx->arena, source ? source : "user-supplied");
+	/* a loader passes one source for many rates, already in the arena */
+	r.source = source && source == out->source ? source
+						  : rep_arena_strdup(&ctx->arena, source ? source : "user-supplied");
 	if (!r.rate || !r.source)
 		return rep_err(err, REP_ENOMEM, NULL, "out of memory");
-	for (size_t i = 0; i < ctx->n_fx; i++) {
-		rep_fx_rate *e = &ctx->fx[i];
-		if (strcmp(e->from, r.from) == 0 && strcmp(e->to, r.to) == 0 && e->date == r.date) {
-			*e = r; /* setting the same pair and date again corrects it */
-			return REP_OK;
-		}
-	}
-	if (ctx->n_fx == ctx->cap_fx) {
-		size_t cap = ctx->cap_fx ? 2 * ctx->cap_fx : 8;
-		rep_fx_rate *f = rep_realloc(ctx->fx, cap * sizeof *f);
-		if (!f)
-			return rep_err(err, REP_ENOMEM, NULL, "out of memory");
-		ctx->fx = f;
-		ctx->cap_fx = cap;
-	}
-	ctx->fx[ctx->n_fx++] = r;
+	*out = r;
 	return REP_OK;
+}
+
+rep_status rep_context_set_fx(rep_context *ctx, const char *pair, const char *rate, rep_date from,
+			      const char *source, rep_error *err)
+{
+	if (!ctx || !pair || !rate)
+		return rep_err(err, REP_EUSAGE, NULL, "rep_context_set_fx: NULL context, pair or rate");
+	rep_fx_rate r = {.source = NULL};
+	rep_status st = rep_fx_rate_make(ctx, &r, pair, rate, from, source, err);
+	return st ? st : rep_fx_store_add(ctx, &r, true, err);
 }
 
 /* The user rate for from/to that applies on `date`: the one with the latest
  * date not after it, a rate without a date counting as the earliest. */
 static const rep_fx_rate *user_rate(const rep_context *ctx, const char *from, const char *to, rep_date date)
 {
-	const rep_fx_rate *best = NULL;
-	for (size_t i = 0; i < ctx->n_fx; i++) {
-		const rep_fx_rate *r = &ctx->fx[i];
-		if (strcmp(r->from, from) != 0 || strcmp(r->to, to) != 0)
-			continue;
-		if (r->date != REP_DATE_NONE && r->date > date)
-			continue;
-		if (!best || r->date > best->date)
-			best = r;
-	}
-	return best;
+	return rep_fx_store_find(ctx, from, to, date);
 }
 
 static const rep_series_point *fx_point(const rep_context *ctx, const char *from, const char *to, rep_date date)

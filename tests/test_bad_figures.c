@@ -171,6 +171,59 @@ static void t_json_string_failure_is_an_error(void **state)
 	free(ok.data);
 }
 
+static void fx_is(const rep_context *ctx, const char *from, const char *to, const char *date, const char *want)
+{
+	rep_date d;
+	rep_error err;
+	assert_int_equal(rep_date_parse(&d, date, &err), REP_OK);
+	mpq_t r, w;
+	mpq_inits(r, w, NULL);
+	rep_status st = rep_fx_lookup(ctx, from, to, d, r, NULL, &err);
+	if (st)
+		fail_msg("%s/%s on %s: %s", from, to, date, err.message);
+	assert_int_equal(rep_dec_parse(w, want, &err), REP_OK);
+	if (!mpq_equal(r, w))
+		fail_msg("%s/%s on %s: not %s", from, to, date, want);
+	mpq_clears(r, w, NULL);
+}
+
+/* The --fx-file format through the library: dated rates in force from
+ * their date, a later line for the same pair and date correcting an earlier
+ * one, CRLF and comments; a NUL byte (which used to truncate the line and
+ * drop the rest of the file silently) or any bad line is an error naming
+ * the line, and nothing of that text is kept. */
+static void t_fx_text(void **state)
+{
+	(void)state;
+	rep_context *ctx;
+	rep_error err;
+	assert_int_equal(rep_context_new(&ctx, &err), REP_OK);
+	static const char good[] = "# rates\r\nEUR/KZT=500\r\nEUR/KZT=520,2024-01-01\n\nEUR/KZT=510,2023-01-01\n"
+				   "EUR/KZT=530,2024-01-01\nUSD/KZT=470";
+	assert_int_equal(rep_context_load_fx(ctx, good, sizeof good - 1, &err), REP_OK);
+	fx_is(ctx, "EUR", "KZT", "2022-06-01", "500");
+	fx_is(ctx, "EUR", "KZT", "2023-06-01", "510");
+	fx_is(ctx, "EUR", "KZT", "2024-01-01", "530"); /* line 6 corrects line 3 */
+	fx_is(ctx, "USD", "KZT", "2030-01-01", "470");
+	/* a single rate set later wins over the file's for its date */
+	assert_int_equal(rep_context_set_fx(ctx, "EUR/KZT", "540", 19723, "t", &err), REP_OK); /* 2024-01-01 */
+	fx_is(ctx, "EUR", "KZT", "2024-06-01", "540");
+	static const char nul[] = "USD/KZT=480,2025-01-01\nGBP/KZT=600\0junk\nEUR/KZT=1\n";
+	assert_int_equal(rep_context_load_fx(ctx, nul, sizeof nul - 1, &err), REP_ESYNTAX);
+	assert_string_equal(err.message, "line 2: a NUL byte: not a text file");
+	fx_is(ctx, "USD", "KZT", "2025-06-01", "470"); /* line 1 of the failed text not kept */
+	static const char bad[][48] = {"EUR/KZT", "EUR/KZT=0", "EUR/KZT=1,2026-02-30", "EURKZT=1"};
+	static const char *const msg[] = {"line 1: expected FROM/TO=RATE[,YYYY-MM-DD]",
+					  "line 1: EUR/KZT: an exchange rate must be positive, got 0",
+					  "line 1: 2026-02-30 is not a valid date",
+					  "line 1: currency pair \"EURKZT\" is not of the form EUR/KZT"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_not_equal(rep_context_load_fx(ctx, bad[i], strlen(bad[i]), &err), REP_OK);
+		assert_string_equal(err.message, msg[i]);
+	}
+	rep_context_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -178,6 +231,7 @@ int main(void)
 		cmocka_unit_test(t_rate_as_percent_is_refused),
 		cmocka_unit_test(t_late_interest_days_bounded),
 		cmocka_unit_test(t_json_string_failure_is_an_error),
+		cmocka_unit_test(t_fx_text),
 	};
 	return cmocka_run_group_tests_name("bad_figures", tests, NULL, NULL);
 }

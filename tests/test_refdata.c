@@ -561,6 +561,7 @@ static void t_fx_user(void **state)
 	/* setting the same pair and date again corrects it */
 	assert_int_equal(rep_context_set_fx(&f->ctx, "EUR/KZT", "521", D("2025-01-01"), NULL, &f->err), REP_OK);
 	expect_rate(f, "EUR", "KZT", "2025-03-01", "521", "1", &pt);
+	assert_int_equal(rep_fx_store_merge(&f->ctx, &f->err), REP_OK); /* the correction replaces, once merged */
 	assert_int_equal(f->ctx.n_fx, 2);
 	/* user legs combine in a cross rate: GBP -> USD (user 1.25) -> KZT (built-in 469.44) */
 	assert_int_equal(rep_context_set_fx(&f->ctx, "GBP/USD", "1.25", REP_DATE_NONE, "bank", &f->err), REP_OK);

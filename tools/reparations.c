@@ -332,38 +332,9 @@ static int load_fx_file(rep_context *ctx, const char *path)
 	rep_status st = cli_read_file(path, &text, &len, &err);
 	if (st)
 		return cli_fail(path, st, err.message);
-	int rc = 0;
-	size_t lineno = 0;
-	for (char *save = NULL, *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		lineno++;
-		size_t n = strlen(line);
-		if (n && line[n - 1] == '\r')
-			line[--n] = '\0';
-		if (!n || line[0] == '#')
-			continue;
-		char *eq = strchr(line, '=');
-		char *comma = eq ? strchr(eq, ',') : NULL;
-		rep_date from = REP_DATE_NONE;
-		if (comma) {
-			*comma = '\0';
-			if (rep_date_parse(&from, comma + 1, &err)) {
-				char where[600];
-				snprintf(where, sizeof where, "%s: line %zu", path, lineno);
-				rc = cli_fail(where, err.status, err.message);
-				break;
-			}
-		}
-		if (eq)
-			*eq = '\0';
-		if (!eq || (st = rep_context_set_fx(ctx, line, eq + 1, from, path, &err))) {
-			char where[600];
-			snprintf(where, sizeof where, "%s: line %zu", path, lineno);
-			rc = cli_fail(where, eq ? st : REP_ESYNTAX, eq ? err.message : "expected FROM/TO=RATE[,YYYY-MM-DD]");
-			break;
-		}
-	}
+	st = rep_context_load_fx_named(ctx, text, len, path, &err);
 	free(text);
-	return rc;
+	return st ? cli_fail(path, st, err.message) : 0;
 }
 
 int cli_load_file(rep_context *ctx, const char *path, bool scheme)
