@@ -157,7 +157,7 @@ static rep_status convert_row(rep_comparison *cmp, const rep_context *ctx, rep_c
 	return st;
 }
 
-rep_status rep_compare(rep_comparison **out, const rep_context *ctx, const rep_case *c, const char *const *schemes,
+static rep_status compare(rep_comparison **out, const rep_context *ctx, const rep_case *c, const char *const *schemes,
 		       size_t n, const rep_options *opts, const char *report_currency, rep_error *err)
 {
 	if (!out || !ctx || !c || (n && !schemes))
@@ -238,6 +238,20 @@ rep_status rep_compare(rep_comparison **out, const rep_context *ctx, const rep_c
 	}
 	*out = cmp;
 	return REP_OK;
+}
+
+rep_status rep_compare(rep_comparison **out, const rep_context *ctx, const rep_case *c, const char *const *schemes,
+		       size_t n, const rep_options *opts, const char *report_currency, rep_error *err)
+{
+	if (out)
+		*out = NULL;
+	rep_status st = ctx ? rep_context_begin_read(ctx, err) : REP_OK;
+	if (st)
+		return st;
+	st = compare(out, ctx, c, schemes, n, opts, report_currency, err);
+	if (ctx)
+		rep_context_end_read(ctx);
+	return st;
 }
 
 /* ---- rendering ---- */

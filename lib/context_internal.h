@@ -50,7 +50,19 @@ struct rep_context {
 	 * n log n and a lookup a binary search plus a short scan */
 	rep_fx_rate *fx;
 	size_t n_fx, cap_fx, n_fx_sorted, fx_seq;
+	/* > 0: that many calls are reading (computing); -1: one is loading.
+	 * A try-lock, never a wait: loading while others compute, or
+	 * computing while one loads, is the caller's error (REP_EBUSY), and
+	 * this makes it an error instead of memory corruption. */
+	_Atomic long users;
 };
+
+/* Begin/end reading ctx (estimates, comparisons, lookups; they nest), or
+ * writing it (loading). Begin returns REP_EBUSY when the other kind is under way. */
+rep_status rep_context_begin_read(const rep_context *ctx, rep_error *err);
+void rep_context_end_read(const rep_context *ctx);
+rep_status rep_context_begin_write(rep_context *ctx, rep_error *err);
+void rep_context_end_write(rep_context *ctx);
 
 /* User exchange rates (lib/fx.c). A rate checked and built by
  * rep_fx_rate_make (strings in ctx->arena); added, later ones winning. */

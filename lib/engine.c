@@ -1757,7 +1757,7 @@ static rep_status compute(engine *g)
 	return finish(g);
 }
 
-rep_status rep_estimate_compute(rep_estimate **out, const rep_context *ctx, const rep_case *c, const char *scheme_id,
+static rep_status estimate_compute(rep_estimate **out, const rep_context *ctx, const rep_case *c, const char *scheme_id,
 				const rep_options *opts, rep_error *err)
 {
 	if (!out || !ctx || !c || !scheme_id)
@@ -1794,4 +1794,19 @@ rep_status rep_estimate_compute(rep_estimate **out, const rep_context *ctx, cons
 	}
 	*out = e;
 	return REP_OK;
+}
+
+/* A context loaded into meanwhile is refused, not read half-written. */
+rep_status rep_estimate_compute(rep_estimate **out, const rep_context *ctx, const rep_case *c, const char *scheme_id,
+				const rep_options *opts, rep_error *err)
+{
+	if (out)
+		*out = NULL;
+	rep_status st = ctx ? rep_context_begin_read(ctx, err) : REP_OK;
+	if (st)
+		return st;
+	st = estimate_compute(out, ctx, c, scheme_id, opts, err);
+	if (ctx)
+		rep_context_end_read(ctx);
+	return st;
 }

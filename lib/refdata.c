@@ -160,7 +160,7 @@ static bool date_ok(rep_date d)
 	return d >= REP_DATE_MIN && d <= REP_DATE_MAX;
 }
 
-rep_status rep_series_lookup(const rep_context *ctx, const char *id, rep_date date, mpq_t value,
+static rep_status series_lookup(const rep_context *ctx, const char *id, rep_date date, mpq_t value,
 			     rep_series_point *pt, rep_error *err)
 {
 	if (!ctx || !id || !value)
@@ -184,6 +184,18 @@ rep_status rep_series_lookup(const rep_context *ctx, const char *id, rep_date da
 	if (pt)
 		*pt = *p;
 	return REP_OK;
+}
+
+rep_status rep_series_lookup(const rep_context *ctx, const char *id, rep_date date, mpq_t value,
+			     rep_series_point *pt, rep_error *err)
+{
+	rep_status st = ctx ? rep_context_begin_read(ctx, err) : REP_OK;
+	if (st)
+		return st;
+	st = series_lookup(ctx, id, date, value, pt, err);
+	if (ctx)
+		rep_context_end_read(ctx);
+	return st;
 }
 
 /* ---- shared checks for loaded text ---- */
@@ -870,7 +882,7 @@ static int cmp_loaded(const void *a, const void *b)
 	return c ? c : x < y ? -1 : x > y;
 }
 
-rep_status rep_context_load_series(rep_context *ctx, const char *text, size_t len, const char *format,
+static rep_status load_series(rep_context *ctx, const char *text, size_t len, const char *format,
 				   rep_error *err)
 {
 	if (!ctx || (!text && len) || !format)
@@ -933,6 +945,19 @@ rep_status rep_context_load_series(rep_context *ctx, const char *text, size_t le
 	return st;
 }
 
+/* Loading while other threads compute is refused (REP_EBUSY). */
+rep_status rep_context_load_series(rep_context *ctx, const char *text, size_t len, const char *format,
+				   rep_error *err)
+{
+	rep_status st = ctx ? rep_context_begin_write(ctx, err) : REP_OK;
+	if (st)
+		return st;
+	st = load_series(ctx, text, len, format, err);
+	if (ctx)
+		rep_context_end_write(ctx);
+	return st;
+}
+
 /* ---- exchange rates ---- */
 
 static rep_status parse_code(char out[4], const char *s, rep_error *err)
@@ -980,7 +1005,7 @@ rep_status rep_fx_rate_make(rep_context *ctx, rep_fx_rate *out, const char *pair
 	return REP_OK;
 }
 
-rep_status rep_context_set_fx(rep_context *ctx, const char *pair, const char *rate, rep_date from,
+static rep_status set_fx(rep_context *ctx, const char *pair, const char *rate, rep_date from,
 			      const char *source, rep_error *err)
 {
 	if (!ctx || !pair || !rate)
@@ -988,6 +1013,18 @@ rep_status rep_context_set_fx(rep_context *ctx, const char *pair, const char *ra
 	rep_fx_rate r = {.source = NULL};
 	rep_status st = rep_fx_rate_make(ctx, &r, pair, rate, from, source, err);
 	return st ? st : rep_fx_store_add(ctx, &r, true, err);
+}
+
+rep_status rep_context_set_fx(rep_context *ctx, const char *pair, const char *rate, rep_date from,
+			      const char *source, rep_error *err)
+{
+	rep_status st = ctx ? rep_context_begin_write(ctx, err) : REP_OK;
+	if (st)
+		return st;
+	st = set_fx(ctx, pair, rate, from, source, err);
+	if (ctx)
+		rep_context_end_write(ctx);
+	return st;
 }
 
 /* The user rate for from/to that applies on `date`: the one with the latest
@@ -1048,7 +1085,7 @@ static int rank(const char *confidence)
 	return 0;
 }
 
-rep_status rep_fx_lookup(const rep_context *ctx, const char *from, const char *to, rep_date date, mpq_t rate,
+static rep_status fx_lookup(const rep_context *ctx, const char *from, const char *to, rep_date date, mpq_t rate,
 			 rep_series_point *pt, rep_error *err)
 {
 	if (!ctx)
@@ -1091,4 +1128,16 @@ rep_status rep_fx_lookup(const rep_context *ctx, const char *from, const char *t
 	if (pt)
 		*pt = p;
 	return REP_OK;
+}
+
+rep_status rep_fx_lookup(const rep_context *ctx, const char *from, const char *to, rep_date date, mpq_t rate,
+			 rep_series_point *pt, rep_error *err)
+{
+	rep_status st = ctx ? rep_context_begin_read(ctx, err) : REP_OK;
+	if (st)
+		return st;
+	st = fx_lookup(ctx, from, to, date, rate, pt, err);
+	if (ctx)
+		rep_context_end_read(ctx);
+	return st;
 }

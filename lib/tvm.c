@@ -16,6 +16,7 @@
 #include <mpfr.h>
 
 #include "buf.h"
+#include "context_internal.h"
 #include "internal.h"
 #include "ival.h"
 #include "tvm.h"
@@ -652,13 +653,13 @@ static rep_status interest_check(const rep_context *ctx, const mpq_t amount, rep
 	return REP_OK;
 }
 
-rep_status rep_tvm_interest(rep_tvm_result *res, const rep_context *ctx, const mpq_t amount, rep_date from,
+static rep_status tvm_interest(rep_tvm_result *res, const rep_context *ctx, const mpq_t amount, rep_date from,
 			    rep_date to, const rep_interest_opts *opts, rep_error *err)
 {
 	if (!res || !opts)
 		return rep_err(err, REP_EUSAGE, NULL, "rep_tvm_interest: NULL argument");
 	reset(res);
-	size_t n_pts;
+	size_t n_pts = 0;
 	rep_status st = interest_check(ctx, amount, from, to, opts, &n_pts, err);
 	if (st)
 		return st;
@@ -766,6 +767,18 @@ rep_status rep_tvm_interest(rep_tvm_result *res, const rep_context *ctx, const m
 	mpq_clears(rate, v, balance, accrued, NULL);
 	if (st)
 		reset(res);
+	return st;
+}
+
+rep_status rep_tvm_interest(rep_tvm_result *res, const rep_context *ctx, const mpq_t amount, rep_date from,
+			    rep_date to, const rep_interest_opts *opts, rep_error *err)
+{
+	rep_status st = ctx ? rep_context_begin_read(ctx, err) : REP_OK;
+	if (st)
+		return st;
+	st = tvm_interest(res, ctx, amount, from, to, opts, err);
+	if (ctx)
+		rep_context_end_read(ctx);
 	return st;
 }
 

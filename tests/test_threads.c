@@ -11,11 +11,14 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "reparations.h"
+#include "context_internal.h" /* rep_context_begin_read & co., to hold the context busy on purpose */
 
 #define THREADS 8
 #define ROUNDS 25
@@ -209,11 +212,135 @@ static void t_context_per_thread(void **state)
 	run_threads(0);
 }
 
+/* Loading into a context while others compute on it is refused with
+ * REP_EBUSY, and computing while one loads, both ways; deterministic: the
+ * test holds the context busy itself. */
+static void t_busy_context_is_refused(void **state)
+{
+	(void)state;
+	rep_context *ctx = shared_context();
+	rep_error err;
+	rep_case *c = NULL;
+	static const char json[] = "{\"id\":\"b\",\"currency\":\"EUR\",\"as_of\":\"2026-03-01\","
+				   "\"detentions\":[{\"kind\":\"prison\",\"start\":\"2024-01-01\",\"end\":\"2024-01-10\"}]}";
+	assert_int_equal(rep_case_from_json(&c, json, sizeof json - 1, &err), REP_OK);
+	assert_int_equal(rep_context_begin_read(ctx, &err), REP_OK); /* "another thread computes" */
+	assert_int_equal(rep_context_load_scheme(ctx, user_scheme, sizeof user_scheme - 1, &err), REP_EBUSY);
+	assert_non_null(strstr(err.message, "in use by estimates on other threads"));
+	assert_int_equal(rep_context_load_series(ctx, user_series, sizeof user_series - 1, "csv", &err), REP_EBUSY);
+	assert_int_equal(rep_context_set_fx(ctx, "EUR/KZT", "1", REP_DATE_NONE, NULL, &err), REP_EBUSY);
+	assert_int_equal(rep_context_load_fx(ctx, "EUR/KZT=1\n", 10, &err), REP_EBUSY);
+	rep_estimate *e = NULL;
+	assert_int_equal(rep_estimate_compute(&e, ctx, c, "de-streg", NULL, &err), REP_OK); /* readers share */
+	rep_estimate_free(e);
+	rep_context_end_read(ctx);
+	assert_int_equal(rep_context_begin_write(ctx, &err), REP_OK); /* "another thread loads" */
+	assert_int_equal(rep_estimate_compute(&e, ctx, c, "de-streg", NULL, &err), REP_EBUSY);
+	assert_non_null(strstr(err.message, "being loaded into by another thread"));
+	assert_null(e);
+	const char *one[] = {"de-streg"};
+	rep_comparison *cmp = NULL;
+	assert_int_equal(rep_compare(&cmp, ctx, c, one, 1, NULL, NULL, &err), REP_EBUSY);
+	mpq_t v;
+	mpq_init(v);
+	assert_int_equal(rep_fx_lookup(ctx, "EUR", "KZT", 20000, v, NULL, &err), REP_EBUSY);
+	assert_int_equal(rep_series_lookup(ctx, "KZ.MCI", 20000, v, NULL, &err), REP_EBUSY);
+	assert_int_equal(rep_context_load_fx(ctx, "EUR/KZT=1\n", 10, &err), REP_EBUSY); /* one writer at a time */
+	rep_context_end_write(ctx);
+	/* free again: both work */
+	assert_int_equal(rep_context_set_fx(ctx, "EUR/KZT", "521", REP_DATE_NONE, NULL, &err), REP_OK);
+	assert_int_equal(rep_fx_lookup(ctx, "EUR", "KZT", 20000, v, NULL, &err), REP_OK);
+	assert_int_equal(mpq_cmp_ui(v, 521, 1), 0);
+	mpq_clear(v);
+	rep_case_free(c);
+	rep_context_free(ctx);
+}
+
+/* The misuse itself, racing: 7 threads compute on a shared context while
+ * one loads into it over and over. Every call gives REP_OK or REP_EBUSY,
+ * every estimate that succeeds is complete, and under ThreadSanitizer
+ * (build-tsan) no access races: it used to give a heap-use-after-free. */
+typedef struct racer {
+	rep_context *ctx;
+	int index, ok, busy, other;
+	_Atomic int *stop;
+} racer;
+
+static void *race_compute(void *arg)
+{
+	racer *r = arg;
+	while (!atomic_load(r->stop)) {
+		rep_case *c = NULL;
+		rep_error err;
+		const char *json = "{\"id\":\"r\",\"currency\":\"EUR\",\"as_of\":\"2026-03-01\",\"proceedings\":"
+				   "{\"kind\":\"criminal\",\"outcome\":\"acquitted\",\"decision_date\":\"2024-02-01\"},"
+				   "\"detentions\":[{\"kind\":\"pretrial_custody\",\"start\":\"2024-01-01\",\"end\":\"2024-01-10\"}]}";
+		if (rep_case_from_json(&c, json, strlen(json), &err)) {
+			r->other++;
+			break;
+		}
+		rep_estimate *e = NULL;
+		rep_status st = rep_estimate_compute(&e, r->ctx, c, r->index % 2 ? "de-streg" : "th-user", NULL, &err);
+		/* de-streg: 10 days x EUR 75 = 750.00 */
+		if (st == REP_OK && (r->index % 2 == 0 || strcmp(rep_estimate_total(e), "750.00") == 0))
+			r->ok++;
+		else if (st == REP_EBUSY)
+			r->busy++;
+		else
+			r->other++;
+		rep_estimate_free(e);
+		rep_case_free(c);
+		/* a pause, so that the context is sometimes free and a load gets through */
+		nanosleep(&(struct timespec){0, 200000}, NULL);
+	}
+	return NULL;
+}
+
+static void t_load_while_computing(void **state)
+{
+	(void)state;
+	rep_context *ctx = shared_context();
+	_Atomic int stop = 0;
+	racer rs[THREADS - 1];
+	pthread_t th[THREADS - 1];
+	for (int i = 0; i < THREADS - 1; i++) {
+		rs[i] = (racer){ctx, i, 0, 0, 0, &stop};
+		assert_int_equal(pthread_create(&th[i], NULL, race_compute, &rs[i]), 0);
+	}
+	int loaded = 0, refused = 0, other = 0;
+	for (int k = 0; k < 400; k++) {
+		rep_error err;
+		rep_status st = k % 3 == 0   ? rep_context_load_scheme(ctx, user_scheme, sizeof user_scheme - 1, &err)
+				: k % 3 == 1 ? rep_context_load_series(ctx, user_series, sizeof user_series - 1, "csv", &err)
+					     : rep_context_set_fx(ctx, "EUR/KZT", "520", REP_DATE_NONE, "again", &err);
+		loaded += st == REP_OK;
+		refused += st == REP_EBUSY;
+		other += st != REP_OK && st != REP_EBUSY;
+		nanosleep(&(struct timespec){0, 100000}, NULL);
+	}
+	atomic_store(&stop, 1);
+	int ok = 0, busy = 0, bad = 0;
+	for (int i = 0; i < THREADS - 1; i++) {
+		assert_int_equal(pthread_join(th[i], NULL), 0);
+		ok += rs[i].ok, busy += rs[i].busy, bad += rs[i].other;
+	}
+	print_message("# loads: %d done, %d refused (REP_EBUSY); estimates: %d done, %d refused\n", loaded, refused, ok,
+		      busy);
+	assert_int_equal(other, 0);
+	assert_int_equal(bad, 0);
+	assert_true(ok > 0);
+	assert_int_equal(loaded + refused, 400);
+	assert_true(loaded > 0);
+	rep_context_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(t_shared_context),
 		cmocka_unit_test(t_context_per_thread),
+		cmocka_unit_test(t_busy_context_is_refused),
+		cmocka_unit_test(t_load_while_computing),
 	};
 	return cmocka_run_group_tests_name("threads", tests, NULL, NULL);
 }

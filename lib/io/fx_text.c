@@ -46,7 +46,7 @@ static rep_status load_line(rep_context *ctx, const char *line, size_t n, size_t
 	return rep_fx_store_add(ctx, &r, false, err);
 }
 
-rep_status rep_context_load_fx_named(rep_context *ctx, const char *text, size_t len, const char *source,
+static rep_status load_fx(rep_context *ctx, const char *text, size_t len, const char *source,
 				     rep_error *err)
 {
 	if (!ctx || (!text && len))
@@ -81,6 +81,18 @@ rep_status rep_context_load_fx_named(rep_context *ctx, const char *text, size_t 
 		return st;
 	}
 	return rep_fx_store_merge(ctx, err);
+}
+
+rep_status rep_context_load_fx_named(rep_context *ctx, const char *text, size_t len, const char *source,
+				     rep_error *err)
+{
+	rep_status st = ctx ? rep_context_begin_write(ctx, err) : REP_OK;
+	if (st)
+		return st;
+	st = load_fx(ctx, text, len, source, err);
+	if (ctx)
+		rep_context_end_write(ctx);
+	return st;
 }
 
 rep_status rep_context_load_fx(rep_context *ctx, const char *text, size_t len, rep_error *err)

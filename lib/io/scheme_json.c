@@ -1008,7 +1008,7 @@ static rep_status convert(rep_scheme_def **out, const rep_json *root, rep_arena 
 	return st;
 }
 
-rep_status rep_context_load_scheme(rep_context *ctx, const char *json, size_t len, rep_error *err)
+static rep_status load_scheme(rep_context *ctx, const char *json, size_t len, rep_error *err)
 {
 	if (!ctx || (!json && len))
 		return rep_err(err, REP_EUSAGE, NULL, "load scheme: no context or no text");
@@ -1030,5 +1030,17 @@ rep_status rep_context_load_scheme(rep_context *ctx, const char *json, size_t le
 	if (st == REP_OK)
 		st = rep_context_add_scheme_def(ctx, def, err);
 	rep_arena_release(&scratch);
+	return st;
+}
+
+/* Loading while other threads compute is refused (REP_EBUSY). */
+rep_status rep_context_load_scheme(rep_context *ctx, const char *json, size_t len, rep_error *err)
+{
+	rep_status st = ctx ? rep_context_begin_write(ctx, err) : REP_OK;
+	if (st)
+		return st;
+	st = load_scheme(ctx, json, len, err);
+	if (ctx)
+		rep_context_end_write(ctx);
 	return st;
 }
