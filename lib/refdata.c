@@ -782,9 +782,38 @@ static rep_status json_parse(loading *L, const char *text, size_t len, rep_error
 
 /* Gaps and unit clashes are refused before anything changes, so that a
  * file either loads completely or not at all. */
+/* Sign rules for reference values (docs/refdata.md): a series in percent
+ * is a rate and may be negative, but not -100 % or less; anything else (a
+ * price, an amount such as the MCI, an index, an exchange rate) must be
+ * positive. A negative or zero MCI or index used to give negative totals. */
+static rep_status check_signs(const loaded *s, const char *unit, rep_error *err)
+{
+	bool rate = strncmp(unit, "percent", 7) == 0;
+	mpq_t q;
+	mpq_init(q);
+	rep_status st = REP_OK;
+	for (size_t i = 0; i < s->n && st == REP_OK; i++) {
+		if (rep_dec_parse(q, s->points[i].value, NULL) != REP_OK)
+			continue; /* checked when read */
+		if (rate ? mpq_cmp_si(q, -100, 1) > 0 : mpq_sgn(q) > 0)
+			continue;
+		char d[REP_DATE_TEXT_SIZE];
+		rep_date_format(s->points[i].from, d);
+		st = rep_err(err, REP_EINVAL, s->at_series,
+			     rate ? "%s: the value from %s, %.40s, is not above -100 (a rate in %s)"
+				  : "%s: the value from %s, %.40s, must be positive (a price, amount or index in %s)",
+			     s->id, d, s->points[i].value, unit);
+	}
+	mpq_clear(q);
+	return st;
+}
+
 static rep_status check_merge(const rep_context *ctx, const loaded *s, rep_error *err)
 {
 	const rep_series_def *b = find(ctx, s->id, NULL);
+	rep_status st = s->unit || b ? check_signs(s, s->unit ? s->unit : b->unit, err) : REP_OK;
+	if (st)
+		return st;
 	if (!b) {
 		if (!s->unit)
 			return rep_err(err, REP_EINVAL, s->at_series, "%s: a new series needs a unit", s->id);

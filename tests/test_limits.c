@@ -303,7 +303,7 @@ static void t_series(void **state)
 		for (int i = 0; i < points; i++) {
 			char d[REP_DATE_TEXT_SIZE];
 			rep_date_format(REP_DATE_MIN + i, d);
-			n += (size_t)snprintf(b + n, cap - n, "%s,%d,verified,s\n", d, i % 1000);
+			n += (size_t)snprintf(b + n, cap - n, "%s,%d,verified,s\n", d, i % 1000 + 1);
 		}
 		rep_status st = rep_context_load_series(ctx, b, n, "csv", &err);
 		if (points == 100000 && st)

@@ -457,7 +457,7 @@ static void t_point_limit(void **state)
 	for (size_t i = 0; i < n; i++) {
 		char d[REP_DATE_TEXT_SIZE];
 		rep_date_format(D("1920-01-01") + (rep_date)i, d);
-		len += (size_t)snprintf(text + len, cap - len, "%s,%zu,verified,s\n", d, i);
+		len += (size_t)snprintf(text + len, cap - len, "%s,%zu,verified,s\n", d, i + 1); /* positive: an amount */
 	}
 	assert_int_equal(rep_context_load_series(&f->ctx, text, len, "csv", &f->err), REP_ELIMIT);
 	assert_string_equal(f->err.message, "line 100005: more than 100000 points in one file");
