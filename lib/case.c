@@ -362,7 +362,10 @@ rep_status rep_case_validate(const rep_case *c, rep_error *err)
 	rep_date as_of = rep_case_effective_as_of(c);
 	char path[64];
 	rep_status st;
-	if ((st = date_not_after(c->decision_date, as_of, "proceedings.decision_date", err)))
+	if ((st = date_not_after(c->decision_date, as_of, "proceedings.decision_date", err)) ||
+	    (st = date_not_after(c->notice_date, as_of, "proceedings.notice_date", err)) ||
+	    (st = date_not_after(c->application_date, as_of, "proceedings.application_date", err)) ||
+	    (st = date_not_after(c->torture_recognised, as_of, "torture.victim_recognised", err)))
 		return st;
 	for (size_t i = 0; i < c->n_det; i++) {
 		snprintf(path, sizeof path, "detentions[%zu].start", i);

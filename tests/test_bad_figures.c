@@ -227,6 +227,36 @@ static void t_fx_text(void **state)
 	rep_context_free(ctx);
 }
 
+/* Dates the docs say may not follow as_of (a deadline counted from a
+ * notice in the future is no deadline) are refused like decision_date. */
+static void t_dates_after_as_of(void **state)
+{
+	(void)state;
+	rep_error err;
+	static const struct {
+		const char *part, *path;
+	} bad[] = {
+		{"\"proceedings\":{\"kind\":\"criminal\",\"outcome\":\"acquitted\",\"decision_date\":\"2023-05-02\",\"notice_date\":\"2026-03-02\"}",
+		 "proceedings.notice_date: 2026-03-02 is after as_of 2026-03-01"},
+		{"\"proceedings\":{\"kind\":\"criminal\",\"outcome\":\"acquitted\",\"decision_date\":\"2023-05-02\",\"application_date\":\"2027-01-01\"}",
+		 "proceedings.application_date: 2027-01-01 is after as_of 2026-03-01"},
+		{"\"torture\":{\"cc146_part\":2,\"victim_recognised\":\"2026-12-31\"}",
+		 "torture.victim_recognised: 2026-12-31 is after as_of 2026-03-01"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char json[1024];
+		snprintf(json, sizeof json, "{\"id\":\"d\",\"currency\":\"EUR\",\"as_of\":\"2026-03-01\",%s,\"detentions\":[]}",
+			 bad[i].part);
+		assert_int_equal(case_status(json, &err), REP_EINVAL);
+		assert_string_equal(err.message, bad[i].path);
+	}
+	/* on as_of itself is fine */
+	assert_int_equal(case_status("{\"id\":\"d\",\"currency\":\"EUR\",\"as_of\":\"2026-03-01\",\"torture\":{\"cc146_part\":2,"
+				     "\"victim_recognised\":\"2026-03-01\"},\"detentions\":[]}",
+				     &err),
+			 REP_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -235,6 +265,7 @@ int main(void)
 		cmocka_unit_test(t_late_interest_days_bounded),
 		cmocka_unit_test(t_json_string_failure_is_an_error),
 		cmocka_unit_test(t_fx_text),
+		cmocka_unit_test(t_dates_after_as_of),
 	};
 	return cmocka_run_group_tests_name("bad_figures", tests, NULL, NULL);
 }

@@ -51,7 +51,7 @@ static void make_case(char *buf, size_t size, int i)
 	snprintf(buf, size,
 		 "{\"id\":\"t%d\",\"currency\":\"EUR\",\"as_of\":\"2025-06-01\","
 		 "\"proceedings\":{\"kind\":\"criminal\",\"outcome\":\"acquitted\",\"decision_date\":\"2024-01-10\","
-		 "\"application_date\":\"2025-11-01\",\"arbitrary_detention_finding\":true},"
+		 "\"application_date\":\"2025-05-01\",\"arbitrary_detention_finding\":true},"
 		 "\"detentions\":[{\"kind\":\"pretrial_custody\",\"start\":\"2012-01-05\",\"end\":\"2012-03-%02d\"},"
 		 "{\"kind\":\"prison\",\"start\":\"2012-04-01\",\"end\":\"2023-05-02\"},"
 		 "{\"kind\":\"parole\",\"start\":\"2023-05-03\",\"end\":\"2023-11-30\"}],"
