@@ -810,27 +810,31 @@ static const rep_head *head_for(const rep_scheme_def *def, rep_harm_category cat
  * days: 2022-01-05..2022-03-10 = 27/31 + 1 + 10/31. */
 static void prorated_months(rep_date start, rep_date end, mpq_t out)
 {
+	/* the first and last months pro rata, every month between whole: the
+	 * same sum as month by month, in constant time (1,000 harms over 300
+	 * years took seconds) */
 	mpq_set_ui(out, 0, 1);
-	int y, m, d;
-	rep_date_to_ymd(start, &y, &m, &d);
-	rep_date cur = start;
+	if (start > end)
+		return;
+	int y1, m1, d1, y2, m2, d2;
+	rep_date_to_ymd(start, &y1, &m1, &d1);
+	rep_date_to_ymd(end, &y2, &m2, &d2);
+	int dim1 = rep_days_in_month(y1, m1), dim2 = rep_days_in_month(y2, m2);
+	if (y1 == y2 && m1 == m2) {
+		mpq_set_ui(out, (unsigned long)(d2 - d1 + 1), (unsigned long)dim1);
+		mpq_canonicalize(out);
+		return;
+	}
 	mpq_t x;
 	mpq_init(x);
-	while (cur <= end) {
-		int dim = rep_days_in_month(y, m);
-		rep_date month_end;
-		rep_date_from_ymd(&month_end, y, m, dim);
-		rep_date seg_end = end < month_end ? end : month_end;
-		int covered = seg_end - cur + 1;
-		mpq_set_ui(x, (unsigned long)covered, (unsigned long)dim);
-		mpq_canonicalize(x);
-		mpq_add(out, out, x);
-		cur = month_end + 1;
-		if (++m > 12) {
-			m = 1;
-			y++;
-		}
-	}
+	mpq_set_ui(out, (unsigned long)(dim1 - d1 + 1), (unsigned long)dim1);
+	mpq_canonicalize(out);
+	mpq_set_ui(x, (unsigned long)d2, (unsigned long)dim2);
+	mpq_canonicalize(x);
+	mpq_add(out, out, x);
+	long whole = ((long)y2 * 12 + m2) - ((long)y1 * 12 + m1) - 1;
+	mpq_set_ui(x, (unsigned long)whole, 1);
+	mpq_add(out, out, x);
 	mpq_clear(x);
 }
 
