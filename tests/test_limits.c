@@ -12,6 +12,28 @@
 
 #include "reparations.h"
 
+#include <malloc.h>
+#if defined(__SANITIZE_ADDRESS__)
+#define HAVE_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define HAVE_ASAN 1
+#endif
+#endif
+#ifdef HAVE_ASAN
+size_t __sanitizer_get_current_allocated_bytes(void);
+#endif
+
+/* Bytes the process has allocated and not freed. */
+static size_t live_bytes(void)
+{
+#ifdef HAVE_ASAN
+	return __sanitizer_get_current_allocated_bytes();
+#else
+	return mallinfo2().uordblks;
+#endif
+}
+
 static rep_status read(const char *json, size_t len, rep_error *err)
 {
 	rep_case *c = NULL;
@@ -421,9 +443,61 @@ static void t_lone_surrogate(void **state)
 	rep_case_free(c);
 }
 
+/* One estimate holds at most 20 times its case's JSON text (docs/hardening.md):
+ * a 5 MB case of 1,000 harms with 4,000-byte descriptions and 300 detentions
+ * with 3,000-byte notes, under intl-un, whose range computes the lines again
+ * for every benchmark (those passes used to keep their strings: 26 x). */
+static void t_estimate_memory(void **state)
+{
+	(void)state;
+	size_t cap = 6u << 20, n = 0;
+	char *b = malloc(cap), note[3001], desc[4001];
+	memset(note, 'x', 3000);
+	note[3000] = '\0';
+	for (int i = 0; i < 2000; i++)
+		memcpy(desc + 2 * i, "\xd0\xb6", 2); /* Cyrillic: 2 bytes a character */
+	desc[4000] = '\0';
+	n += (size_t)snprintf(b + n, cap - n, "{\"id\":\"m\",\"currency\":\"EUR\",\"as_of\":\"2026-03-01\",\"proceedings\":"
+				      "{\"kind\":\"criminal\",\"outcome\":\"acquitted\",\"decision_date\":\"2023-05-02\"},\"detentions\":[");
+	for (int i = 0; i < 300; i++) {
+		char d[REP_DATE_TEXT_SIZE];
+		rep_date_format(18900 + 2 * i, d);
+		n += (size_t)snprintf(b + n, cap - n, "%s{\"kind\":\"prison\",\"start\":\"%s\",\"end\":\"%s\",\"note\":\"%s\"}",
+				      i ? "," : "", d, d, note);
+	}
+	n += (size_t)snprintf(b + n, cap - n, "],\"harms\":[");
+	for (int i = 0; i < 1000; i++)
+		n += (size_t)snprintf(b + n, cap - n, "%s{\"category\":\"legal_costs\",\"amount\":\"100\",\"date\":\"2023-01-05\","
+						      "\"description\":\"%s\"}",
+				      i ? "," : "", desc);
+	n += (size_t)snprintf(b + n, cap - n, "]}");
+	rep_error err;
+	rep_context *ctx;
+	assert_int_equal(rep_context_new(&ctx, &err), REP_OK);
+	rep_case *c = NULL;
+	if (rep_case_from_json(&c, b, n, &err))
+		fail_msg("%s", err.message);
+	static const char *const schemes[] = {"intl-un", "echr", "de-streg"};
+	for (size_t k = 0; k < sizeof schemes / sizeof schemes[0]; k++) {
+		size_t before = live_bytes();
+		rep_estimate *e = NULL;
+		if (rep_estimate_compute(&e, ctx, c, schemes[k], NULL, &err))
+			fail_msg("%s: %s", schemes[k], err.message);
+		size_t used = live_bytes() - before;
+		print_message("# %s: one estimate of a %zu-byte case holds %zu bytes (%.1f x)\n", schemes[k], n, used,
+			      (double)used / (double)n);
+		assert_true(used <= 20 * n);
+		rep_estimate_free(e);
+	}
+	rep_case_free(c);
+	rep_context_free(ctx);
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(t_estimate_memory),
 		cmocka_unit_test(t_json_tree_bounds), cmocka_unit_test(t_lone_surrogate),
 		cmocka_unit_test(t_detentions_and_harms), cmocka_unit_test(t_string_length),
 		cmocka_unit_test(t_json_size), cmocka_unit_test(t_keys_per_object), cmocka_unit_test(t_magnitudes),
