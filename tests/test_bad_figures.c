@@ -257,6 +257,43 @@ static void t_dates_after_as_of(void **state)
 			 REP_OK);
 }
 
+/* Rationals through the C API are bounded like text inputs: a rate with a
+ * 20,000-digit denominator made one present value take 15 s. */
+static void t_api_rationals_bounded(void **state)
+{
+	(void)state;
+	rep_error err;
+	mpq_t annual, years, rate, huge, out;
+	mpq_inits(annual, years, rate, huge, out, NULL);
+	mpq_set_ui(annual, 12000, 1);
+	mpq_set_ui(years, 20, 1);
+	mpq_set_ui(rate, 5, 100);
+	mpz_ui_pow_ui(mpq_denref(huge), 10, 20000);
+	mpz_set_ui(mpq_numref(huge), 1);
+	mpz_add_ui(mpq_denref(huge), mpq_denref(huge), 1); /* 1 / (10^20000 + 1): no short decimal */
+	rep_tvm_result res;
+	rep_tvm_result_init(&res);
+	assert_int_equal(rep_tvm_pv(&res, annual, years, huge, NULL, REP_PV_END, 2, REP_ROUND_HALF_EVEN, &err), REP_ELIMIT);
+	assert_non_null(strstr(err.message, "rate: a rational of more than 1024 bits"));
+	assert_int_equal(rep_tvm_pv(&res, huge, years, rate, NULL, REP_PV_END, 2, REP_ROUND_HALF_EVEN, &err), REP_ELIMIT);
+	assert_int_equal(rep_tvm_multiplier(out, years, rate, huge, REP_PV_END, 6, REP_ROUND_HALF_EVEN, &err), REP_ELIMIT);
+	assert_int_equal(rep_tvm_monthly_payment(out, huge, years, rate, REP_ANNUITY_EFFECTIVE_ANNUAL, 2, REP_ROUND_HALF_EVEN,
+						 &err),
+			 REP_ELIMIT);
+	rep_interest_opts o = {.rate = huge, .basis = REP_BASIS_ACT365};
+	assert_int_equal(rep_tvm_interest(&res, NULL, annual, 19000, 19365, &o, &err), REP_ELIMIT);
+	assert_int_equal(rep_dec_pow(out, rate, huge, 6, REP_ROUND_HALF_EVEN, &err), REP_ELIMIT);
+	/* 300 digits pass (997 bits): 12,000 a year for 20 years at 1 / (10^300 + 1) is 240,000.00 */
+	mpz_ui_pow_ui(mpq_denref(huge), 10, 300);
+	mpz_add_ui(mpq_denref(huge), mpq_denref(huge), 1);
+	assert_int_equal(rep_tvm_pv(&res, annual, years, huge, NULL, REP_PV_END, 2, REP_ROUND_HALF_EVEN, &err), REP_OK);
+	char *v = rep_dec_format(res.value, 2, REP_ROUND_HALF_EVEN);
+	assert_string_equal(v, "240000.00");
+	free(v);
+	rep_tvm_result_clear(&res);
+	mpq_clears(annual, years, rate, huge, out, NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -266,6 +303,7 @@ int main(void)
 		cmocka_unit_test(t_json_string_failure_is_an_error),
 		cmocka_unit_test(t_fx_text),
 		cmocka_unit_test(t_dates_after_as_of),
+		cmocka_unit_test(t_api_rationals_bounded),
 	};
 	return cmocka_run_group_tests_name("bad_figures", tests, NULL, NULL);
 }
