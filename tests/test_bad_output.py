@@ -207,6 +207,12 @@ class TestTerminalEscapes(unittest.TestCase):
             self.assertNotIn(c, err)
         self.assertIn("\\x1b]0;owned\\x07", err)
         self.assertIn("\\u009b", err)
+        for args in (("x\x1b[2J",), ("estimate", EXAMPLE, "--bogus\x1b]0;x\x07"), ("validate", EXAMPLE, "\x1b[31m")):
+            rc, out, err = run(*args)
+            self.assertEqual(rc, 2, err)
+            self.assertEqual(err.count("\n"), 1, repr(err))
+            self.assertNotIn("\x1b", err)
+            self.assertIn("\\x1b", err)
         with tempfile.TemporaryDirectory() as d:
             path = os.path.join(d, "c.json")
             case = json.loads(read(EXAMPLE))

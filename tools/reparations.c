@@ -11,6 +11,7 @@
  * the file and the field; an output path that cannot be written), 1 an
  * internal failure (out of memory, cannot write standard output). */
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -72,6 +73,17 @@ int cli_fail(const char *what, rep_status st, const char *message)
 	put_escaped(stderr, message);
 	fputc('\n', stderr);
 	return st == REP_ENOMEM || st == REP_EIO ? EXIT_INTERNAL : EXIT_BAD_INPUT;
+}
+
+/* cli_fail with a formatted message and no `what`: argv text is escaped too. */
+__attribute__((format(printf, 1, 2))) static int cli_usage(const char *fmt, ...)
+{
+	char m[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(m, sizeof m, fmt, ap);
+	va_end(ap);
+	return cli_fail(NULL, REP_EUSAGE, m);
 }
 
 /* The files read as input (device and inode), so that -o cannot name one. */
@@ -306,7 +318,7 @@ typedef struct cli_opts {
 static int need_value(int i, int argc, char **argv)
 {
 	if (i + 1 >= argc) {
-		fprintf(stderr, "reparations: %s needs a value\n", argv[i]);
+		cli_usage("%s needs a value", argv[i]);
 		return 0;
 	}
 	return 1;
@@ -421,13 +433,11 @@ static int parse_common(cli_opts *o, int argc, char **argv, bool compare, const 
 			if (rc)
 				return rc;
 		} else if (a[0] == '-' && a[1] != '\0') {
-			fprintf(stderr, "reparations: unknown option %s (see `reparations %s --help`)\n", a, argv[1]);
-			return EXIT_BAD_INPUT;
+			return cli_usage("unknown option %s (see `reparations %s --help`)", a, argv[1]);
 		} else if (!o->case_path) {
 			o->case_path = a;
 		} else {
-			fprintf(stderr, "reparations: unexpected argument %s\n", a);
-			return EXIT_BAD_INPUT;
+			return cli_usage("unexpected argument %s", a);
 		}
 	}
 	if (!o->case_path) {
@@ -603,12 +613,10 @@ static int cmd_validate(cli_opts *o, int argc, char **argv)
 			return 0;
 		}
 		if (argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "reparations: unknown option %s\n", argv[i]);
-			return EXIT_BAD_INPUT;
+			return cli_usage("unknown option %s", argv[i]);
 		}
 		if (o->case_path) {
-			fprintf(stderr, "reparations: unexpected argument %s\n", argv[i]);
-			return EXIT_BAD_INPUT;
+			return cli_usage("unexpected argument %s", argv[i]);
 		}
 		o->case_path = argv[i];
 	}
@@ -641,8 +649,7 @@ static int cmd_schemes(cli_opts *o, int argc, char **argv)
 			if (rc)
 				return rc;
 		} else {
-			fprintf(stderr, "reparations: schemes: unexpected argument %s\n", argv[i]);
-			return EXIT_BAD_INPUT;
+			return cli_usage("schemes: unexpected argument %s", argv[i]);
 		}
 	}
 	size_t n = rep_scheme_count(o->ctx);
@@ -695,8 +702,7 @@ static int cmd_refdata(cli_opts *o, int argc, char **argv)
 			if (rc)
 				return rc;
 		} else if (argv[i][0] == '-') {
-			fprintf(stderr, "reparations: refdata: unknown option %s\n", argv[i]);
-			return EXIT_BAD_INPUT;
+			return cli_usage("refdata: unknown option %s", argv[i]);
 		} else {
 			series = argv[i];
 		}
@@ -752,8 +758,7 @@ int main(int argc, char **argv)
 	else if (strcmp(cmd, "refdata") == 0)
 		rc = cmd_refdata(&o, argc, argv);
 	else {
-		fprintf(stderr, "reparations: unknown command \"%s\"\n\n%s", cmd, usage_main);
-		rc = EXIT_BAD_INPUT;
+		rc = cli_usage("unknown command \"%s\" (see `reparations --help`)", cmd);
 	}
 	rep_options_free(o.options);
 	rep_context_free(o.ctx);
