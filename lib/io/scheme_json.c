@@ -1055,6 +1055,22 @@ static rep_status check_scheme(reader *rd, void *obj, const rep_json *json, rep_
 							 "days_option", p))) ||
 	    (d->annuity && (st = check_quantity_ref(rd, d, d->annuity->years_option, "annuity", SIZE_MAX, "years_option", p))))
 		return st;
+	/* the annuity's rate is a fraction, as in `reparations calc`: "5" meant as 5 % would be 500 % */
+	if (d->annuity && d->annuity->rate.value) {
+		mpq_t r;
+		mpq_init(r);
+		bool big = rep_dec_parse(r, d->annuity->rate.value, NULL) == REP_OK &&
+			   mpz_cmpabs(mpq_numref(r), mpq_denref(r)) >= 0;
+		mpq_clear(r);
+		if (big) {
+			size_t mark = rep_jpath_key(p, "annuity", 7);
+			st = fail_at(rd, p, "rate", REP_EINVAL,
+				     "\"%.40s\" is a rate of 100 %% or more: the annuity's rate is a fraction (0.05 = 5 %%)",
+				     d->annuity->rate.value);
+			rep_jpath_pop(p, mark);
+			return st;
+		}
+	}
 	i = 0;
 	for (const rep_head *h = d->heads; h && h->label; h++, i++)
 		for (const rep_head *g = d->heads; g < h; g++)
