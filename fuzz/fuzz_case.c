@@ -5,11 +5,15 @@
  * by months, per-year caps, fixed amounts, present values, interest, an
  * annuity, late interest, a range over alternative benchmarks, currency
  * conversion), with options that switch the optional machinery on; the
- * estimates are rendered in one of the four formats, and compared in EUR. */
+ * estimates are rendered in one of the four formats, and compared in EUR.
+ * Each accepted input is checked against the properties of fuzz/props.h
+ * (lines add up, JSON agrees with the accessors, valid UTF-8, the same
+ * estimate on two threads). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "props.h"
 #include "reparations.h"
 
 static const char *const schemes[] = {"kz-cpc", "kz-reform", "kz-victims-fund", "intl-un",
@@ -50,17 +54,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t n = 0;
 	for (size_t i = 0; i < N_SCHEMES; i++)
 		if (rep_estimate_compute(&es[n], ctx, c, schemes[i], i % 2 ? opts : NULL, &err) == REP_OK)
-			n++;
+			prop_estimate_sums(es[n++]);
 	char *out = NULL;
-	if (n && rep_estimates_render(&out, NULL, rep_case_id(c), (const rep_estimate *const *)es, n,
-				      (rep_format)(data[0] % 4), &err) == REP_OK)
+	size_t len = 0;
+	if (n && rep_estimates_render(&out, &len, rep_case_id(c), (const rep_estimate *const *)es, n,
+				      (rep_format)(data[0] % 4), &err) == REP_OK) {
+		prop_text("estimates", out, len);
 		free(out);
+	}
+	if (n && rep_estimates_render(&out, &len, rep_case_id(c), (const rep_estimate *const *)es, n, REP_FORMAT_JSON,
+				      &err) == REP_OK) {
+		prop_text("estimates JSON", out, len);
+		prop_json_agrees(out, (const rep_estimate *const *)es, n);
+		free(out);
+	}
+	/* one scheme a run, chosen by the input, on two threads */
+	size_t pick = data[size / 2] % N_SCHEMES;
+	prop_same_across_threads(ctx, c, schemes[pick], pick % 2 ? opts : NULL);
 	for (size_t i = 0; i < n; i++)
 		rep_estimate_free(es[i]);
 	rep_comparison *cmp = NULL;
 	if (rep_compare(&cmp, ctx, c, schemes, 4, opts, "EUR", &err) == REP_OK &&
-	    rep_comparison_render(&out, NULL, cmp, (rep_format)(data[size - 1] % 4), &err) == REP_OK)
+	    rep_comparison_render(&out, &len, cmp, (rep_format)(data[size - 1] % 4), &err) == REP_OK) {
+		prop_text("comparison", out, len);
 		free(out);
+	}
 	rep_comparison_free(cmp);
 	rep_case_free(c);
 	return 0;

@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(case scheme series text)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(case scheme series text cli)
 jobs=${JOBS:-$(nproc)}
 out=${FUZZ_OUT:-fuzz/out}
 obj=$out/obj
@@ -39,7 +39,9 @@ printf '%s\n' "${srcs[@]}" | xargs -P "$jobs" -I{} \
 	bash -c 'exec clang "${@:3}" -c "$2" -o "$1/$(echo "$2" | tr / _).o"' _ "$obj" {} "${cflags[@]}" -fsanitize=fuzzer-no-link
 ar rcs "$obj/libreparations-fuzz.a" "$obj"/*.o
 for h in "${harnesses[@]}"; do
-	clang "${cflags[@]}" -fsanitize=fuzzer -o "$out/bin/fuzz_$h" "fuzz/fuzz_$h.c" "$obj/libreparations-fuzz.a" "${libs[@]}"
+	extra=()
+	[ "$h" = cli ] && extra=(-Itools -Dmain=reparations_main tools/calc.c tools/reparations.c)
+	clang "${cflags[@]}" -fsanitize=fuzzer -o "$out/bin/fuzz_$h" "fuzz/fuzz_$h.c" "${extra[@]}" "$obj/libreparations-fuzz.a" "${libs[@]}"
 done
 echo "built: ${harnesses[*]/#/fuzz_}"
 [ "$seconds" -gt 0 ] || exit 0
@@ -52,6 +54,7 @@ run_one() {
 	mkdir -p "$work"
 	cp -n fuzz/corpus/"$h"/* "$work"/ 2>/dev/null || true
 	[ -f fuzz/"$h".dict ] && dict=(-dict=fuzz/"$h".dict)
+	[ "$h" = cli ] && dict+=(-close_fd_mask=3)
 	"$out/bin/fuzz_$h" -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=2048 \
 		-print_final_stats=1 "${dict[@]}" -artifact_prefix="$out/$h/" "$work" >"$out/$h/log" 2>&1
 }

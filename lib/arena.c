@@ -14,6 +14,7 @@ void rep_arena_init(rep_arena *a, size_t block_size)
 {
 	a->head = NULL;
 	a->block_size = block_size ? block_size : 4096;
+	a->failed = false;
 }
 
 void rep_arena_release(rep_arena *a)
@@ -30,15 +31,19 @@ void rep_arena_release(rep_arena *a)
 void *rep_arena_alloc(rep_arena *a, size_t size)
 {
 	const size_t align = _Alignof(max_align_t);
-	if (size > ((size_t)-1) / 2)
+	if (size > ((size_t)-1) / 2) {
+		a->failed = true;
 		return NULL;
+	}
 	size = (size + align - 1) & ~(align - 1);
 	rep_arena_block *b = a->head;
 	if (!b || b->size - b->used < size) {
 		size_t cap = size > a->block_size ? size : a->block_size;
 		b = rep_malloc(sizeof *b + cap);
-		if (!b)
+		if (!b) {
+			a->failed = true;
 			return NULL;
+		}
 		b->size = cap;
 		b->used = 0;
 		b->next = a->head;
@@ -71,8 +76,10 @@ char *rep_arena_printf(rep_arena *a, const char *fmt, ...)
 	va_start(ap, fmt);
 	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		a->failed = true;
 		return NULL;
+	}
 	char *d = rep_arena_alloc(a, (size_t)n + 1);
 	if (!d)
 		return NULL;

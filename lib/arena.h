@@ -1,16 +1,20 @@
 /* A bump allocator: many small objects freed together. Estimates and JSON
  * trees allocate all their lines and strings from one, so building an
- * estimate costs a few allocations, not one per line. */
+ * estimate costs a few allocations, not one per line. A failed allocation
+ * is sticky: `failed` stays set, so a builder that formats many strings
+ * can check once at the end that none of them went missing. */
 #ifndef REP_ARENA_H
 #define REP_ARENA_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct rep_arena_block rep_arena_block;
 typedef struct rep_arena {
 	rep_arena_block *head;
 	size_t block_size;
+	bool failed; /* some allocation returned NULL */
 } rep_arena;
 
 void rep_arena_init(rep_arena *a, size_t block_size);

@@ -450,6 +450,26 @@ static bool needs_amount(rep_harm_category cat)
 	return cat != REP_HARM_LOST_EARNINGS && cat != REP_HARM_LOST_EARNING_CAPACITY;
 }
 
+/* Rates are fractions, as in `reparations calc`: "5" meant as 5 % would be
+ * read as 500 %, so a rate of 1 (100 %) or more is refused with the hint. */
+static rep_status rate_is_fraction(const char *path, const char *field, const mpq_t v, const char *text, rep_error *err)
+{
+	if (mpz_cmpabs(mpq_numref(v), mpq_denref(v)) < 0)
+		return REP_OK;
+	char full[96];
+	snprintf(full, sizeof full, "%s.%s", path, field);
+	mpq_t f;
+	mpq_init(f);
+	mpq_set_ui(f, 1, 100);
+	mpq_mul(f, f, v);
+	char *hint = rep_dec_to_string(f);
+	mpq_clear(f);
+	rep_status st = rep_err(err, REP_EINVAL, full, "\"%.40s\" is a rate of 100 %% or more: rates are fractions, write "
+				"%.60s for %.40s %% (0.05 = 5 %%)", text, hint ? hint : "0.05", hint ? text : "5");
+	rep_free(hint);
+	return st;
+}
+
 rep_status rep_case_add_harm(rep_case *c, const rep_harm *h, rep_error *err)
 {
 	char path[48];
@@ -505,6 +525,10 @@ rep_status rep_case_add_harm(rep_case *c, const rep_harm *h, rep_error *err)
 			     x->growth_text);
 		goto fail;
 	}
+	if (((x->present & REP_HF_DISCOUNT) &&
+	     (st = rate_is_fraction(path, "discount_rate", x->discount_rate, x->discount_text, err))) ||
+	    ((x->present & REP_HF_GROWTH) && (st = rate_is_fraction(path, "growth", x->growth, x->growth_text, err))))
+		goto fail;
 	if (h->disposition && !(x->disposition = rep_arena_strdup(&c->arena, h->disposition))) {
 		st = rep_err(err, REP_ENOMEM, path, "out of memory");
 		goto fail;
@@ -540,7 +564,10 @@ rep_status rep_case_validate(const rep_case *c, rep_error *err)
 	char path[64];
 	rep_status st;
 	if ((st = date_not_after(c->decision_date, as_of, "proceedings.decision_date", err)) ||
-	    (st = date_not_after(c->conviction_date, as_of, "proceedings.conviction.date", err)))
+	    (st = date_not_after(c->conviction_date, as_of, "proceedings.conviction.date", err)) ||
+	    (st = date_not_after(c->notice_date, as_of, "proceedings.notice_date", err)) ||
+	    (st = date_not_after(c->application_date, as_of, "proceedings.application_date", err)) ||
+	    (st = date_not_after(c->torture_recognised, as_of, "torture.victim_recognised", err)))
 		return st;
 	if (c->convicted == REP_FACT_NO && c->outcome == REP_OUT_CONVICTION_QUASHED)
 		return rep_err(err, REP_EINVAL, "proceedings.conviction",

@@ -50,14 +50,48 @@ size_t rep_comparison_failures(const rep_comparison *cmp)
 	return k;
 }
 
+/* x in the currency's minor units; NULL only when out of memory (no fixed
+ * buffer: a total of any size the engine produced can be converted). */
 static const char *money(rep_arena *a, const mpq_t x, const char *currency)
 {
 	int places = 2;
 	rep_currency_minor_units(currency, &places);
-	char b[128];
-	if (rep_dec_format_buf(b, sizeof b, x, places, REP_ROUND_HALF_UP))
-		return NULL;
-	return rep_arena_strdup(a, b);
+	char *s = rep_dec_format(x, places, REP_ROUND_HALF_UP);
+	const char *r = s ? rep_arena_strdup(a, s) : NULL;
+	rep_free(s);
+	return r;
+}
+
+/* The exact value of a total the engine printed ("-123.45"). Not the
+ * bounded text parser: a total may be longer than any input figure, and
+ * converting something other than the total would print a wrong figure. */
+static rep_status exact_decimal(mpq_t x, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	char small[128], *digits = n < sizeof small ? small : rep_malloc(n + 1);
+	if (!digits)
+		return REP_ENOMEM;
+	size_t k = 0, places = 0;
+	bool neg = n && s[0] == '-', point = false, ok = n > (size_t)neg;
+	for (size_t i = neg; ok && i < n; i++) {
+		if (s[i] == '.' && !point)
+			point = true;
+		else if (s[i] >= '0' && s[i] <= '9')
+			digits[k++] = s[i], places += point;
+		else
+			ok = false;
+	}
+	digits[k] = '\0';
+	ok = ok && k && mpz_set_str(mpq_numref(x), digits, 10) == 0;
+	if (digits != small)
+		rep_free(digits);
+	if (!ok)
+		return REP_ERANGE;
+	mpz_ui_pow_ui(mpq_denref(x), 10, places);
+	mpq_canonicalize(x);
+	if (neg)
+		mpq_neg(x, x);
+	return REP_OK;
 }
 
 /* A cross rate names its two legs, each with its own source. */
@@ -92,9 +126,9 @@ static rep_status convert_row(rep_comparison *cmp, const rep_context *ctx, rep_c
 	rep_status st = rep_fx_lookup_ex(ctx, r->currency, cmp->report_currency, as_of, rate, &pt,
 					 !rep_context_strict_data(ctx), &info, err);
 	if (st == REP_OK) {
-		char rt[64];
-		rep_dec_format_buf(rt, sizeof rt, rate, 6, REP_ROUND_HALF_EVEN);
-		r->fx_rate = rep_arena_strdup(&cmp->arena, rt);
+		char *rt = rep_dec_format(rate, 6, REP_ROUND_HALF_EVEN);
+		r->fx_rate = rt ? rep_arena_strdup(&cmp->arena, rt) : NULL;
+		rep_free(rt);
 		char f[REP_DATE_TEXT_SIZE];
 		rep_date_format(pt.from, f);
 		const char *source = pt.source ? pt.source : "";
@@ -112,7 +146,12 @@ static rep_status convert_row(rep_comparison *cmp, const rep_context *ctx, rep_c
 				       ? "same currency"
 				       : rep_arena_printf(&cmp->arena, "%s (%s, in force from %s)", source ? source : "",
 							  pt.confidence ? pt.confidence : "unverified", f);
-		rep_dec_parse(x, r->total, NULL);
+		if ((st = exact_decimal(x, r->total))) {
+			mpq_clears(rate, x, NULL);
+			return st == REP_ENOMEM ? rep_err(err, st, NULL, "out of memory")
+						: rep_err(err, st, NULL, "total %.64s %s cannot be converted into %s",
+							  r->total, r->currency, cmp->report_currency);
+		}
 		mpq_mul(x, x, rate);
 		r->report_total = money(&cmp->arena, x, cmp->report_currency);
 		if (r->days > 0) {
@@ -123,14 +162,14 @@ static rep_status convert_row(rep_comparison *cmp, const rep_context *ctx, rep_c
 			mpq_clear(d);
 			r->report_per_day = money(&cmp->arena, x, cmp->report_currency);
 		}
-		if (!r->fx_rate || !r->fx_source || !r->report_total)
+		if (!r->fx_rate || !r->fx_source || !r->report_total || (r->days > 0 && !r->report_per_day))
 			st = rep_err(err, REP_ENOMEM, NULL, "out of memory");
 	}
 	mpq_clears(rate, x, NULL);
 	return st;
 }
 
-rep_status rep_compare(rep_comparison **out, const rep_context *ctx, const rep_case *c, const char *const *schemes,
+static rep_status compare(rep_comparison **out, const rep_context *ctx, const rep_case *c, const char *const *schemes,
 		       size_t n, const rep_options *opts, const char *report_currency, rep_error *err)
 {
 	if (!out || !ctx || !c || (n && !schemes))
@@ -210,6 +249,20 @@ rep_status rep_compare(rep_comparison **out, const rep_context *ctx, const rep_c
 	}
 	*out = cmp;
 	return REP_OK;
+}
+
+rep_status rep_compare(rep_comparison **out, const rep_context *ctx, const rep_case *c, const char *const *schemes,
+		       size_t n, const rep_options *opts, const char *report_currency, rep_error *err)
+{
+	if (out)
+		*out = NULL;
+	rep_status st = ctx ? rep_context_begin_read(ctx, err) : REP_OK;
+	if (st)
+		return st;
+	st = compare(out, ctx, c, schemes, n, opts, report_currency, err);
+	if (ctx)
+		rep_context_end_read(ctx);
+	return st;
 }
 
 /* ---- rendering ---- */
@@ -420,7 +473,8 @@ rep_status rep_comparison_render(char **out, size_t *len, const rep_comparison *
 		st = REP_ENOMEM;
 	if (st) {
 		rep_free(b.data);
-		return rep_err(err, st, NULL, "could not render the comparison");
+		return rep_err(err, st, NULL, st == REP_ENOMEM ? "out of memory rendering the comparison"
+							       : "could not render the comparison");
 	}
 	*out = b.data;
 	if (len)

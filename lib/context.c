@@ -1,4 +1,5 @@
 /* The context: built-in schemes and series, and what the user loads. */
+#include <stdatomic.h>
 #include <string.h>
 
 #include "context_internal.h"
@@ -51,13 +52,59 @@ rep_status rep_context_set_strict_data(rep_context *ctx, int strict)
 {
 	if (!ctx)
 		return REP_EUSAGE;
+	/* a setting, like a load: never while other threads compute */
+	rep_status st = rep_context_begin_write(ctx, NULL);
+	if (st)
+		return st;
 	ctx->strict_data = strict != 0;
+	rep_context_end_write(ctx);
 	return REP_OK;
 }
 
 int rep_context_strict_data(const rep_context *ctx)
 {
 	return ctx && ctx->strict_data;
+}
+
+/* A const context is still counted: the counter is the one member every
+ * thread may change, atomically (the context is never defined const). */
+static _Atomic long *users_of(const rep_context *ctx)
+{
+	return (_Atomic long *)&((rep_context *)ctx)->users;
+}
+
+rep_status rep_context_begin_read(const rep_context *ctx, rep_error *err)
+{
+	_Atomic long *u = users_of(ctx);
+	long n = atomic_load(u);
+	do {
+		if (n < 0)
+			return rep_err(err, REP_EBUSY, NULL,
+				       "the context is being loaded into by another thread: load schemes, series and "
+				       "exchange rates before sharing it");
+	} while (!atomic_compare_exchange_weak(u, &n, n + 1));
+	return REP_OK;
+}
+
+void rep_context_end_read(const rep_context *ctx)
+{
+	atomic_fetch_sub(users_of(ctx), 1);
+}
+
+rep_status rep_context_begin_write(rep_context *ctx, rep_error *err)
+{
+	long zero = 0;
+	if (!atomic_compare_exchange_strong(&ctx->users, &zero, -1))
+		return rep_err(err, REP_EBUSY, NULL,
+			       "the context is in use by %s: load schemes, series and exchange rates before sharing it "
+			       "between threads",
+			       zero > 0 ? "estimates on other threads" : "another load");
+	return REP_OK;
+}
+
+void rep_context_end_write(rep_context *ctx)
+{
+	atomic_store(&ctx->users, 0);
 }
 
 /* Add or replace (same id) a scheme; the definition must outlive ctx. */

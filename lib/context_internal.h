@@ -35,6 +35,7 @@ typedef struct rep_fx_rate {
 	rep_date date;          /* REP_DATE_NONE: any date */
 	const char *rate;       /* decimal text, units of `to` per `from` */
 	const char *source;
+	size_t seq;             /* order of setting: a later rate for the same pair and date wins */
 } rep_fx_rate;
 
 struct rep_context {
@@ -43,10 +44,39 @@ struct rep_context {
 	size_t n_schemes, cap_schemes;
 	const rep_series_def **series; /* sorted by id; built-in or user */
 	size_t n_series, cap_series;
+	/* user rates: fx[0..n_fx_sorted) sorted by pair, date and seq, without
+	 * two of one pair and date; fx[n_fx_sorted..n_fx) in the order set,
+	 * merged in when it grows (lib/fx.c), so that loading n rates costs
+	 * n log n and a lookup a binary search plus a short scan */
 	rep_fx_rate *fx;
-	size_t n_fx, cap_fx;
+	size_t n_fx, cap_fx, n_fx_sorted, fx_seq;
+	/* > 0: that many calls are reading (computing); -1: one is loading.
+	 * A try-lock, never a wait: loading while others compute, or
+	 * computing while one loads, is the caller's error (REP_EBUSY), and
+	 * this makes it an error instead of memory corruption. */
+	_Atomic long users;
 	bool strict_data;       /* a date past a series' end is an error, not its latest point with a warning */
 };
+
+/* Begin/end reading ctx (estimates, comparisons, lookups; they nest), or
+ * writing it (loading). Begin returns REP_EBUSY when the other kind is under way. */
+rep_status rep_context_begin_read(const rep_context *ctx, rep_error *err);
+void rep_context_end_read(const rep_context *ctx);
+rep_status rep_context_begin_write(rep_context *ctx, rep_error *err);
+void rep_context_end_write(rep_context *ctx);
+
+/* User exchange rates (lib/fx.c). A rate checked and built by
+ * rep_fx_rate_make (strings in ctx->arena); added, later ones winning. */
+rep_status rep_fx_rate_make(rep_context *ctx, rep_fx_rate *r, const char *pair, const char *rate, rep_date from,
+			    const char *source, rep_error *err);
+rep_status rep_fx_store_add(rep_context *ctx, const rep_fx_rate *r, bool merge, rep_error *err);
+/* Sort the unsorted tail in (after adds with merge == false). */
+rep_status rep_fx_store_merge(rep_context *ctx, rep_error *err);
+/* Forget the rates added since there were n (a load that failed half way). */
+void rep_fx_store_truncate(rep_context *ctx, size_t n);
+/* The rate for from/to in force on `date`: the latest date not after it
+ * (a rate without a date counting as the earliest), or NULL. */
+const rep_fx_rate *rep_fx_store_find(const rep_context *ctx, const char *from, const char *to, rep_date date);
 
 /* A lookup past a series' last point that used the latest point instead. */
 typedef struct rep_series_stale {

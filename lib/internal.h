@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <gmp.h>
 #include "reparations/status.h"
 
 /* Every allocation of the library goes through these, so that the
@@ -26,6 +27,13 @@ rep_status rep_verr(rep_error *err, rep_status status, const char *path, const c
 /* Prefix an existing error's path and message with `path` (e.g. "harms[0].amount"),
  * used when a low-level parser that knows no path reported the error. Returns err->status. */
 rep_status rep_err_at(rep_error *err, const char *path);
+
+/* A rational that enters through the C API (mpq_t arguments) is bounded
+ * like a text input (100 characters): at most REP_API_MAX_BITS bits in its
+ * numerator and in its denominator, else REP_ELIMIT naming `what`
+ * (lib/money.c). NULL passes. */
+#define REP_API_MAX_BITS 1024
+rep_status rep_dec_check_input(const mpq_t x, const char *what, rep_error *err);
 
 #define REP_UNUSED(x) ((void)(x))
 

@@ -616,11 +616,25 @@ static bool pow_int_exact(mpq_t v, const mpq_t base, mpz_srcptr e, bool *too_big
 	return true;
 }
 
+rep_status rep_dec_check_input(const mpq_t x, const char *what, rep_error *err)
+{
+	if (!x || (mpz_sizeinbase(mpq_numref(x), 2) <= REP_API_MAX_BITS && mpz_sizeinbase(mpq_denref(x), 2) <= REP_API_MAX_BITS))
+		return REP_OK;
+	return rep_err(err, REP_ELIMIT, NULL,
+		       "%s: a rational of more than %d bits (about 308 digits) in its numerator or denominator is beyond "
+		       "what the library computes with (text inputs stop at 100 characters)",
+		       what, REP_API_MAX_BITS);
+}
+
 rep_status rep_dec_pow(mpq_t out, const mpq_t base, const mpq_t exponent, int places, rep_round mode,
 		       rep_error *err)
 {
 	if (!out || !base || !exponent)
 		return rep_err(err, REP_EUSAGE, NULL, "rep_dec_pow: NULL argument");
+	rep_status bst;
+	if ((bst = rep_dec_check_input(base, "rep_dec_pow: base", err)) ||
+	    (bst = rep_dec_check_input(exponent, "rep_dec_pow: exponent", err)))
+		return bst;
 	if (!mode_ok(mode))
 		return rep_err(err, REP_EINVAL, NULL, "unknown rounding mode %d", (int)mode);
 	if (mpq_sgn(base) <= 0)
@@ -689,6 +703,8 @@ rep_status rep_dec_log1p(mpq_t out, const mpq_t r, int places, rep_round mode, r
 {
 	if (!out || !r)
 		return rep_err(err, REP_EUSAGE, NULL, "rep_dec_log1p: NULL argument");
+	if (rep_dec_check_input(r, "rep_dec_log1p: r", err))
+		return REP_ELIMIT;
 	if (!mode_ok(mode))
 		return rep_err(err, REP_EINVAL, NULL, "unknown rounding mode %d", (int)mode);
 	if (mpq_cmp_si(r, -1, 1) <= 0)

@@ -20,6 +20,7 @@ static const struct {
 	[REP_EPRECISION] = {"precision", "rounding could not be decided"},
 	[REP_ELIMIT] = {"limit", "size limit exceeded"},
 	[REP_EUSAGE] = {"usage", "API misuse"},
+	[REP_EBUSY] = {"busy", "context in use by another thread"},
 };
 
 const char *rep_strerror(rep_status status)

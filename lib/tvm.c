@@ -16,6 +16,7 @@
 #include <mpfr.h>
 
 #include "buf.h"
+#include "context_internal.h"
 #include "internal.h"
 #include "ival.h"
 #include "tvm.h"
@@ -451,6 +452,8 @@ static rep_status index_public(rep_tvm_result *res, const rep_context *ctx, cons
 	if (!res)
 		return rep_err(err, REP_EUSAGE, NULL, "rep_tvm_index: NULL result");
 	reset(res);
+	if (rep_dec_check_input(amount, "amount", err))
+		return REP_ELIMIT;
 	if (!ctx || !amount || (!q->method && !q->series))
 		return rep_err(err, REP_EUSAGE, NULL, "rep_tvm_index: NULL argument");
 	rep_status st = check_dates(from, to, err);
@@ -652,13 +655,17 @@ static rep_status interest_check(const rep_context *ctx, const mpq_t amount, rep
 	return REP_OK;
 }
 
-rep_status rep_tvm_interest(rep_tvm_result *res, const rep_context *ctx, const mpq_t amount, rep_date from,
+static rep_status tvm_interest(rep_tvm_result *res, const rep_context *ctx, const mpq_t amount, rep_date from,
 			    rep_date to, const rep_interest_opts *opts, rep_error *err)
 {
 	if (!res || !opts)
 		return rep_err(err, REP_EUSAGE, NULL, "rep_tvm_interest: NULL argument");
 	reset(res);
-	size_t n_pts;
+	rep_status bst;
+	if ((bst = rep_dec_check_input(amount, "amount", err)) || (bst = rep_dec_check_input(opts->rate, "rate", err)) ||
+	    (bst = rep_dec_check_input(opts->margin, "margin", err)))
+		return bst;
+	size_t n_pts = 0;
 	rep_status st = interest_check(ctx, amount, from, to, opts, &n_pts, err);
 	if (st)
 		return st;
@@ -769,6 +776,18 @@ rep_status rep_tvm_interest(rep_tvm_result *res, const rep_context *ctx, const m
 	return st;
 }
 
+rep_status rep_tvm_interest(rep_tvm_result *res, const rep_context *ctx, const mpq_t amount, rep_date from,
+			    rep_date to, const rep_interest_opts *opts, rep_error *err)
+{
+	rep_status st = ctx ? rep_context_begin_read(ctx, err) : REP_OK;
+	if (st)
+		return st;
+	st = tvm_interest(res, ctx, amount, from, to, opts, err);
+	if (ctx)
+		rep_context_end_read(ctx);
+	return st;
+}
+
 /* ---- present value ---- */
 
 /* out = base^e when that power is rational (base > 0): the numerator and
@@ -829,6 +848,10 @@ static rep_status pv_prepare(pv_job *j, const mpq_t annual, const mpq_t years, c
 	j->n = 0;
 	if (!years)
 		return rep_err(err, REP_EUSAGE, NULL, "present value: NULL years");
+	rep_status bst;
+	if ((bst = rep_dec_check_input(annual, "annual", err)) || (bst = rep_dec_check_input(years, "years", err)) ||
+	    (bst = rep_dec_check_input(rate, "rate", err)) || (bst = rep_dec_check_input(growth, "growth", err)))
+		return bst;
 	if ((unsigned)timing > (unsigned)REP_PV_CONTINUOUS)
 		return rep_err(err, REP_EINVAL, NULL, "unknown timing %d", (int)timing);
 	if (mpq_sgn(years) < 0 || mpq_cmp_ui(years, REP_TVM_MAX_YEARS, 1) > 0)
@@ -1275,6 +1298,10 @@ rep_status rep_tvm_monthly_payment(mpq_t out, const mpq_t pv, const mpq_t years,
 {
 	if (!out || !pv || !years || !rate)
 		return rep_err(err, REP_EUSAGE, NULL, "rep_tvm_monthly_payment: NULL argument");
+	rep_status bst;
+	if ((bst = rep_dec_check_input(pv, "present value", err)) || (bst = rep_dec_check_input(years, "years", err)) ||
+	    (bst = rep_dec_check_input(rate, "rate", err)))
+		return bst;
 	if (!mode_ok(mode))
 		return rep_err(err, REP_EINVAL, NULL, "unknown rounding mode %d", (int)mode);
 	if ((unsigned)conv > (unsigned)REP_ANNUITY_NOMINAL_MONTHLY)

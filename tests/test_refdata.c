@@ -466,7 +466,7 @@ static void t_point_limit(void **state)
 	for (size_t i = 0; i < n; i++) {
 		char d[REP_DATE_TEXT_SIZE];
 		rep_date_format(D("1920-01-01") + (rep_date)i, d);
-		len += (size_t)snprintf(text + len, cap - len, "%s,%zu,verified,s\n", d, i);
+		len += (size_t)snprintf(text + len, cap - len, "%s,%zu,verified,s\n", d, i + 1); /* positive: an amount */
 	}
 	assert_int_equal(rep_context_load_series(&f->ctx, text, len, "csv", &f->err), REP_ELIMIT);
 	assert_string_equal(f->err.message, "line 100005: more than 100000 points in one file");
@@ -613,6 +613,7 @@ static void t_fx_user(void **state)
 	/* setting the same pair and date again corrects it */
 	assert_int_equal(rep_context_set_fx(&f->ctx, "EUR/KZT", "521", D("2025-01-01"), NULL, &f->err), REP_OK);
 	expect_rate(f, "EUR", "KZT", "2025-03-01", "521", "1", &pt);
+	assert_int_equal(rep_fx_store_merge(&f->ctx, &f->err), REP_OK); /* the correction replaces, once merged */
 	assert_int_equal(f->ctx.n_fx, 2);
 	/* user legs combine in a cross rate: GBP -> USD (user 1.25) -> KZT (built-in 469.0): 586.25 */
 	assert_int_equal(rep_context_set_fx(&f->ctx, "GBP/USD", "1.25", REP_DATE_NONE, "bank", &f->err), REP_OK);

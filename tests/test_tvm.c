@@ -540,11 +540,12 @@ static void t_index_errors(void **state)
 	assert_int_equal(REP_EUSAGE, rep_tvm_index_by(&r, NULL, "mci", a, D("2020-01-01"), D("2024-01-01"), &err));
 	assert_int_equal(REP_EUSAGE, rep_tvm_index_by(&r, ctx, NULL, a, D("2020-01-01"), D("2024-01-01"), &err));
 	assert_int_equal(REP_EUSAGE, rep_tvm_index_by(NULL, ctx, "mci", a, D("2020-01-01"), D("2024-01-01"), &err));
-	/* a rate of -100 % cannot index */
-	load(ctx, "# id: TEST.CPI\n# unit: percent\n# until: 2001-12-31\nfrom,value,confidence,source\n"
-		  "2000-01-01,-100,verified,test\n");
-	assert_int_equal(REP_EINVAL, rep_tvm_index_series(&r, ctx, "TEST.CPI", REP_INDEX_ANNUAL_RATES, a,
-							  D("2000-01-01"), D("2001-01-01"), &err));
+	/* a rate of -100 % cannot index: refused when the series is loaded (the sign rules) */
+	static const char minus100[] = "# id: TEST.CPI\n# unit: percent\n# until: 2001-12-31\nfrom,value,confidence,source\n"
+				       "2000-01-01,-100,verified,test\n";
+	assert_int_equal(REP_EINVAL, rep_context_load_series(ctx, minus100, sizeof minus100 - 1, "csv", &err));
+	assert_int_equal(REP_ENOTFOUND, rep_tvm_index_series(&r, ctx, "TEST.CPI", REP_INDEX_ANNUAL_RATES, a,
+							     D("2000-01-01"), D("2001-01-01"), &err));
 	mpq_clear(a);
 	rep_tvm_result_clear(&r);
 	rep_context_free(ctx);

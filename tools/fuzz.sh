@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(case scheme series text)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(case scheme series text cli)
 
 out=fuzz/out
 mkdir -p "$out/bin"
@@ -21,12 +21,17 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 for h in "${harnesses[@]}"; do
 	echo "--- fuzz_$h: building"
-	clang "${flags[@]}" -o "$out/bin/fuzz_$h" "fuzz/fuzz_$h.c" $srcs "$out/refdata_builtin.c" -lgmp -lmpfr -lyajl -lm -lpthread
+	extra=()
+	# the CLI's parsers: tools/*.c with the program's main renamed (libFuzzer has its own)
+	[ "$h" = cli ] && extra=(-Itools -Dmain=reparations_main tools/calc.c tools/reparations.c)
+	clang "${flags[@]}" -o "$out/bin/fuzz_$h" "fuzz/fuzz_$h.c" "${extra[@]}" $srcs "$out/refdata_builtin.c" -lgmp -lmpfr -lyajl -lm -lpthread
 	work="$out/$h/corpus"
 	mkdir -p "$work"
 	cp -n fuzz/corpus/$h/* "$work/" 2>/dev/null || true
 	echo "--- fuzz_$h: running ${seconds}s"
-	"$out/bin/fuzz_$h" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	quiet=()
+	[ "$h" = cli ] && quiet=(-close_fd_mask=3)
+	"$out/bin/fuzz_$h" "${quiet[@]}" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
 		-artifact_prefix="$out/$h/" -print_final_stats=1 "$work" 2>&1 | grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|Done [0-9]+ runs|==[0-9]+==ERROR|SUMMARY)" || true
 	if ls "$out/$h"/crash-* "$out/$h"/leak-* "$out/$h"/timeout-* "$out/$h"/oom-* >/dev/null 2>&1; then
 		echo "fuzz_$h found a failing input:"; ls "$out/$h"/crash-* "$out/$h"/leak-* "$out/$h"/timeout-* "$out/$h"/oom-* 2>/dev/null

@@ -8,11 +8,17 @@
  *   reparations calc     pv|interest|index ...
  *
  * Exit status: 0 success, 2 bad input or usage (one line on stderr naming
- * the file and the field), 1 an internal failure (out of memory, cannot write). */
+ * the file and the field; an output path that cannot be written), 1 an
+ * internal failure (out of memory, cannot write standard output). */
 #include <errno.h>
+#include <stdarg.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -44,11 +50,59 @@ static const char *const usage_common =
 	"                              point is used, with a warning naming the series and the point)\n"
 	"  -o, --output FILE           write to FILE (atomically: nothing is written on error)\n";
 
+/* Text from the input (ids, descriptions, notes, scheme texts) reaches the
+ * terminal in error messages: control characters (C0, DEL, C1) are written
+ * as visible escapes, so an ESC or OSC sequence cannot drive the terminal
+ * and a newline cannot split the one-line message. */
+static void put_escaped(FILE *f, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			fprintf(f, "\\x%02x", *p);
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			fprintf(f, "\\u%04x", p[1]), p++;
+		else
+			fputc(*p, f);
+	}
+}
+
 int cli_fail(const char *what, rep_status st, const char *message)
 {
-	fprintf(stderr, "reparations: %s%s%s\n", what ? what : "", what && message && *message ? ": " : "",
-		message ? message : "");
+	fputs("reparations: ", stderr);
+	put_escaped(stderr, what);
+	if (what && message && *message)
+		fputs(": ", stderr);
+	put_escaped(stderr, message);
+	fputc('\n', stderr);
 	return st == REP_ENOMEM || st == REP_EIO ? EXIT_INTERNAL : EXIT_BAD_INPUT;
+}
+
+/* cli_fail with a formatted message and no `what`: argv text is escaped too. */
+__attribute__((format(printf, 1, 2))) static int cli_usage(const char *fmt, ...)
+{
+	char m[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(m, sizeof m, fmt, ap);
+	va_end(ap);
+	return cli_fail(NULL, REP_EUSAGE, m);
+}
+
+/* The files read as input (device and inode), so that -o cannot name one. */
+static struct {
+	dev_t dev;
+	ino_t ino;
+} inputs[64];
+static size_t n_inputs;
+
+static void note_input(int fd)
+{
+	struct stat st;
+	if (n_inputs < sizeof inputs / sizeof inputs[0] && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		inputs[n_inputs].dev = st.st_dev;
+		inputs[n_inputs].ino = st.st_ino;
+		n_inputs++;
+	}
 }
 
 rep_status cli_read_file(const char *path, char **out, size_t *len, rep_error *err)
@@ -60,6 +114,8 @@ rep_status cli_read_file(const char *path, char **out, size_t *len, rep_error *e
 		err->status = REP_EIO;
 		return REP_EINVAL;
 	}
+	note_input(fileno(f));
+	/* one byte more than the limit tells a file of exactly the limit from a larger one */
 	size_t cap = 65536, n = 0;
 	char *buf = malloc(cap + 1);
 	rep_status st = REP_OK;
@@ -73,12 +129,12 @@ rep_status cli_read_file(const char *path, char **out, size_t *len, rep_error *e
 			}
 			break;
 		}
-		if (cap >= REP_CLI_MAX_FILE) {
+		if (n > REP_CLI_MAX_FILE) {
 			snprintf(err->message, sizeof err->message, "file larger than %u bytes", REP_CLI_MAX_FILE);
 			st = REP_ELIMIT;
 			break;
 		}
-		cap *= 2;
+		cap = cap >= REP_CLI_MAX_FILE ? REP_CLI_MAX_FILE + 1 : cap * 2;
 		char *nb = realloc(buf, cap + 1);
 		if (!nb) {
 			free(buf);
@@ -103,6 +159,70 @@ rep_status cli_read_file(const char *path, char **out, size_t *len, rep_error *e
 	return REP_OK;
 }
 
+static rep_status write_all(int fd, const char *text, size_t len)
+{
+	while (len) {
+		ssize_t w = write(fd, text, len);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = EIO;
+			return REP_EIO;
+		}
+		text += w;
+		len -= (size_t)w;
+	}
+	return REP_OK;
+}
+
+/* Where a chain of symbolic links ends (the path itself when it is none);
+ * the end need not exist yet. Caller frees. */
+static char *link_target(const char *path)
+{
+	char *cur = strdup(path);
+	for (int hops = 0; cur && hops < 40; hops++) {
+		struct stat st;
+		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			return cur;
+		char link[PATH_MAX];
+		ssize_t n = readlink(cur, link, sizeof link - 1);
+		if (n < 0) {
+			free(cur);
+			return NULL;
+		}
+		link[n] = '\0';
+		char *next;
+		const char *slash = strrchr(cur, '/');
+		if (link[0] == '/' || !slash) {
+			next = strdup(link);
+		} else {
+			size_t dl = (size_t)(slash - cur) + 1;
+			next = malloc(dl + (size_t)n + 1);
+			if (next) {
+				memcpy(next, cur, dl);
+				memcpy(next + dl, link, (size_t)n + 1);
+			}
+		}
+		free(cur);
+		cur = next;
+	}
+	if (cur)
+		errno = ELOOP;
+	free(cur);
+	return NULL;
+}
+
+#define OUT_FAIL(...) (snprintf(err->message, sizeof err->message, __VA_ARGS__), err->status = REP_EINVAL)
+
+/* -o PATH. A regular file (or a new one) is replaced atomically: the text
+ * goes to a temporary made by mkstemp in the same directory, given the old
+ * file's mode (and owner where permitted; a new file gets 0666 less the
+ * umask), then renamed over it. A symbolic link is followed and its target
+ * replaced. A file with other hard links is rewritten in place, so that
+ * every name keeps seeing it. Anything that is not a regular file (device,
+ * FIFO) is written directly. An input file is never overwritten. Failures
+ * name the path and are bad usage (exit 2); nothing is left behind. */
 rep_status cli_write_output(const char *path, const char *text, size_t len, rep_error *err)
 {
 	if (!path || strcmp(path, "-") == 0) {
@@ -112,31 +232,74 @@ rep_status cli_write_output(const char *path, const char *text, size_t len, rep_
 		}
 		return REP_OK;
 	}
-	size_t pl = strlen(path);
-	char *tmp = malloc(pl + 32);
+	struct stat st;
+	bool exists = stat(path, &st) == 0;
+	if (!exists && errno != ENOENT)
+		return OUT_FAIL("cannot write: %s", strerror(errno));
+	if (exists) {
+		for (size_t i = 0; i < n_inputs; i++)
+			if (inputs[i].dev == st.st_dev && inputs[i].ino == st.st_ino)
+				return OUT_FAIL("-o names an input file: write the output to another path");
+		if (S_ISDIR(st.st_mode))
+			return OUT_FAIL("cannot write: it is a directory");
+	}
+	if (exists && (!S_ISREG(st.st_mode) || st.st_nlink > 1)) {
+		int fd = open(path, O_WRONLY | O_NOCTTY | (S_ISREG(st.st_mode) ? O_TRUNC : 0));
+		if (fd < 0)
+			return OUT_FAIL("cannot write: %s", strerror(errno));
+		rep_status ws = write_all(fd, text, len);
+		int e = errno;
+		if (close(fd) != 0 && ws == REP_OK)
+			ws = REP_EIO, e = errno;
+		return ws ? OUT_FAIL("cannot write: %s", strerror(e)) : REP_OK;
+	}
+	char *target = link_target(path);
+	if (!target)
+		return OUT_FAIL("cannot write: %s", strerror(errno));
+	const char *slash = strrchr(target, '/');
+	size_t dl = slash ? (size_t)(slash - target) + 1 : 0;
+	char *tmp = malloc(strlen(target) + 16);
 	if (!tmp) {
+		free(target);
 		snprintf(err->message, sizeof err->message, "out of memory");
-		return REP_ENOMEM;
+		return err->status = REP_ENOMEM;
 	}
-	snprintf(tmp, pl + 32, "%s.tmp.%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "wb");
-	rep_status st = REP_OK;
-	if (!f || fwrite(text, 1, len, f) != len || fflush(f) != 0 || fsync(fileno(f)) != 0) {
-		snprintf(err->message, sizeof err->message, "cannot write %s: %s", path, strerror(errno));
-		st = REP_EIO;
+	memcpy(tmp, target, dl);
+	snprintf(tmp + dl, strlen(target) + 16 - dl, ".%s.XXXXXX", target + dl);
+	rep_status rs = REP_OK;
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		OUT_FAIL("cannot write: %s", strerror(errno));
+		free(tmp);
+		free(target);
+		return REP_EINVAL;
 	}
-	if (f && fclose(f) != 0 && st == REP_OK) {
-		snprintf(err->message, sizeof err->message, "cannot write %s: %s", path, strerror(errno));
-		st = REP_EIO;
+	mode_t mode;
+	if (exists) {
+		mode = st.st_mode & 07777;
+		/* keep the owner where permitted (root), else at least the group */
+		if (fchown(fd, st.st_uid, st.st_gid) != 0 && fchown(fd, (uid_t)-1, st.st_gid) != 0) {
+			/* not permitted: the file becomes the writer's, as any editor's save would */
+		}
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
 	}
-	if (st == REP_OK && rename(tmp, path) != 0) {
-		snprintf(err->message, sizeof err->message, "cannot rename into %s: %s", path, strerror(errno));
-		st = REP_EIO;
+	int e = 0;
+	if (fchmod(fd, mode) != 0 || write_all(fd, text, len) != REP_OK || fsync(fd) != 0)
+		rs = REP_EIO, e = errno;
+	if (close(fd) != 0 && rs == REP_OK)
+		rs = REP_EIO, e = errno;
+	if (rs == REP_OK && rename(tmp, target) != 0)
+		rs = REP_EIO, e = errno;
+	if (rs) {
+		unlink(tmp);
+		OUT_FAIL("cannot write: %s", strerror(e));
 	}
-	if (st)
-		remove(tmp);
 	free(tmp);
-	return st;
+	free(target);
+	return rs ? REP_EINVAL : REP_OK;
 }
 
 /* ---- options shared by estimate and compare ---- */
@@ -157,7 +320,7 @@ typedef struct cli_opts {
 static int need_value(int i, int argc, char **argv)
 {
 	if (i + 1 >= argc) {
-		fprintf(stderr, "reparations: %s needs a value\n", argv[i]);
+		cli_usage("%s needs a value", argv[i]);
 		return 0;
 	}
 	return 1;
@@ -183,38 +346,9 @@ static int load_fx_file(rep_context *ctx, const char *path)
 	rep_status st = cli_read_file(path, &text, &len, &err);
 	if (st)
 		return cli_fail(path, st, err.message);
-	int rc = 0;
-	size_t lineno = 0;
-	for (char *save = NULL, *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		lineno++;
-		size_t n = strlen(line);
-		if (n && line[n - 1] == '\r')
-			line[--n] = '\0';
-		if (!n || line[0] == '#')
-			continue;
-		char *eq = strchr(line, '=');
-		char *comma = eq ? strchr(eq, ',') : NULL;
-		rep_date from = REP_DATE_NONE;
-		if (comma) {
-			*comma = '\0';
-			if (rep_date_parse(&from, comma + 1, &err)) {
-				char where[600];
-				snprintf(where, sizeof where, "%s: line %zu", path, lineno);
-				rc = cli_fail(where, err.status, err.message);
-				break;
-			}
-		}
-		if (eq)
-			*eq = '\0';
-		if (!eq || (st = rep_context_set_fx(ctx, line, eq + 1, from, path, &err))) {
-			char where[600];
-			snprintf(where, sizeof where, "%s: line %zu", path, lineno);
-			rc = cli_fail(where, eq ? st : REP_ESYNTAX, eq ? err.message : "expected FROM/TO=RATE[,YYYY-MM-DD]");
-			break;
-		}
-	}
+	st = rep_context_load_fx_named(ctx, text, len, path, &err);
 	free(text);
-	return rc;
+	return st ? cli_fail(path, st, err.message) : 0;
 }
 
 int cli_load_file(rep_context *ctx, const char *path, bool scheme)
@@ -332,16 +466,13 @@ static int parse_common(cli_opts *o, int argc, char **argv, bool compare, const 
 		} else if (a[0] == '-' && a[1] != '\0') {
 			const char *near = near_flag(a, compare);
 			if (near)
-				fprintf(stderr, "reparations: unknown option %s: did you mean %s? (see `reparations %s --help`)\n", a,
-					near, argv[1]);
-			else
-				fprintf(stderr, "reparations: unknown option %s (see `reparations %s --help`)\n", a, argv[1]);
-			return EXIT_BAD_INPUT;
+				return cli_usage("unknown option %s: did you mean %s? (see `reparations %s --help`)", a, near,
+						 argv[1]);
+			return cli_usage("unknown option %s (see `reparations %s --help`)", a, argv[1]);
 		} else if (!o->case_path) {
 			o->case_path = a;
 		} else {
-			fprintf(stderr, "reparations: unexpected argument %s\n", a);
-			return EXIT_BAD_INPUT;
+			return cli_usage("unexpected argument %s", a);
 		}
 	}
 	if (!o->case_path) {
@@ -477,20 +608,30 @@ static int cmd_compare(cli_opts *o, int argc, char **argv)
 	} else {
 		char *text;
 		size_t len;
-		st = rep_comparison_render(&text, &len, cmp, o->format, &err);
+		/* every failing row is named; with -o nothing is written (a file
+		 * with holes in it would pass for a complete comparison) */
+		int failed = 0;
+		for (size_t i = 0; i < rep_comparison_count(cmp); i++) {
+			const rep_comparison_row *r = rep_comparison_row_at(cmp, i);
+			if (!r->ok) {
+				char what[600];
+				snprintf(what, sizeof what, "%s: %s", o->case_path, r->scheme);
+				failed = cli_fail(what, REP_ENODATA, r->error);
+			}
+		}
+		st = failed && o->output ? REP_OK : rep_comparison_render(&text, &len, cmp, o->format, &err);
 		if (st) {
 			rc = cli_fail("render", st, err.message);
+		} else if (failed) {
+			if (!o->output) {
+				rep_error_clear(&err);
+				cli_write_output(NULL, text, len, &err);
+				free(text);
+			}
+			rc = failed;
 		} else {
 			rc = emit(o, text, len);
 			free(text);
-			for (size_t i = 0; rc == 0 && i < rep_comparison_count(cmp); i++) {
-				const rep_comparison_row *r = rep_comparison_row_at(cmp, i);
-				if (!r->ok) {
-					char what[600];
-					snprintf(what, sizeof what, "%s: %s", o->case_path, r->scheme);
-					rc = cli_fail(what, REP_ENODATA, r->error);
-				}
-			}
 		}
 	}
 	rep_comparison_free(cmp);
@@ -507,12 +648,10 @@ static int cmd_validate(cli_opts *o, int argc, char **argv)
 			return 0;
 		}
 		if (argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "reparations: unknown option %s\n", argv[i]);
-			return EXIT_BAD_INPUT;
+			return cli_usage("unknown option %s", argv[i]);
 		}
 		if (o->case_path) {
-			fprintf(stderr, "reparations: unexpected argument %s\n", argv[i]);
-			return EXIT_BAD_INPUT;
+			return cli_usage("unexpected argument %s", argv[i]);
 		}
 		o->case_path = argv[i];
 	}
@@ -554,8 +693,7 @@ static int cmd_schemes(cli_opts *o, int argc, char **argv)
 				return EXIT_BAD_INPUT;
 			o->output = argv[++i];
 		} else {
-			fprintf(stderr, "reparations: schemes: unexpected argument %s\n", argv[i]);
-			return EXIT_BAD_INPUT;
+			return cli_usage("schemes: unexpected argument %s", argv[i]);
 		}
 	}
 	if (export_id) {
@@ -621,8 +759,7 @@ static int cmd_refdata(cli_opts *o, int argc, char **argv)
 			if (rc)
 				return rc;
 		} else if (argv[i][0] == '-') {
-			fprintf(stderr, "reparations: refdata: unknown option %s\n", argv[i]);
-			return EXIT_BAD_INPUT;
+			return cli_usage("refdata: unknown option %s", argv[i]);
 		} else {
 			series = argv[i];
 		}
@@ -678,8 +815,7 @@ int main(int argc, char **argv)
 	else if (strcmp(cmd, "refdata") == 0)
 		rc = cmd_refdata(&o, argc, argv);
 	else {
-		fprintf(stderr, "reparations: unknown command \"%s\"\n\n%s", cmd, usage_main);
-		rc = EXIT_BAD_INPUT;
+		rc = cli_usage("unknown command \"%s\" (see `reparations --help`)", cmd);
 	}
 	rep_options_free(o.options);
 	rep_context_free(o.ctx);

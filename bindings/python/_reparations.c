@@ -677,7 +677,7 @@ PyDoc_STRVAR(status_names_doc, "status_names() -> dict\n\nStatus code -> stable 
 static PyObject *py_status_names(PyObject *self, PyObject *unused)
 {
 	PyObject *d = PyDict_New();
-	for (int s = REP_OK; d && s <= REP_EUSAGE; s++) {
+	for (int s = REP_OK; d && s <= REP_EBUSY; s++) {
 		PyObject *k = PyLong_FromLong(s), *v = PyUnicode_FromString(rep_status_name((rep_status)s));
 		if (!k || !v || PyDict_SetItem(d, k, v)) {
 			Py_CLEAR(d);

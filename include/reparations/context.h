@@ -75,6 +75,17 @@ REP_API rep_status rep_refdata_render(char **out, size_t *len, const rep_context
  * NULL: "user-supplied"). It takes precedence over built-in rates. */
 REP_API rep_status rep_context_set_fx(rep_context *ctx, const char *pair, const char *rate, rep_date from,
 				      const char *source, rep_error *err);
+/* Load exchange rates from text: one "FROM/TO=RATE[,YYYY-MM-DD]" per line
+ * (the `--fx-file` format: '#' comments and blank lines ignored, LF or CRLF),
+ * each as rep_context_set_fx would set it, later lines winning. At most
+ * REP_FX_TEXT_MAX_BYTES; n lines cost O(n log n). An error names the line
+ * ("line 3: ..."), and then nothing of the text is kept. The _named form
+ * gives every rate `source` (e.g. the file's name) instead of
+ * "user-supplied (fx file)". */
+#define REP_FX_TEXT_MAX_BYTES (64u << 20)
+REP_API rep_status rep_context_load_fx(rep_context *ctx, const char *text, size_t len, rep_error *err);
+REP_API rep_status rep_context_load_fx_named(rep_context *ctx, const char *text, size_t len, const char *source,
+					     rep_error *err);
 /* Units of `to` per unit of `from` on `date`, from user rates, then built-in
  * FX series (direct or inverse). REP_ENODATA naming the pair and date if none. */
 REP_API rep_status rep_fx_lookup(const rep_context *ctx, const char *from, const char *to, rep_date date, mpq_t rate,
@@ -86,7 +97,8 @@ REP_API rep_status rep_fx_lookup(const rep_context *ctx, const char *from, const
  * is today, later than any built-in series) uses the latest point, and the
  * estimate warns, naming the series, the point's date and how to supply a
  * current value. With strict set (nonzero) that is an error (REP_ENODATA)
- * instead. Set it before sharing the context between threads. */
+ * instead. Set it before sharing the context between threads (REP_EBUSY
+ * while others compute with it). */
 REP_API rep_status rep_context_set_strict_data(rep_context *ctx, int strict);
 REP_API int rep_context_strict_data(const rep_context *ctx);
 

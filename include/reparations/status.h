@@ -34,7 +34,8 @@ typedef enum rep_status {
 	REP_EIO = 7,        /* a file could not be read or written */
 	REP_EPRECISION = 8, /* a rounding could not be decided within the precision limit */
 	REP_ELIMIT = 9,     /* a documented size limit was exceeded */
-	REP_EUSAGE = 10     /* an API misuse: NULL where an object was required */
+	REP_EUSAGE = 10,    /* an API misuse: NULL where an object was required */
+	REP_EBUSY = 11      /* a context was loaded into while other threads used it, or used while loaded into */
 } rep_status;
 
 /* Short English description of a status; never NULL, static storage. */

@@ -1,3 +1,5 @@
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <yajl/yajl_parse.h>
@@ -103,6 +105,9 @@ typedef struct builder {
 	size_t key_len;
 	rep_status status;
 	rep_error *err;
+	size_t bytes, max_bytes; /* of the tree, bounded while it is built */
+	yajl_handle h;
+	size_t bad_escape; /* offset of a lone surrogate escape, or SIZE_MAX */
 } builder;
 
 static void builder_path(const builder *b, rep_jpath *p)
@@ -131,8 +136,29 @@ static int fail(builder *b, rep_status st, const char *text)
 	return 0;
 }
 
+/* Count what the tree takes (arena alignment included) against its bound. */
+static bool charge(builder *b, size_t size)
+{
+	const size_t align = _Alignof(max_align_t);
+	b->bytes += (size + align - 1) & ~(align - 1);
+	if (b->bytes <= b->max_bytes)
+		return true;
+	char m[160];
+	snprintf(m, sizeof m, "the JSON tree would take more than %d times the input's size (too many small values)",
+		 REP_JSON_MAX_AMPLIFICATION);
+	fail(b, REP_ELIMIT, m);
+	return false;
+}
+
 static rep_json *add_node(builder *b, rep_json_type type)
 {
+	if (b->depth > 0 && b->stack[b->depth - 1]->type == REP_JSON_ARRAY &&
+	    b->stack[b->depth - 1]->n >= REP_JSON_MAX_ITEMS) {
+		fail(b, REP_ELIMIT, "more than 100000 elements in one array");
+		return NULL;
+	}
+	if (!charge(b, sizeof(rep_json)))
+		return NULL;
 	rep_json *n = rep_arena_alloc(b->arena, sizeof *n);
 	if (!n) {
 		b->status = rep_err(b->err, REP_ENOMEM, NULL, "out of memory reading JSON");
@@ -206,10 +232,72 @@ static bool utf8_valid(const unsigned char *s, size_t n)
 	return true;
 }
 
+/* yajl turns an escaped lone UTF-16 surrogate ("\ud800") into '?': the
+ * raw text is scanned once before parsing, and the string that holds the
+ * first such escape (the first one to end after it) is refused by path. */
+static size_t lone_surrogate_at(const char *t, size_t len)
+{
+	bool in_string = false;
+	for (size_t i = 0; i < len; i++) {
+		if (t[i] == '"') {
+			in_string = !in_string;
+		} else if (in_string && t[i] == '\\' && i + 1 < len) {
+			if (t[i + 1] != 'u') {
+				i++;
+				continue;
+			}
+			unsigned cp = 0;
+			size_t k = 0;
+			for (; k < 4 && i + 2 + k < len; k++) {
+				char c = t[i + 2 + k];
+				unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0')
+					     : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (unsigned)((c | 0x20) - 'a' + 10)
+										     : 16;
+				if (d == 16)
+					break;
+				cp = cp * 16 + d;
+			}
+			if (k < 4)
+				return SIZE_MAX; /* malformed: yajl reports it */
+			if (cp >= 0xDC00 && cp <= 0xDFFF)
+				return i;
+			if (cp >= 0xD800 && cp <= 0xDBFF) {
+				size_t j = i + 6;
+				unsigned lo = 0;
+				bool pair = j + 5 < len && t[j] == '\\' && t[j + 1] == 'u';
+				for (size_t m = 0; pair && m < 4; m++) {
+					char c = t[j + 2 + m];
+					unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0')
+						     : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (unsigned)((c | 0x20) - 'a' + 10)
+											     : 16;
+					pair = d < 16;
+					lo = lo * 16 + d;
+				}
+				if (!pair || lo < 0xDC00 || lo > 0xDFFF)
+					return i;
+				i = j + 5;
+				continue;
+			}
+			i += 5;
+		}
+	}
+	return SIZE_MAX;
+}
+
+static bool lone_surrogate_here(builder *b)
+{
+	return b->bad_escape != SIZE_MAX && yajl_get_bytes_consumed(b->h) > b->bad_escape;
+}
+
 static int on_text(builder *b, rep_json_type t, const unsigned char *s, size_t len)
 {
+	if (t == REP_JSON_STRING && lone_surrogate_here(b))
+		return fail(b, REP_ESYNTAX, "an escaped lone UTF-16 surrogate (\\ud800-\\udfff not in a pair) is not a "
+					    "character");
 	if (t == REP_JSON_STRING && !utf8_valid(s, len))
 		return fail(b, REP_ESYNTAX, "invalid UTF-8 in a string");
+	if (!charge(b, len + 1))
+		return 0;
 	char *copy = rep_arena_strndup(b->arena, (const char *)s, len);
 	if (!copy) {
 		b->status = rep_err(b->err, REP_ENOMEM, NULL, "out of memory reading JSON");
@@ -266,6 +354,12 @@ static int on_key(void *ctx, const unsigned char *s, size_t len)
 	builder *b = ctx;
 	rep_json *obj = b->stack[b->depth - 1];
 	b->key = NULL;
+	if (lone_surrogate_here(b)) {
+		b->key = (const char *)s;
+		b->key_len = len;
+		return fail(b, REP_ESYNTAX, "an escaped lone UTF-16 surrogate (\\ud800-\\udfff not in a pair) is not a "
+					    "character");
+	}
 	if (!utf8_valid(s, len))
 		return fail(b, REP_ESYNTAX, "invalid UTF-8 in a key");
 	b->key = (const char *)s;
@@ -275,6 +369,8 @@ static int on_key(void *ctx, const unsigned char *s, size_t len)
 	for (rep_json *c = obj->first; c; c = c->next)
 		if (c->key_len == len && memcmp(c->key, s, len) == 0)
 			return fail(b, REP_EINVAL, "duplicate key (each key may appear once in an object)");
+	if (!charge(b, len + 1))
+		return 0;
 	char *copy = rep_arena_strndup(b->arena, (const char *)s, len);
 	if (!copy) {
 		b->status = rep_err(b->err, REP_ENOMEM, NULL, "out of memory reading JSON");
@@ -304,7 +400,7 @@ static const char *lexical_reason(const char *yerr)
 		return "the JSON text ends too early";
 	if (strstr(yerr, "trailing garbage"))
 		return "text after the end of the JSON value";
-	if (strstr(yerr, "invalid char") || strstr(yerr, "invalid string"))
+	if (strstr(yerr, "invalid character inside string"))
 		return "invalid character in a JSON string (control characters must be escaped)";
 	return NULL;
 }
@@ -336,13 +432,16 @@ rep_status rep_json_parse(rep_json **out, rep_arena *arena, const char *text, si
 	if (len > REP_JSON_MAX_BYTES)
 		return rep_err(err, REP_ELIMIT, NULL, "JSON text of %zu bytes exceeds the limit of %u bytes", len,
 			       REP_JSON_MAX_BYTES);
-	builder b = {.arena = arena, .status = REP_OK, .err = err};
+	builder b = {.arena = arena, .status = REP_OK, .err = err,
+		     .max_bytes = (size_t)REP_JSON_MAX_AMPLIFICATION * len + REP_JSON_BASE_BYTES,
+		     .bad_escape = lone_surrogate_at(text, len)};
 	/* yajl's default allocator: yajl does not check its own allocations, so
 	 * failing them (fault injection) would crash it; like GMP's, they stay
 	 * outside what the library can report as REP_ENOMEM. */
 	yajl_handle h = yajl_alloc(&callbacks, NULL, &b);
 	if (!h)
 		return rep_err(err, REP_ENOMEM, NULL, "out of memory reading JSON");
+	b.h = h;
 	yajl_status ys = yajl_parse(h, (const unsigned char *)text, len);
 	bool at_end = false;
 	if (ys == yajl_status_ok) {

@@ -15,6 +15,13 @@
 #define REP_JSON_MAX_DEPTH 32
 #define REP_JSON_MAX_BYTES (16u << 20)
 #define REP_JSON_MAX_KEYS 1000 /* keys in one object */
+#define REP_JSON_MAX_ITEMS 100000 /* elements in one array (a series file's points) */
+/* The tree may take at most this many times the input's bytes (plus
+ * REP_JSON_BASE_BYTES): a node costs ~80 bytes, so 16 MiB of "[0,0,...]"
+ * would otherwise take over 800 MB before any reader looks at it. Real
+ * cases, schemes and series take 6 to 8 times their size. */
+#define REP_JSON_MAX_AMPLIFICATION 16
+#define REP_JSON_BASE_BYTES (64u << 10)
 
 typedef enum rep_json_type {
 	REP_JSON_NULL,

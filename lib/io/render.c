@@ -10,12 +10,16 @@
 
 /* ---- JSON ---- */
 
+/* A string yajl refuses (invalid UTF-8) would be dropped and shift the
+ * next string into its place: remember it, per thread (a generator is used
+ * by one thread from rep_json_gen_new to rep_json_gen_finish), and fail there. */
+static _Thread_local bool json_string_failed;
+
 void rep_json_str(yajl_gen g, const char *s)
 {
-	if (s)
-		yajl_gen_string(g, (const unsigned char *)s, strlen(s));
-	else
-		yajl_gen_null(g);
+	yajl_gen_status gs = s ? yajl_gen_string(g, (const unsigned char *)s, strlen(s)) : yajl_gen_null(g);
+	if (gs != yajl_gen_status_ok)
+		json_string_failed = true;
 }
 
 void rep_json_kv(yajl_gen g, const char *k, const char *v)
@@ -162,6 +166,7 @@ yajl_gen rep_json_gen_new(void)
 	yajl_gen_config(g, yajl_gen_beautify, 1);
 	yajl_gen_config(g, yajl_gen_indent_string, "  ");
 	yajl_gen_config(g, yajl_gen_validate_utf8, 1);
+	json_string_failed = false;
 	return g;
 }
 
@@ -169,7 +174,8 @@ rep_status rep_json_gen_finish(yajl_gen g, rep_buf *b)
 {
 	const unsigned char *out;
 	size_t len;
-	rep_status st = yajl_gen_get_buf(g, &out, &len) == yajl_gen_status_ok ? REP_OK : REP_EINVAL;
+	rep_status st = yajl_gen_get_buf(g, &out, &len) == yajl_gen_status_ok && !json_string_failed ? REP_OK : REP_EINVAL;
+	json_string_failed = false;
 	if (st == REP_OK)
 		rep_buf_add(b, (const char *)out, len);
 	yajl_gen_free(g);

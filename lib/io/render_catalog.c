@@ -17,7 +17,8 @@ static rep_status finish(rep_buf *b, rep_status st, char **out, size_t *len, rep
 		rep_buf_puts(b, "");
 	if (st || b->failed) {
 		rep_free(b->data);
-		return rep_err(err, st ? st : REP_ENOMEM, NULL, "could not render");
+		st = st ? st : REP_ENOMEM;
+		return rep_err(err, st, NULL, st == REP_ENOMEM ? "out of memory rendering" : "could not render");
 	}
 	*out = b->data;
 	if (len)

@@ -944,7 +944,7 @@ static rep_status check_option_ref(reader *rd, const rep_scheme_def *d, const ch
 	if (!name)
 		return REP_OK;
 	size_t mark = list ? rep_jpath_key(p, list, strlen(list)) : p->len;
-	if (list)
+	if (list && i != SIZE_MAX) /* SIZE_MAX: a single object, not a list */
 		rep_jpath_index(p, i);
 	const rep_option_def *o = option_named(d, name);
 	rep_status st = REP_OK;
@@ -953,6 +953,70 @@ static rep_status check_option_ref(reader *rd, const rep_scheme_def *d, const ch
 	else if (o->type != want)
 		st = fail_at(rd, p, key, REP_EINVAL, "option \"%s\" is a %s option; this needs a %s option", name,
 			     enum_name(&e_opt_type, (int)o->type), enum_name(&e_opt_type, (int)want));
+	rep_jpath_pop(p, mark);
+	return st;
+}
+
+/* An option used as a rate, an amount, days or years: checked like any
+ * reference, and never below zero (a negative default or value would give
+ * a negative compensation). Without a min it gets min 0. */
+static rep_status check_quantity_ref(reader *rd, const rep_scheme_def *d, const char *name, const char *list, size_t i,
+				     const char *key, rep_jpath *p)
+{
+	rep_status st = check_option_ref(rd, d, name, REP_OPT_DECIMAL, list, i, key, p);
+	if (st || !name)
+		return st;
+	rep_option_def *o = (rep_option_def *)option_named(d, name); /* still being built */
+	size_t opt_i = (size_t)(o - d->options);
+	size_t mark = rep_jpath_key(p, "options", 7);
+	rep_jpath_index(p, opt_i);
+	if (o->min && dec_gt("0", o->min))
+		st = fail_at(rd, p, "min", REP_EINVAL, "%s is below 0, and option \"%s\" is used as %s (a rate, amount, "
+			     "days or years): give min 0 or more", o->min, name, key);
+	else if (dec_gt("0", o->def))
+		st = fail_at(rd, p, "default", REP_EINVAL, "%s is below 0, and option \"%s\" is used as %s (a rate, "
+			     "amount, days or years)", o->def, name, key);
+	else if (!o->min)
+		o->min = "0";
+	rep_jpath_pop(p, mark);
+	return st;
+}
+
+/* Whether `v` (n bytes) is one of the "a|b|c" choices. */
+static bool is_choice(const char *choices, const char *v, size_t n)
+{
+	for (const char *c = choices; c;) {
+		size_t m = strcspn(c, "|");
+		if (m == n && memcmp(c, v, n) == 0)
+			return true;
+		c = c[m] ? c + m + 1 : NULL;
+	}
+	return false;
+}
+
+/* when_option/when_value of list[i]: a choice option, and values it can take
+ * (a gate that can never open would silently drop the item). */
+static rep_status check_gate(reader *rd, const rep_scheme_def *d, const char *name, const char *values, const char *list,
+			     size_t i, rep_jpath *p)
+{
+	rep_status st = check_option_ref(rd, d, name, REP_OPT_CHOICE, list, i, "when_option", p);
+	if (st || (!name && !values))
+		return st;
+	size_t mark = rep_jpath_key(p, list, strlen(list));
+	rep_jpath_index(p, i);
+	const rep_option_def *o = name ? option_named(d, name) : NULL;
+	if (!o)
+		st = fail_at(rd, p, "when_value", REP_EINVAL, "given without when_option (the choice option it tests)");
+	else if (!values)
+		st = fail_at(rd, p, "when_value", REP_EINVAL, "missing (the values of option \"%s\" for which this applies)",
+			     name);
+	for (const char *v = values; o && v && st == REP_OK;) {
+		size_t n = strcspn(v, "|");
+		if (!is_choice(o->choices, v, n))
+			st = fail_at(rd, p, "when_value", REP_EINVAL, "\"%.*s\" is not one of option %s's choices %s",
+				     (int)(n > 64 ? 64 : n), v, name, o->choices);
+		v = v[n] ? v + n + 1 : NULL;
+	}
 	rep_jpath_pop(p, mark);
 	return st;
 }
@@ -981,12 +1045,40 @@ static rep_status check_scheme(reader *rd, void *obj, const rep_json *json, rep_
 			rep_jpath_pop(p, mark);
 			return st;
 		}
+	/* every option reference, so that whatever loads evaluates */
 	i = 0;
 	for (const rep_tariff *t = d->tariffs; t && t->label; t++, i++)
-		if ((st = check_option_ref(rd, d, t->rate_option, REP_OPT_DECIMAL, "tariffs", i, "rate_option", p)))
+		if ((st = check_quantity_ref(rd, d, t->rate_option, "tariffs", i, "rate_option", p)) ||
+		    (st = check_gate(rd, d, t->when_option, t->when_value, "tariffs", i, p)))
 			return st;
-	if ((st = check_option_ref(rd, d, d->indexation_option, REP_OPT_CHOICE, NULL, 0, "indexation_option", p)))
+	i = 0;
+	for (const rep_fixed *f = d->fixed; f && f->label; f++, i++)
+		if ((st = check_quantity_ref(rd, d, f->amount_option, "fixed", i, "amount_option", p)) ||
+		    (st = check_gate(rd, d, f->when_option, f->when_value, "fixed", i, p)))
+			return st;
+	if ((st = check_option_ref(rd, d, d->indexation_option, REP_OPT_CHOICE, NULL, 0, "indexation_option", p)) ||
+	    (st = check_quantity_ref(rd, d, d->interest_rate_option, NULL, 0, "interest_rate_option", p)) ||
+	    (st = check_option_ref(rd, d, d->range_option, REP_OPT_CHOICE, NULL, 0, "range_option", p)) ||
+	    (d->late_interest && (st = check_quantity_ref(rd, d, d->late_interest->days_option, "late_interest", SIZE_MAX,
+							 "days_option", p))) ||
+	    (d->annuity && (st = check_quantity_ref(rd, d, d->annuity->years_option, "annuity", SIZE_MAX, "years_option", p))))
 		return st;
+	/* the annuity's rate is a fraction, as in `reparations calc`: "5" meant as 5 % would be 500 % */
+	if (d->annuity && d->annuity->rate.value) {
+		mpq_t r;
+		mpq_init(r);
+		bool big = rep_dec_parse(r, d->annuity->rate.value, NULL) == REP_OK &&
+			   mpz_cmpabs(mpq_numref(r), mpq_denref(r)) >= 0;
+		mpq_clear(r);
+		if (big) {
+			size_t mark = rep_jpath_key(p, "annuity", 7);
+			st = fail_at(rd, p, "rate", REP_EINVAL,
+				     "\"%.40s\" is a rate of 100 %% or more: the annuity's rate is a fraction (0.05 = 5 %%)",
+				     d->annuity->rate.value);
+			rep_jpath_pop(p, mark);
+			return st;
+		}
+	}
 	i = 0;
 	for (const rep_head *h = d->heads; h && h->label; h++, i++)
 		for (const rep_head *g = d->heads; g < h; g++)
@@ -1016,7 +1108,7 @@ static rep_status convert(rep_scheme_def **out, const rep_json *root, rep_arena 
 	return st;
 }
 
-rep_status rep_context_load_scheme(rep_context *ctx, const char *json, size_t len, rep_error *err)
+static rep_status load_scheme(rep_context *ctx, const char *json, size_t len, rep_error *err)
 {
 	if (!ctx || (!json && len))
 		return rep_err(err, REP_EUSAGE, NULL, "load scheme: no context or no text");
@@ -1038,6 +1130,18 @@ rep_status rep_context_load_scheme(rep_context *ctx, const char *json, size_t le
 	if (st == REP_OK)
 		st = rep_context_add_scheme_def(ctx, def, err);
 	rep_arena_release(&scratch);
+	return st;
+}
+
+/* Loading while other threads compute is refused (REP_EBUSY). */
+rep_status rep_context_load_scheme(rep_context *ctx, const char *json, size_t len, rep_error *err)
+{
+	rep_status st = ctx ? rep_context_begin_write(ctx, err) : REP_OK;
+	if (st)
+		return st;
+	st = load_scheme(ctx, json, len, err);
+	if (ctx)
+		rep_context_end_write(ctx);
 	return st;
 }
 
