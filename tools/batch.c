@@ -726,8 +726,10 @@ int cli_batch(int argc, char **argv, rep_context *ctx, rep_options *opts)
 	rep_batch_set_jobs(b, a.jobs);
 	FILE *in = strcmp(a.input, "-") == 0 ? stdin : fopen(a.input, "rb");
 	if (!in) {
+		char msg[300];
+		snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));
 		rep_batch_free(b);
-		return cli_fail(a.input, REP_EIO, strerror(errno));
+		return cli_fail(a.input, REP_EINVAL, msg);
 	}
 	job j = {.input = strcmp(a.input, "-") == 0 ? "stdin" : a.input, .format = a.format, .fields = a.fields,
 		 .fail_fast = a.fail_fast, .quiet = a.quiet, .in = in, .in_size = -1};
