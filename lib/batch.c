@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "case_internal.h"
+#include "estimate_internal.h"
 #include "internal.h"
 #include "io/json.h"
 #include "io/jsonl.h"
@@ -105,6 +106,38 @@ size_t rep_batch_scheme_count(const rep_batch *b)
 const char *rep_batch_scheme(const rep_batch *b, size_t i)
 {
 	return b && i < b->n_schemes ? b->schemes[i] : NULL;
+}
+
+/* ---- subtotals per head ---- */
+
+size_t rep_estimate_heads(const rep_estimate *e, rep_head_total *out, size_t max)
+{
+	if (!e)
+		return 0;
+	size_t count = 0;
+	mpq_t sum;
+	mpq_init(sum);
+	for (size_t i = 0; i < e->n_lines; i++) {
+		const char *head = e->lines[i].head;
+		bool seen = false;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = strcmp(e->lines[k].head, head) == 0;
+		if (seen)
+			continue;
+		if (count < max && out) {
+			mpq_set(sum, e->amounts[i]);
+			for (size_t k = i + 1; k < e->n_lines; k++)
+				if (strcmp(e->lines[k].head, head) == 0)
+					mpq_add(sum, sum, e->amounts[k]);
+			out[count].head = head;
+			if (rep_dec_format_buf(out[count].amount, sizeof out[count].amount, sum, e->places < 0 ? 0 : e->places,
+					       e->rounding) != REP_OK)
+				out[count].amount[0] = '\0';
+		}
+		count++;
+	}
+	mpq_clear(sum);
+	return count;
 }
 
 /* ---- sweeps: the grid ---- */
@@ -502,13 +535,14 @@ rep_status rep_sweep_add(rep_sweep *s, const char *spec, rep_error *err)
 
 /* ---- a run: windows of slots, a pool of threads ---- */
 
-typedef enum source_kind { SRC_CASES, SRC_JSONL, SRC_SWEEP } source_kind;
+typedef enum source_kind { SRC_CASES, SRC_JSONL, SRC_TEXTS, SRC_SWEEP } source_kind;
 
 typedef struct slot {
 	size_t index, line;
 	/* input */
 	const rep_case *c;        /* SRC_CASES */
 	char *text;               /* SRC_JSONL: the line, owned and reused */
+	const char *ext;          /* SRC_TEXTS: the caller's text */
 	size_t len, cap;
 	rep_status in_status;     /* the line reader's verdict */
 	size_t in_column;
@@ -544,6 +578,8 @@ typedef struct run {
 	source_kind kind;
 	const rep_case *const *cases;
 	size_t n_cases;
+	const char *const *texts;
+	const size_t *lens;
 	rep_jsonl jl;
 	const rep_sweep *sw;
 	size_t next_index;        /* the next input to read into a window */
@@ -575,15 +611,15 @@ static void slot_release_outputs(run *r, slot *s)
 }
 
 /* The "id" of a line whose case could not be read, when its JSON is readable. */
-static void salvage_id(slot *s)
+static void salvage_id(slot *s, const char *text, size_t len)
 {
 	s->id[0] = '\0';
-	if (!s->text)
+	if (!text)
 		return;
 	rep_arena arena;
 	rep_arena_init(&arena, 4096);
 	rep_json *root;
-	if (rep_json_parse(&root, &arena, s->text, s->len, NULL) == REP_OK && root->type == REP_JSON_OBJECT) {
+	if (rep_json_parse(&root, &arena, text, len, NULL) == REP_OK && root->type == REP_JSON_OBJECT) {
 		const rep_json *id = rep_json_get(root, "id");
 		if (id && id->type == REP_JSON_STRING && id->len <= REP_CASE_MAX_STRING && strlen(id->text) == id->len)
 			memcpy(s->id, id->text, id->len + 1);
@@ -705,9 +741,17 @@ static void process(run *r, slot *s, unsigned worker)
 		if (s->read_st) {
 			s->used = NULL;
 			if (s->in_status == REP_OK)
-				salvage_id(s);
+				salvage_id(s, s->text, s->len);
 			else
 				s->id[0] = '\0';
+			return;
+		}
+	} else if (r->kind == SRC_TEXTS) {
+		s->read_st = rep_case_from_json(&s->parsed, s->ext, s->len, &s->read_err);
+		s->used = s->parsed;
+		if (s->read_st) {
+			s->used = NULL;
+			salvage_id(s, s->ext, s->len);
 			return;
 		}
 	} else {
@@ -823,14 +867,18 @@ static rep_status fill(run *r, window *w, size_t *n, rep_error *err)
 		slot *s = &w->slots[*n];
 		s->index = r->next_index;
 		s->line = 0;
-		if (r->kind == SRC_CASES || r->kind == SRC_SWEEP) {
-			size_t total = r->kind == SRC_CASES ? r->n_cases : r->sw->points;
+		if (r->kind != SRC_JSONL) {
+			size_t total = r->kind == SRC_SWEEP ? r->sw->points : r->n_cases;
 			if (r->next_index >= total) {
 				r->input_done = true;
 				break;
 			}
 			if (r->kind == SRC_CASES)
 				s->c = r->cases[r->next_index];
+			if (r->kind == SRC_TEXTS) {
+				s->ext = r->texts[r->next_index];
+				s->len = r->lens[r->next_index];
+			}
 		} else {
 			rep_jsonl_line line;
 			bool have;
@@ -1111,6 +1159,21 @@ rep_status rep_batch_run_jsonl(rep_batch *b, FILE *in, rep_batch_fn fn, void *us
 	st = execute(&r, err);
 	rep_jsonl_release(&r.jl);
 	return st;
+}
+
+rep_status rep_batch_run_texts(rep_batch *b, const char *const *texts, const size_t *lens, size_t n,
+			       rep_batch_fn fn, void *user, rep_error *err)
+{
+	rep_status st = check_run(b, fn, err);
+	if (st)
+		return st;
+	if (n && (!texts || !lens))
+		return rep_err(err, REP_EUSAGE, NULL, "batch: no texts");
+	for (size_t i = 0; i < n; i++)
+		if (!texts[i] && lens[i])
+			return rep_err(err, REP_EUSAGE, NULL, "batch: text %zu is NULL", i);
+	run r = {.b = b, .kind = SRC_TEXTS, .texts = texts, .lens = lens, .n_cases = n, .fn = fn, .user = user};
+	return execute(&r, err);
 }
 
 rep_status rep_sweep_run(const rep_sweep *s, rep_batch *b, rep_batch_fn fn, void *user, rep_error *err)

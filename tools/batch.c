@@ -162,58 +162,22 @@ static void header(job *j)
 	ob_char(&j->out, '\n');
 }
 
-/* Decimal places of a printed amount ("750.00" -> 2). */
-static int places_of(const char *amount)
+/* "head=amount;head=amount": the subtotal of each head. */
+static const char *heads_text(job *j, const rep_estimate *e)
 {
-	const char *dot = strchr(amount, '.');
-	return dot ? (int)strlen(dot + 1) : 0;
-}
-
-/* "head=amount;head=amount" summing the lines of each head, in first-seen order. */
-static const char *heads_text(job *j, const rep_estimate *e, bool as_json)
-{
-	size_t n = rep_estimate_line_count(e);
+	rep_head_total h[64];
+	size_t n = rep_estimate_heads(e, h, 64);
 	char *b = j->heads;
 	size_t cap = sizeof j->heads, len = 0;
 	b[0] = '\0';
-	mpq_t sum, x;
-	bool init = false;
-	for (size_t i = 0; i < n; i++) {
-		const rep_line *l = rep_estimate_line(e, i);
-		bool seen = false;
-		for (size_t k = 0; k < i && !seen; k++)
-			seen = strcmp(rep_estimate_line(e, k)->head, l->head) == 0;
-		if (seen)
-			continue;
-		const char *amount = l->amount;
-		char buf[160];
-		bool more = false;
-		for (size_t k = i + 1; k < n && !more; k++)
-			more = strcmp(rep_estimate_line(e, k)->head, l->head) == 0;
-		if (more) {
-			if (!init) {
-				mpq_inits(sum, x, NULL);
-				init = true;
-			}
-			mpq_set_ui(sum, 0, 1);
-			for (size_t k = i; k < n; k++) {
-				const rep_line *m = rep_estimate_line(e, k);
-				if (strcmp(m->head, l->head) == 0 && rep_dec_parse(x, m->amount, NULL) == REP_OK)
-					mpq_add(sum, sum, x);
-			}
-			if (rep_dec_format_buf(buf, sizeof buf, sum, places_of(l->amount), REP_ROUND_HALF_EVEN) == REP_OK)
-				amount = buf;
-		}
-		int w = as_json ? snprintf(b + len, cap - len, "%s\"%s\":\"%s\"", len ? "," : "", l->head, amount)
-				: snprintf(b + len, cap - len, "%s%s=%s", len ? ";" : "", l->head, amount);
+	for (size_t i = 0; i < n && i < 64; i++) {
+		int w = snprintf(b + len, cap - len, "%s%s=%s", len ? ";" : "", h[i].head, h[i].amount);
 		if (w < 0 || (size_t)w >= cap - len) {
 			b[len] = '\0';
 			break;
 		}
 		len += (size_t)w;
 	}
-	if (init)
-		mpq_clears(sum, x, NULL);
 	return b;
 }
 
@@ -326,7 +290,7 @@ static void row_totals(job *j, const rep_batch_row *r)
 		csv_sep(o, days);
 		csv_sep(o, per_day ? per_day : "");
 		csv_sep(o, warnings);
-		csv_sep(o, heads_text(j, e, false));
+		csv_sep(o, heads_text(j, e));
 		ob_puts(o, ",\n");
 		return;
 	}
@@ -348,7 +312,10 @@ static void row_totals(job *j, const rep_batch_row *r)
 	ob_puts(o, "\"warnings\":");
 	ob_puts(o, warnings);
 	ob_puts(o, ",\"heads\":{");
-	ob_puts(o, heads_text(j, e, true));
+	rep_head_total h[64];
+	size_t nh = rep_estimate_heads(e, h, 64);
+	for (size_t i = 0; i < nh && i < 64; i++)
+		json_kv(o, h[i].head, h[i].amount, i + 1 < nh && i + 1 < 64);
 	ob_puts(o, "}}\n");
 }
 

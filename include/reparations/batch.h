@@ -114,6 +114,24 @@ REP_API rep_status rep_batch_compute(rep_batch *b, const rep_case *const *cases,
  * `in` is read to its end (or to where the run stopped) and not closed. */
 REP_API rep_status rep_batch_run_jsonl(rep_batch *b, FILE *in, rep_batch_fn fn, void *user, rep_error *err);
 
+/* The same from case texts already in memory: texts[i] holds lens[i] bytes of
+ * one case's JSON (any layout; at most REP_JSON_MAX_BYTES, see case.h). The
+ * cases are read by the batch's threads; a text that cannot be read is one
+ * error row (scheme NULL, line 0, index i). The texts must stay unchanged
+ * until the run returns. */
+REP_API rep_status rep_batch_run_texts(rep_batch *b, const char *const *texts, const size_t *lens, size_t n,
+				       rep_batch_fn fn, void *user, rep_error *err);
+
+/* Subtotals per head ("liberty", "moral_harm", "cap", ...): the sum of the
+ * lines of each head of `e`, heads in the order they first appear, amounts
+ * printed like the lines' (exact: the lines are already rounded). Fills at
+ * most `max` entries and returns how many heads there are. */
+typedef struct rep_head_total {
+	const char *head;   /* owned by the estimate */
+	char amount[80];
+} rep_head_total;
+REP_API size_t rep_estimate_heads(const rep_estimate *e, rep_head_total *out, size_t max);
+
 /* ---- sweeps ---- */
 
 typedef struct rep_sweep rep_sweep;
