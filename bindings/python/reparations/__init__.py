@@ -821,3 +821,9 @@ def validate(case: CaseLike, *, as_of: Optional[DateLike] = None, allow_float: b
     first problem."""
     cid, cur, n_det, n_harms = _call(_c.validate, _case_json(case, allow_float), _date_text(as_of, "as_of"))
     return CaseInfo(cid or "", cur or "", n_det, n_harms)
+
+
+# Batches and sweeps (reparations/_batch.py): imported last, they use the helpers above.
+from ._batch import BatchResult, BatchRow, BatchRun, batch, sweep  # noqa: E402
+
+__all__ += ["batch", "sweep", "BatchRow", "BatchRun", "BatchResult"]
