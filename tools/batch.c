@@ -60,11 +60,26 @@ static void ob_char(out_buf *o, char c)
 	o->data[o->len++] = c;
 }
 
+/* Decimal digits of v into b (24 bytes), NUL-terminated; returns the length.
+ * By hand: every row has a few of these, and printf costs more than the row. */
+static size_t utoa(char *b, size_t v)
+{
+	char t[24];
+	size_t n = 0;
+	do {
+		t[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	for (size_t i = 0; i < n; i++)
+		b[i] = t[n - 1 - i];
+	b[n] = '\0';
+	return n;
+}
+
 static void ob_size(out_buf *o, size_t v)
 {
 	char b[24];
-	int n = snprintf(b, sizeof b, "%zu", v);
-	ob_add(o, b, (size_t)n);
+	ob_add(o, b, utoa(b, v));
 }
 
 static void csv_field(out_buf *o, const char *s)
@@ -171,12 +186,16 @@ static const char *heads_text(job *j, const rep_estimate *e)
 	size_t cap = sizeof j->heads, len = 0;
 	b[0] = '\0';
 	for (size_t i = 0; i < n && i < 64; i++) {
-		int w = snprintf(b + len, cap - len, "%s%s=%s", len ? ";" : "", h[i].head, h[i].amount);
-		if (w < 0 || (size_t)w >= cap - len) {
-			b[len] = '\0';
+		size_t hl = strlen(h[i].head), al = strlen(h[i].amount);
+		if (len + hl + al + 3 > cap)
 			break;
-		}
-		len += (size_t)w;
+		if (len)
+			b[len++] = ';';
+		memcpy(b + len, h[i].head, hl);
+		len += hl;
+		b[len++] = '=';
+		memcpy(b + len, h[i].amount, al + 1);
+		len += al;
 	}
 	return b;
 }
@@ -271,8 +290,12 @@ static void row_totals(job *j, const rep_batch_row *r)
 	const char *lo = "", *hi = "";
 	bool range = rep_estimate_range(e, &lo, &hi, NULL);
 	char days[24], warnings[24];
-	snprintf(days, sizeof days, "%ld", rep_estimate_days(e));
-	snprintf(warnings, sizeof warnings, "%zu", rep_estimate_warning_count(e));
+	long nd = rep_estimate_days(e);
+	if (nd < 0) /* not expected; printed as it is */
+		snprintf(days, sizeof days, "%ld", nd);
+	else
+		utoa(days, (size_t)nd);
+	utoa(warnings, rep_estimate_warning_count(e));
 	const char *per_day = rep_estimate_per_day(e);
 	row_prefix(j, r);
 	if (j->format == FMT_CSV) {
