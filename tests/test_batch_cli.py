@@ -145,6 +145,13 @@ class TestBatch(unittest.TestCase):
             with open(out) as f:
                 self.assertEqual([x["total"] for x in rows(f.read())], ["750.00", "150.00"])  # 10 x 75, 2 x 75
 
+    def test_output_to_a_device(self):
+        # -o /dev/null must write into the device, never rename a file over it
+        with Tmp(jsonl(case("a"))) as p:
+            rc, out, err = run("batch", p, "--scheme", "de-streg", "-o", "/dev/null", "-q")
+        self.assertEqual((rc, out), (0, ""), err)
+        self.assertFalse(os.path.isfile("/dev/null"))
+
     def test_usage_errors(self):
         with Tmp(jsonl(case("a"))) as p:
             self.assertEqual(run("batch", p)[0], 2)                                     # no scheme

@@ -132,6 +132,7 @@ typedef struct job {
 	int format, fields;
 	bool fail_fast, quiet, progress;
 	out_buf out;
+	bool direct;              /* -o names a device or a pipe: written in place, not renamed over */
 	const rep_sweep *sweep;   /* sweep: axis columns */
 	size_t rows, failed_rows, cases, failed_cases, errors_printed;
 	size_t last_index;
@@ -607,6 +608,16 @@ static int open_output(job *j, const char *output)
 		j->out.f = stdout;
 		return 0;
 	}
+	/* a device or a pipe (-o /dev/null, -o /dev/stdout) is written as it is: renaming a
+	 * temporary file over it would replace it */
+	struct stat sb;
+	if (stat(output, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		j->out.f = fopen(output, "wb");
+		j->direct = true;
+		if (!j->out.f)
+			return cli_fail(output, REP_EIO, strerror(errno));
+		return 0;
+	}
 	j->out.f = tmpfile();
 	if (!j->out.f)
 		return cli_fail(output, REP_EIO, strerror(errno));
@@ -625,6 +636,11 @@ static int close_output(job *j, const char *output, bool keep)
 		return rc;
 	}
 	FILE *f = j->out.f;
+	if (j->direct) {
+		if (fclose(f) != 0 || j->out.failed)
+			rc = cli_fail(output, REP_EIO, strerror(errno));
+		return rc;
+	}
 	if (fflush(f) != 0 || j->out.failed) {
 		fclose(f);
 		return cli_fail(output, REP_EIO, "cannot write the temporary file");

@@ -1075,6 +1075,303 @@ static PyObject *py_sweep(PyObject *self, PyObject *args, PyObject *kw)
 	return run_rows(work_sweep, &a, &ba, lines);
 }
 
+/* ---- estimates as objects: the C estimate kept and read through its accessors ---- */
+
+/* What the estimates of one call point into, kept until the last of them
+ * goes: the case (an estimate in the case's currency names it from there) and
+ * the context made for the call with the user's data (their schemes live in
+ * it; NULL for the shared one). The count changes only with the GIL held. */
+typedef struct ctx_ref {
+	rep_context *ctx;
+	rep_case *c;
+	Py_ssize_t refs;
+} ctx_ref;
+
+typedef struct est_handle {
+	PyObject_HEAD
+	rep_estimate *e;
+	ctx_ref *owner;
+	char *case_id;
+	const char *jurisdiction, *status, *notes; /* owned by the context */
+} est_handle;
+
+static void handle_dealloc(PyObject *self)
+{
+	est_handle *h = (est_handle *)self;
+	rep_estimate_free(h->e);
+	if (h->owner && --h->owner->refs == 0) {
+		rep_case_free(h->owner->c);
+		if (h->owner->ctx != default_ctx)
+			rep_context_free(h->owner->ctx);
+		PyMem_Free(h->owner);
+	}
+	free(h->case_id);
+	Py_TYPE(self)->tp_free(self);
+}
+
+/* (scheme, name, jurisdiction, status, notes, currency, as_of, eligible, total, pecuniary,
+ *  non_pecuniary, total_if_eligible, has_range, days, per_day, case_id) */
+static PyObject *handle_summary(PyObject *self, PyObject *unused)
+{
+	est_handle *h = (est_handle *)self;
+	const rep_estimate *e = h->e;
+	return Py_BuildValue("(sssssssOsssNOlNs)", rep_estimate_scheme(e), rep_estimate_scheme_name(e), h->jurisdiction,
+			     h->status, h->notes, rep_estimate_currency(e), rep_estimate_as_of(e),
+			     rep_estimate_eligible(e) ? Py_True : Py_False, rep_estimate_total(e),
+			     rep_estimate_total_pecuniary(e), rep_estimate_total_non_pecuniary(e),
+			     nonempty_or_none(rep_estimate_total_if_eligible(e)),
+			     rep_estimate_range(e, NULL, NULL, NULL) ? Py_True : Py_False, rep_estimate_days(e),
+			     nonempty_or_none(rep_estimate_per_day(e)), h->case_id ? h->case_id : "");
+}
+
+static PyObject *handle_lines(PyObject *self, PyObject *unused)
+{
+	const rep_estimate *e = ((est_handle *)self)->e;
+	size_t n = rep_estimate_line_count(e);
+	PyObject *t = PyTuple_New((Py_ssize_t)n);
+	for (size_t i = 0; t && i < n; i++) {
+		PyObject *v = line_tuple(rep_estimate_line(e, i));
+		if (!v)
+			Py_CLEAR(t);
+		else
+			PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
+	}
+	return t;
+}
+
+static PyObject *handle_findings(PyObject *self, PyObject *unused)
+{
+	const rep_estimate *e = ((est_handle *)self)->e;
+	size_t n = rep_estimate_finding_count(e);
+	PyObject *t = PyTuple_New((Py_ssize_t)n);
+	for (size_t i = 0; t && i < n; i++) {
+		const rep_finding *f = rep_estimate_finding(e, i);
+		PyObject *v = Py_BuildValue("(NNNO)", str_or_none(f->code), str_or_none(f->text), str_or_none(f->basis),
+					    f->bars ? Py_True : Py_False);
+		if (!v)
+			Py_CLEAR(t);
+		else
+			PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
+	}
+	return t;
+}
+
+static PyObject *handle_refpoints(PyObject *self, PyObject *unused)
+{
+	const rep_estimate *e = ((est_handle *)self)->e;
+	size_t n = rep_estimate_refpoint_count(e);
+	PyObject *t = PyTuple_New((Py_ssize_t)n);
+	for (size_t i = 0; t && i < n; i++) {
+		const rep_refpoint *r = rep_estimate_refpoint(e, i);
+		PyObject *v = Py_BuildValue("(NNNNNN)", str_or_none(r->series), str_or_none(r->date), str_or_none(r->from),
+					    str_or_none(r->value), str_or_none(r->confidence), str_or_none(r->source));
+		if (!v)
+			Py_CLEAR(t);
+		else
+			PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
+	}
+	return t;
+}
+
+static PyObject *handle_options(PyObject *self, PyObject *unused)
+{
+	const rep_estimate *e = ((est_handle *)self)->e;
+	size_t n = rep_estimate_option_count(e);
+	PyObject *t = PyTuple_New((Py_ssize_t)n);
+	for (size_t i = 0; t && i < n; i++) {
+		const rep_option_value *o = rep_estimate_option(e, i);
+		PyObject *v = Py_BuildValue("(NNO)", str_or_none(o->name), str_or_none(o->value),
+					    o->user_set ? Py_True : Py_False);
+		if (!v)
+			Py_CLEAR(t);
+		else
+			PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
+	}
+	return t;
+}
+
+static PyObject *handle_warnings(PyObject *self, PyObject *unused)
+{
+	const rep_estimate *e = ((est_handle *)self)->e;
+	size_t n = rep_estimate_warning_count(e);
+	PyObject *t = PyTuple_New((Py_ssize_t)n);
+	for (size_t i = 0; t && i < n; i++) {
+		PyObject *v = str_or_none(rep_estimate_warning(e, i));
+		if (!v)
+			Py_CLEAR(t);
+		else
+			PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
+	}
+	return t;
+}
+
+/* The library's JSON of this one estimate ({"case", "as_of", "estimates": [it]}), made on demand. */
+static PyObject *handle_json(PyObject *self, PyObject *unused)
+{
+	est_handle *h = (est_handle *)self;
+	char *text = NULL;
+	size_t len = 0;
+	call_result r;
+	memset(&r, 0, sizeof r);
+	rep_error_clear(&r.err);
+	const rep_estimate *one = h->e;
+	rep_status st;
+	Py_BEGIN_ALLOW_THREADS
+	st = rep_estimates_render(&text, &len, h->case_id ? h->case_id : "", &one, 1, REP_FORMAT_JSON, &r.err);
+	Py_END_ALLOW_THREADS
+	if (st) {
+		fail(&r, "render", st);
+		raise_library_error(&r);
+		return NULL;
+	}
+	PyObject *res = PyUnicode_DecodeUTF8(text, (Py_ssize_t)len, "strict");
+	free(text);
+	return res;
+}
+
+static PyMethodDef handle_methods[] = {
+	{"summary", handle_summary, METH_NOARGS, "(scheme, name, jurisdiction, status, notes, currency, as_of, eligible, "
+						 "total, pecuniary, non_pecuniary, total_if_eligible, has_range, days, per_day, case)"},
+	{"lines", handle_lines, METH_NOARGS, "line tuples (head, group, class, label, basis, formula, quantity, unit, "
+					     "rate, nominal, adjustment, amount, note)"},
+	{"findings", handle_findings, METH_NOARGS, "(code, text, basis, bars) tuples"},
+	{"refpoints", handle_refpoints, METH_NOARGS, "(series, date, from, value, confidence, source) tuples"},
+	{"options", handle_options, METH_NOARGS, "(name, value, user_set) tuples"},
+	{"warnings", handle_warnings, METH_NOARGS, "warning texts"},
+	{"json", handle_json, METH_NOARGS, "the library's JSON {\"case\", \"as_of\", \"estimates\": [this one]}"},
+	{NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject handle_type = {
+	PyVarObject_HEAD_INIT(NULL, 0)
+	.tp_name = "reparations._reparations.EstimateHandle",
+	.tp_basicsize = sizeof(est_handle),
+	.tp_dealloc = handle_dealloc,
+	.tp_flags = Py_TPFLAGS_DEFAULT,
+	.tp_doc = "One computed estimate of the C library, read through its accessors (private).",
+	.tp_methods = handle_methods,
+};
+
+/* What work_handles leaves for building the handles. */
+typedef struct handles_result {
+	rep_context *ctx;
+	rep_case *c;
+	rep_estimate **es;
+	size_t n;
+	char *case_id;
+} handles_result;
+
+static void work_handles(const call_args *a, call_result *r, handles_result *hr)
+{
+	rep_options *o = NULL;
+	if (open_context(a, r, &hr->ctx) || read_case(a, r, &hr->c) || read_options(a, r, hr->ctx, &o) ||
+	    check_schemes(a, r, hr->ctx))
+		goto out;
+	if (!(hr->es = calloc(a->n_schemes ? a->n_schemes : 1, sizeof *hr->es)) ||
+	    !(hr->case_id = dup_or_null(rep_case_id(hr->c)))) {
+		fail(r, "estimate", REP_ENOMEM);
+		goto out;
+	}
+	for (; hr->n < a->n_schemes; hr->n++) {
+		rep_status st = rep_estimate_compute(&hr->es[hr->n], hr->ctx, hr->c, a->schemes[hr->n], o, &r->err);
+		if (st) {
+			fail(r, "estimate", st);
+			goto out;
+		}
+	}
+out:
+	rep_options_free(o);
+}
+
+PyDoc_STRVAR(estimate_handles_doc,
+	     "estimate_handles(case_json, schemes, options=(), as_of=None, extras=None) -> list\n\n"
+	     "Like estimate(), but the estimates as EstimateHandle objects read through the library's\n"
+	     "accessors (no JSON text unless asked with .json()). Releases the GIL while computing.");
+
+static PyObject *py_estimate_handles(PyObject *self, PyObject *args, PyObject *kw)
+{
+	static char *kwlist[] = {"case_json", "schemes", "options", "as_of", "extras", NULL};
+	PyObject *case_json, *schemes, *options = Py_None, *as_of = Py_None, *extras = Py_None;
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|OOO:estimate_handles", kwlist, &case_json, &schemes, &options,
+					 &as_of, &extras))
+		return NULL;
+	call_args a;
+	if (begin(&a))
+		return NULL;
+	if (case_arg(&a, case_json) || str_list(&a, schemes, &a.schemes, &a.n_schemes, "schemes") ||
+	    str_list(&a, options, &a.options, &a.n_options, "options") || cstr_of(as_of, &a.as_of, "as_of") ||
+	    parse_extras(&a, extras)) {
+		call_args_release(&a);
+		return NULL;
+	}
+	if (a.n_schemes == 0) {
+		call_args_release(&a);
+		PyErr_SetString(PyExc_ValueError, "at least one scheme is required");
+		return NULL;
+	}
+	call_result r;
+	memset(&r, 0, sizeof r);
+	rep_error_clear(&r.err);
+	handles_result hr;
+	memset(&hr, 0, sizeof hr);
+	Py_BEGIN_ALLOW_THREADS
+	work_handles(&a, &r, &hr);
+	Py_END_ALLOW_THREADS
+	PyObject *list = NULL;
+	ctx_ref *owner = NULL;
+	if (r.st) {
+		raise_library_error(&r);
+	} else if (!(owner = PyMem_Malloc(sizeof *owner))) {
+		PyErr_NoMemory();
+	} else if ((list = PyList_New((Py_ssize_t)hr.n))) {
+		owner->ctx = hr.ctx;
+		owner->c = hr.c;
+		owner->refs = 0;
+		hr.ctx = NULL; /* now the handles' */
+		hr.c = NULL;
+		for (size_t i = 0; i < hr.n; i++) {
+			est_handle *h = PyObject_New(est_handle, &handle_type);
+			char *id = dup_or_null(hr.case_id);
+			if (!h || !id) {
+				free(id);
+				Py_XDECREF(h);
+				Py_CLEAR(list);
+				if (!PyErr_Occurred())
+					PyErr_NoMemory();
+				break;
+			}
+			const rep_scheme *sc = rep_scheme_find(owner->ctx, rep_estimate_scheme(hr.es[i]));
+			h->e = hr.es[i];
+			hr.es[i] = NULL;
+			h->owner = owner;
+			h->case_id = id;
+			h->jurisdiction = rep_scheme_jurisdiction(sc);
+			h->status = rep_scheme_status(sc);
+			h->notes = rep_scheme_notes(sc);
+			owner->refs++;
+			PyList_SET_ITEM(list, (Py_ssize_t)i, (PyObject *)h);
+		}
+		if (owner->refs == 0) { /* no handle made it: the context and the case are still ours */
+			hr.ctx = owner->ctx;
+			hr.c = owner->c;
+			PyMem_Free(owner);
+			owner = NULL;
+		}
+	}
+	if (owner && !list) /* the list could not be made */
+		PyMem_Free(owner);
+	for (size_t i = 0; i < hr.n; i++)
+		rep_estimate_free(hr.es ? hr.es[i] : NULL);
+	free(hr.es);
+	free(hr.case_id);
+	rep_case_free(hr.c);
+	if (hr.ctx)
+		close_context(hr.ctx);
+	call_result_release(&r);
+	call_args_release(&a);
+	return list;
+}
+
 PyDoc_STRVAR(version_doc, "version() -> (str, int)\n\nThe C library's version string and number.");
 
 static PyObject *py_version(PyObject *self, PyObject *unused)
@@ -1106,6 +1403,7 @@ static PyMethodDef methods[] = {
 	{"schemes", KW_FN(py_schemes), METH_VARARGS | METH_KEYWORDS, schemes_doc},
 	{"refdata", KW_FN(py_refdata), METH_VARARGS | METH_KEYWORDS, refdata_doc},
 	{"validate", KW_FN(py_validate), METH_VARARGS | METH_KEYWORDS, validate_doc},
+	{"estimate_handles", KW_FN(py_estimate_handles), METH_VARARGS | METH_KEYWORDS, estimate_handles_doc},
 	{"batch", KW_FN(py_batch), METH_VARARGS | METH_KEYWORDS, batch_doc},
 	{"sweep", KW_FN(py_sweep), METH_VARARGS | METH_KEYWORDS, sweep_doc},
 	{"version", py_version, METH_NOARGS, version_doc},
@@ -1154,6 +1452,16 @@ PyMODINIT_FUNC PyInit__reparations(void)
 	Py_INCREF(library_error);
 	if (PyModule_AddObject(m, "LibraryError", library_error)) {
 		Py_DECREF(library_error);
+		Py_DECREF(m);
+		return NULL;
+	}
+	if (PyType_Ready(&handle_type) < 0) {
+		Py_DECREF(m);
+		return NULL;
+	}
+	Py_INCREF(&handle_type);
+	if (PyModule_AddObject(m, "EstimateHandle", (PyObject *)&handle_type)) {
+		Py_DECREF(&handle_type);
 		Py_DECREF(m);
 		return NULL;
 	}
