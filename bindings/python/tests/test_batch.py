@@ -6,6 +6,7 @@ import datetime
 import io
 import json
 import os
+import pickle
 import subprocess
 import tempfile
 import unittest
@@ -144,6 +145,31 @@ class Batch(unittest.TestCase):
         self.assertEqual(list(df["total"]), [Decimal("750.00"), Decimal("1369.86"), Decimal("150.00"),
                                              Decimal("273.97")])  # 2 x 50,000 / 365 = 273.97
         self.assertEqual(list(df["scheme"])[:2], ["de-streg", "us-federal"])
+
+
+class EstimateObjects(unittest.TestCase):
+    """estimate() reads the C estimate through its accessors; Estimate(raw) reads the JSON.
+    Every attribute must be the same either way."""
+
+    FIELDS = ("case", "scheme", "name", "jurisdiction", "status", "currency", "as_of", "eligible", "findings",
+              "lines", "totals", "total", "total_if_eligible", "range", "days", "per_day", "options", "refdata",
+              "warnings", "notes", "citations")
+
+    def test_same_as_from_json(self):
+        root = os.environ.get("REPARATIONS_SOURCE_ROOT") or os.path.join(os.path.dirname(__file__), "..", "..", "..")
+        acq = os.path.join(root, "examples", "cases", "acquitted-kz.json")
+        calls = [(acq, "kz-cpc", {}), (acq, "kz-reform", {}), (acq, "de-streg", {"fx": {"EUR/KZT": "520"}}),
+                 (acq, "intl-un", {"fx": {"EUR/KZT": "520"}}), (acq, "jp-cca", {"fx": {"JPY/KZT": "3.4"}}),
+                 (case("a", 10), "us-federal", {}), (case("b", 3), "de-streg", {})]
+        for c, scheme, kw in calls:
+            with self.subTest(scheme=scheme):
+                est = reparations.estimate(c, scheme, **kw)
+                doc = json.loads(est.to_json())
+                ref = reparations.Estimate(doc, est.case)
+                for f in self.FIELDS:
+                    self.assertEqual(getattr(est, f), getattr(ref, f), f)
+                self.assertEqual(est, ref)
+                self.assertEqual(pickle.loads(pickle.dumps(est)), est)
 
 
 class Sweep(unittest.TestCase):
