@@ -145,6 +145,34 @@ class TestBatch(unittest.TestCase):
             with open(out) as f:
                 self.assertEqual([x["total"] for x in rows(f.read())], ["750.00", "150.00"])  # 10 x 75, 2 x 75
 
+    def test_progress_only_on_a_terminal(self):
+        import pty
+        cases = jsonl(*[case(f"c{i}") for i in range(600)])
+        with Tmp(cases) as p:
+            master, slave = pty.openpty()
+            proc = subprocess.Popen([BIN, "batch", p, "--scheme", "de-streg"], stdout=subprocess.DEVNULL, stderr=slave)
+            os.close(slave)
+            chunks = []
+            while True:
+                try:
+                    data = os.read(master, 4096)
+                except OSError:
+                    break
+                if not data:
+                    break
+                chunks.append(data)
+            proc.wait()
+            os.close(master)
+            err = b"".join(chunks).decode()
+            self.assertEqual(proc.returncode, 0)
+            self.assertIn("\r", err)                      # the bar redraws itself
+            self.assertIn("600 cases", err)
+            self.assertIn("cases/s", err)
+            # not a terminal: no bar, only the summary
+            rc, _, err = run("batch", p, "--scheme", "de-streg")
+            self.assertNotIn("\r", err)
+            self.assertIn("600 cases x 1 schemes", err)
+
     def test_output_to_a_device(self):
         # -o /dev/null must write into the device, never rename a file over it
         with Tmp(jsonl(case("a"))) as p:
