@@ -406,6 +406,53 @@ static void test_sweep_option(void **state)
 	rep_case_free(c);
 }
 
+/* Texts read by the threads; a bad text is one row. Heads: a case with
+ * legal costs under de-streg has a liberty line (10 x 75 = 750) and a
+ * legal_costs line (EUR 100, over the EUR 25 threshold of StrEG § 7(1)). */
+static void test_texts_and_heads(void **state)
+{
+	(void)state;
+	const char *good = "{\"id\":\"t\",\"currency\":\"EUR\",\"as_of\":\"2026-03-01\",\"proceedings\":{\"kind\":"
+			   "\"criminal\",\"outcome\":\"acquitted\"},\"detentions\":[{\"kind\":\"pretrial_custody\","
+			   "\"start\":\"2023-03-01\",\"end\":\"2023-03-10\"}],\"harms\":[{\"category\":\"legal_costs\","
+			   "\"amount\":\"60\",\"date\":\"2023-04-01\"},{\"category\":\"legal_costs\",\"amount\":\"40\","
+			   "\"date\":\"2023-05-01\"}]}";
+	const char *bad = "{\"id\": \"nope\", \"currency\": \"XXX\"}";
+	const char *texts[] = {good, bad, good};
+	size_t lens[] = {strlen(good), strlen(bad), strlen(good)};
+	const char *ids[] = {"de-streg"};
+	rep_batch *b;
+	rep_error err;
+	assert_int_equal(rep_batch_new(&b, ctx, ids, 1, NULL, &err), REP_OK);
+	assert_int_equal(rep_batch_set_jobs(b, 2), REP_OK);
+	static collected r;
+	memset(&r, 0, sizeof r);
+	assert_int_equal(rep_batch_run_texts(b, texts, lens, 3, collect, &r, &err), REP_OK);
+	assert_int_equal(r.n, 3);
+	assert_string_equal(r.total[0], "850.00"); /* 750 + 60 + 40 */
+	assert_int_equal(r.st[1], REP_EINVAL);
+	assert_string_equal(r.id[1], "nope");
+	assert_string_equal(r.path[1], "currency");
+	assert_int_equal(r.index[2], 2);
+	assert_int_equal(r.line[2], 0);
+	rep_batch_free(b);
+
+	rep_case *c;
+	rep_estimate *e;
+	assert_int_equal(rep_case_from_json(&c, good, strlen(good), &err), REP_OK);
+	assert_int_equal(rep_estimate_compute(&e, ctx, c, "de-streg", NULL, &err), REP_OK);
+	rep_head_total h[4];
+	size_t n = rep_estimate_heads(e, h, 4);
+	assert_int_equal(n, 2);
+	assert_string_equal(h[0].head, "liberty");
+	assert_string_equal(h[0].amount, "750.00");
+	assert_string_equal(h[1].head, "legal_costs");
+	assert_string_equal(h[1].amount, "100.00"); /* two lines, 60 + 40 */
+	assert_int_equal(rep_estimate_heads(e, h, 1), 2); /* the count, whatever fits */
+	rep_estimate_free(e);
+	rep_case_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -417,6 +464,7 @@ int main(void)
 		cmocka_unit_test(test_sweep_grid),
 		cmocka_unit_test(test_sweep_months_invalid_points_limits),
 		cmocka_unit_test(test_sweep_option),
+		cmocka_unit_test(test_texts_and_heads),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
