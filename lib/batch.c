@@ -648,7 +648,12 @@ static rep_status apply_axis(const axis *a, size_t k, worker_state *w, char *tex
 		char *t = rep_dec_to_string(w->q);
 		if (!t)
 			return rep_err(err, REP_ENOMEM, a->path, "out of memory");
-		snprintf(text, POINT_TEXT_MAX, "%s", t);
+		size_t tl = strlen(t);
+		if (tl >= POINT_TEXT_MAX) { /* never cut a value short */
+			rep_free(t);
+			return rep_err(err, REP_ELIMIT, a->path, "the value has more than %d digits", POINT_TEXT_MAX - 1);
+		}
+		memcpy(text, t, tl + 1);
 		rep_free(t);
 	} else {
 		snprintf(text, POINT_TEXT_MAX, "%s", a->list[k]);
