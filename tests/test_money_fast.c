@@ -65,7 +65,7 @@ static void test_round_and_format_agree(void **state_)
 	mpq_t x, y, a, b;
 	mpq_inits(x, y, a, b, NULL);
 	char fa[200], fb[200];
-	for (int i = 0; i < 200000; i++) {
+	for (int i = 0; i < 100000; i++) {
 		set_u64(mpq_numref(x), pick(false));
 		uint64_t d = pick(true);
 		set_u64(mpq_denref(x), d ? d : 1);
@@ -150,7 +150,7 @@ static void test_parse_agrees(void **state_)
 	mpq_t a, b;
 	mpq_inits(a, b, NULL);
 	char text[64], ref[96];
-	for (int i = 0; i < 100000; i++) {
+	for (int i = 0; i < 50000; i++) {
 		int nd = 1 + (int)(next() % 20), frac = (int)(next() % (nd + 1)), exp = (int)(next() % 41) - 20;
 		char digits[32];
 		for (int k = 0; k < nd; k++)
