@@ -22,7 +22,6 @@ figure here is a pass/fail threshold."""
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -46,18 +45,32 @@ def run_timed(cmd, stdin=None, env=None, wall=False):
     """(seconds, peak RSS in KiB) of one run, output to /dev/null. Seconds of CPU (user +
     system: the machine is shared, and wall time counts other programs' turns), or with
     wall=True of the wall clock (for runs with several threads)."""
+    # Peak RSS is the child's VmHWM, read while it runs: ru_maxrss would also count the
+    # pages of this Python process that the child had before it exec'd.
     t0 = time.perf_counter()
-    with open(os.devnull, "wb") as null:
-        p = subprocess.Popen(cmd, stdin=stdin, stdout=null, stderr=subprocess.PIPE, env=env)
-        err = p.stderr.read().decode()  # read before waiting: a full pipe would block the child
-        _, status, ru = os.wait4(p.pid, 0)
-        p.stderr.close()
+    hwm = 0
+    with open(os.devnull, "wb") as null, tempfile.TemporaryFile() as errf:
+        p = subprocess.Popen(cmd, stdin=stdin, stdout=null, stderr=errf, env=env)
+        while True:
+            try:
+                with open(f"/proc/{p.pid}/status", encoding="ascii") as st:
+                    for line in st:
+                        if line.startswith("VmHWM:"):
+                            hwm = max(hwm, int(line.split()[1]))
+            except (OSError, ValueError):
+                pass
+            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                break
+            time.sleep(0.01)
         p.returncode = os.waitstatus_to_exitcode(status)
+        errf.seek(0)
+        err = errf.read().decode(errors="replace")
     dt = time.perf_counter() - t0
     code = p.returncode
     if code not in (0, 2):  # 2: some rows failed (missing exchange rates): expected in a realistic caseload
         sys.exit(f"{cmd[0]} failed ({code}): {err[-2000:]}")
-    return (dt if wall else ru.ru_utime + ru.ru_stime), ru.ru_maxrss
+    return (dt if wall else ru.ru_utime + ru.ru_stime), hwm
 
 
 def best(fn, repeat):
@@ -217,7 +230,6 @@ def main():
     for f_ in os.listdir(work):
         os.unlink(os.path.join(work, f_))
     os.rmdir(work)
-    _ = resource  # (kept for ru_maxrss units: KiB on Linux)
 
 
 if __name__ == "__main__":
