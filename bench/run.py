@@ -226,7 +226,15 @@ def main():
         gen.stdout.close()
         gen.wait()
         print(f"  reparations batch, {a.big:,} cases through a pipe: {rss_big / 1024:.1f} MiB "
-              f"({tb:.1f} s with the generator); {a.big:,} vs {a.n:,}: x{rss_big / rss_n:.3f}")
+              f"({tb:.1f} s CPU); {a.big:,} vs {a.n:,}: x{rss_big / rss_n:.3f}")
+        gen = subprocess.Popen([sys.executable, os.path.join(HERE, "gen_caseload.py"), "-n", str(a.big), "--seed",
+                                str(a.seed)], stdout=subprocess.PIPE)
+        py_pipe = py_batch.replace("reparations.batch(sys.argv[1]", "reparations.batch(sys.stdin.buffer")
+        tpb, rss_pybig = run_timed([sys.executable, "-c", py_pipe, "-", "1"], stdin=gen.stdout, env=env)
+        gen.stdout.close()
+        gen.wait()
+        print(f"  reparations.batch in Python, {a.big:,} cases through a pipe: {rss_pybig / 1024:.1f} MiB "
+              f"({tpb:.1f} s CPU); {a.big:,} vs {a.n:,}: x{rss_pybig / rss_py:.3f}")
     for f_ in os.listdir(work):
         os.unlink(os.path.join(work, f_))
     os.rmdir(work)
