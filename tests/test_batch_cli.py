@@ -173,12 +173,22 @@ class TestBatch(unittest.TestCase):
             self.assertNotIn("\r", err)
             self.assertIn("600 cases x 1 schemes", err)
 
-    def test_output_to_a_device(self):
-        # -o /dev/null must write into the device, never rename a file over it
-        with Tmp(jsonl(case("a"))) as p:
-            rc, out, err = run("batch", p, "--scheme", "de-streg", "-o", "/dev/null", "-q")
-        self.assertEqual((rc, out), (0, ""), err)
-        self.assertFalse(os.path.isfile("/dev/null"))
+    def test_output_to_a_pipe(self):
+        # -o naming a pipe or a device (/dev/null) writes into it, never renames a file over it
+        import stat
+        import threading
+        with tempfile.TemporaryDirectory() as d, Tmp(jsonl(case("a"))) as p:
+            fifo = os.path.join(d, "rows")
+            os.mkfifo(fifo)
+            got = []
+            reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()))
+            reader.start()
+            rc, out, err = run("batch", p, "--scheme", "de-streg", "-o", fifo, "-q")
+            reader.join(30)
+            self.assertEqual((rc, out), (0, ""), err)
+            self.assertTrue(stat.S_ISFIFO(os.stat(fifo).st_mode))
+            self.assertEqual([x["total"] for x in rows(got[0].decode())], ["750.00"])
+            self.assertEqual(os.listdir(d), ["rows"])
 
     def test_usage_errors(self):
         with Tmp(jsonl(case("a"))) as p:
