@@ -28,7 +28,7 @@ _INDEX, _LINE, _CASE, _SCHEME, _STATUS, _EPATH, _EMSG, _ELIGIBLE, _CURRENCY, _TO
 
 # A JSON Lines file is read in blocks of this many bytes; a line over the
 # library's limit (1 MiB, REP_BATCH_MAX_LINE) is an error row, never held whole.
-_BLOCK = 4 << 20
+_BLOCK = 1 << 20
 _MAX_LINE = 1 << 20
 # Cases handed to the C layer per call (it evaluates them with `jobs` threads).
 _CHUNK = 4096
