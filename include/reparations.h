@@ -21,6 +21,7 @@
 #include "reparations/scheme.h"
 #include "reparations/estimate.h"
 #include "reparations/compare.h"
+#include "reparations/batch.h"
 #include "reparations/tvm.h"
 
 #endif

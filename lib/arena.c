@@ -73,6 +73,23 @@ char *rep_arena_strdup(rep_arena *a, const char *s)
 char *rep_arena_printf(rep_arena *a, const char *fmt, ...)
 {
 	va_list ap;
+	/* one pass when the text fits in the current block (nearly always) */
+	rep_arena_block *b = a->head;
+	if (b && b->size > b->used) {
+		char *d = (char *)b->data + b->used;
+		size_t room = b->size - b->used;
+		va_start(ap, fmt);
+		int n = vsnprintf(d, room, fmt, ap);
+		va_end(ap);
+		if (n < 0)
+			return NULL;
+		if ((size_t)n < room) {
+			const size_t align = _Alignof(max_align_t);
+			size_t used = b->used + (((size_t)n + 1 + align - 1) & ~(align - 1));
+			b->used = used < b->size ? used : b->size;
+			return d;
+		}
+	}
 	va_start(ap, fmt);
 	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);

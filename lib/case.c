@@ -284,6 +284,7 @@ static rep_status grow(void **v, size_t *cap, size_t n, size_t elem, size_t limi
 
 rep_status rep_case_add_detention_spec(rep_case *c, const rep_detention_spec *d, rep_error *err)
 {
+	/* the path is written only for an error: a batch adds millions of detentions */
 	char path[48];
 	snprintf(path, sizeof path, "detentions[%zu]", c ? c->n_det : 0);
 	if (!c || !d)
@@ -349,13 +350,12 @@ static rep_status harm_amount(rep_case *c, mpq_t slot, const char **text_slot, u
 {
 	if (!text)
 		return REP_OK;
-	char full[96];
-	snprintf(full, sizeof full, "%s.%s", path, field);
+	char full[96]; /* written only for an error */
 	rep_status st = rep_dec_parse(slot, text, err);
-	if (st != REP_OK)
+	if (st != REP_OK && snprintf(full, sizeof full, "%s.%s", path, field) > 0)
 		return rep_err_at(err, full);
 	const char *copy = rep_arena_strdup(&c->arena, text);
-	if (!copy)
+	if (!copy && snprintf(full, sizeof full, "%s.%s", path, field) > 0)
 		return rep_err(err, REP_ENOMEM, full, "out of memory");
 	*text_slot = copy;
 	*present |= flag;
@@ -575,17 +575,16 @@ rep_status rep_case_validate(const rep_case *c, rep_error *err)
 	if (c->convicted == REP_FACT_NO && c->retrial == REP_FACT_YES)
 		return rep_err(err, REP_EINVAL, "proceedings.acquitted_on_retrial",
 			       "true, but proceedings.conviction is false: a retrial follows a conviction");
+	/* paths are written only for an error: validation runs for every case of a batch */
+#define AFTER(d) ((d) != REP_DATE_NONE && (d) > as_of)
 	for (size_t i = 0; i < c->n_det; i++) {
-		snprintf(path, sizeof path, "detentions[%zu].start", i);
-		if ((st = date_not_after(c->det[i].start, as_of, path, err)))
-			return st;
-		snprintf(path, sizeof path, "detentions[%zu].end", i);
-		if ((st = date_not_after(c->det[i].end, as_of, path, err)))
-			return st;
+		if (AFTER(c->det[i].start) && snprintf(path, sizeof path, "detentions[%zu].start", i) > 0)
+			return date_not_after(c->det[i].start, as_of, path, err);
+		if (AFTER(c->det[i].end) && snprintf(path, sizeof path, "detentions[%zu].end", i) > 0)
+			return date_not_after(c->det[i].end, as_of, path, err);
 	}
 	for (size_t i = 0; i < c->n_harms; i++) {
 		const rep_case_harm *h = &c->harms[i];
-		snprintf(path, sizeof path, "harms[%zu]", i);
 		const char *missing = NULL;
 		if (h->category == REP_HARM_LOST_EARNINGS) {
 			if (!(h->present & REP_HF_MONTHLY))
@@ -600,31 +599,30 @@ rep_status rep_case_validate(const rep_case *c, rep_error *err)
 		} else if (needs_amount(h->category) && !(h->present & REP_HF_AMOUNT)) {
 			missing = "amount";
 		}
-		if (missing)
+		if (missing && snprintf(path, sizeof path, "harms[%zu]", i) > 0)
 			return rep_err(err, REP_EINVAL, path, "%s: missing, required for category %s", missing,
 				       rep_harm_category_name(h->category));
 		if (h->category == REP_HARM_LOST_EARNINGS) {
 			rep_date end = h->end != REP_DATE_NONE ? h->end : as_of;
 			if (end < h->start) {
+				snprintf(path, sizeof path, "harms[%zu]", i);
 				char s[REP_DATE_TEXT_SIZE], e[REP_DATE_TEXT_SIZE];
 				rep_date_format(h->start, s);
 				rep_date_format(end, e);
 				return rep_err(err, REP_EINVAL, path, "end %s is before start %s", e, s);
 			}
-			snprintf(path, sizeof path, "harms[%zu].end", i);
-			if ((st = date_not_after(h->end, as_of, path, err)))
-				return st;
+			if (AFTER(h->end) && snprintf(path, sizeof path, "harms[%zu].end", i) > 0)
+				return date_not_after(h->end, as_of, path, err);
 		}
-		if (h->category != REP_HARM_LOST_EARNING_CAPACITY) {
-			snprintf(path, sizeof path, "harms[%zu].date", i);
-			if ((st = date_not_after(h->date, as_of, path, err)))
-				return st;
-		}
+		if (h->category != REP_HARM_LOST_EARNING_CAPACITY && AFTER(h->date) &&
+		    snprintf(path, sizeof path, "harms[%zu].date", i) > 0)
+			return date_not_after(h->date, as_of, path, err);
 		if ((h->present & REP_HF_YEARS) && mpq_cmp_ui(h->years, 100, 1) > 0) {
 			snprintf(path, sizeof path, "harms[%zu].years", i);
 			return rep_err(err, REP_ERANGE, path, "\"%s\" is more than 100 years", h->years_text);
 		}
 	}
+#undef AFTER
 	return REP_OK;
 }
 

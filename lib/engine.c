@@ -2421,7 +2421,12 @@ static rep_status estimate_compute(rep_estimate **out, const rep_context *ctx, c
 	rep_arena_init(&e->arena, 8192);
 	e->def = def;
 	e->rounding = def->rounding;
-	e->currency = def->currency ? def->currency : c->currency;
+	/* the case's code is copied: an estimate may outlive its case (bindings, batch rows) */
+	e->currency = def->currency ? def->currency : rep_arena_strdup(&e->arena, c->currency);
+	if (!e->currency) {
+		rep_estimate_free(e);
+		return rep_err(err, REP_ENOMEM, NULL, "out of memory");
+	}
 	int places = 2;
 	if (rep_currency_minor_units(e->currency, &places) != REP_OK) {
 		rep_estimate_free(e);

@@ -6,6 +6,7 @@
 
 #include "internal.h"
 #include "ival.h"
+#include "money_fast.h"
 #include "reparations/money.h"
 
 static const char *const round_names[] = {
@@ -226,6 +227,10 @@ rep_status rep_dec_parse_n(mpq_t out, const char *s, size_t len, rep_error *err)
 	if (!in_range)
 		return dec_err(err, REP_ERANGE, s, len, " (magnitude outside 1e-30..1e+30)");
 
+#ifdef REP_MONEY_FAST
+	if (rep_fast_parse(out, neg, digits, nd, scale))
+		return REP_OK;
+#endif
 	mpz_t num, den;
 	mpz_init_set_str(num, digits, 10);
 	mpz_init_set_ui(den, 1);
@@ -264,6 +269,13 @@ static int clamp_places(int places)
  * Exact: floor division, then the remainder against the divisor decides. */
 static void round_scaled(mpz_t q, const mpq_t x, int places, rep_round mode)
 {
+#ifdef REP_MONEY_FAST
+	rep_i128 fq;
+	if (rep_fast_round_scaled(&fq, x, places, mode)) {
+		rep_mpz_set_i128(q, fq);
+		return;
+	}
+#endif
 	mpz_t n, d, r;
 	mpz_inits(n, d, r, NULL);
 	if (places >= 0) {
@@ -317,6 +329,13 @@ void rep_dec_round(mpq_t out, const mpq_t x, int places, rep_round mode)
 	if (!out || !x)
 		return;
 	places = clamp_places(places);
+#ifdef REP_MONEY_FAST
+	rep_i128 fq;
+	if (rep_fast_round_scaled(&fq, x, places, mode) && fq >= -(rep_i128)INT64_MAX && fq <= (rep_i128)INT64_MAX) {
+		rep_mpq_set_u64(out, fq < 0, (uint64_t)(fq < 0 ? -fq : fq), rep_pow10_u64[places]);
+		return;
+	}
+#endif
 	mpz_t q;
 	mpz_init(q);
 	round_scaled(q, x, places, mode);
@@ -389,6 +408,19 @@ size_t rep_dec_format_size(const mpq_t x, int places)
 		return 1;
 	places = clamp_places(places);
 	unsigned dec = decimals_of(places);
+#ifdef REP_MONEY_FAST
+	if (places >= 0 && mpz_fits_slong_p(mpq_numref(x)) && mpz_fits_ulong_p(mpq_denref(x))) {
+		int64_t n = mpz_get_si(mpq_numref(x));
+		uint64_t m = (n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n) / mpz_get_ui(mpq_denref(x));
+		size_t digits = 1;
+		while (m >= 10) {
+			m /= 10;
+			digits++;
+		}
+		/* sign + digits + a carry (9.995 -> 10.00) + point + decimals + NUL */
+		return 1 + digits + 1 + (dec ? 1 + dec : 0) + 1;
+	}
+#endif
 	mpz_t ip;
 	mpz_init(ip);
 	mpz_tdiv_q(ip, mpq_numref(x), mpq_denref(x));
@@ -416,27 +448,38 @@ rep_status rep_dec_format_buf(char *buf, size_t size, const mpq_t x, int places,
 	rep_status st = REP_OK;
 	mpz_t q;
 	mpz_init(q);
-	round_scaled(q, x, places, mode);
-	if (places < 0) {
-		mpz_t p;
-		mpz_init(p);
-		mpz_ui_pow_ui(p, 10, (unsigned long)-places);
-		mpz_mul(q, q, p);
-		mpz_clear(p);
-	}
-	/* The sign comes from the rounded value, so -0.001 prints "0.00". */
-	bool neg = mpz_sgn(q) < 0;
-	mpz_abs(q, q);
-
 	char small[128];
-	size_t cap = mpz_sizeinbase(q, 10) + 2;
-	char *dig = cap <= sizeof small ? small : rep_malloc(cap);
-	if (!dig) {
-		st = REP_ENOMEM;
-		goto out;
+	char *dig = small;
+	bool neg;
+	size_t nd;
+#ifdef REP_MONEY_FAST
+	rep_i128 fq;
+	if (rep_fast_round_scaled(&fq, x, places, mode)) {
+		neg = fq < 0;
+		nd = rep_u128_digits(small, neg ? (rep_u128)0 - (rep_u128)fq : (rep_u128)fq);
+	} else
+#endif
+	{
+		round_scaled(q, x, places, mode);
+		if (places < 0) {
+			mpz_t p;
+			mpz_init(p);
+			mpz_ui_pow_ui(p, 10, (unsigned long)-places);
+			mpz_mul(q, q, p);
+			mpz_clear(p);
+		}
+		/* The sign comes from the rounded value, so -0.001 prints "0.00". */
+		neg = mpz_sgn(q) < 0;
+		mpz_abs(q, q);
+		size_t cap = mpz_sizeinbase(q, 10) + 2;
+		dig = cap <= sizeof small ? small : rep_malloc(cap);
+		if (!dig) {
+			st = REP_ENOMEM;
+			goto out;
+		}
+		mpz_get_str(dig, 10, q);
+		nd = strlen(dig);
 	}
-	mpz_get_str(dig, 10, q);
-	size_t nd = strlen(dig);
 	size_t ilen = nd > dec ? nd - dec : 1;
 	size_t total = (neg ? 1 : 0) + ilen + (dec ? 1 + dec : 0);
 	if (total + 1 > size) {
@@ -489,6 +532,20 @@ char *rep_dec_to_string(const mpq_t x)
 {
 	if (!x)
 		return NULL;
+#ifdef REP_MONEY_FAST
+	/* a denominator 2^a 5^b that fits in 64 bits: the value terminates, no rounding to do */
+	if (mpz_fits_ulong_p(mpq_denref(x))) {
+		uint64_t d = mpz_get_ui(mpq_denref(x));
+		int twos = __builtin_ctzll(d), fives = 0;
+		d >>= twos;
+		while (d % 5 == 0) {
+			d /= 5;
+			fives++;
+		}
+		if (d == 1 && twos <= 60)
+			return rep_dec_format(x, twos > fives ? twos : fives, REP_ROUND_HALF_EVEN);
+	}
+#endif
 	/* Rounding is the identity on a value that terminates within 60
 	 * places; after it the denominator is 2^a 5^b and max(a, b) is the
 	 * shortest exact number of decimals. */

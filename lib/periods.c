@@ -52,9 +52,8 @@ static rep_status check_date(rep_error *err, size_t i, const char *which, rep_da
 
 static rep_status check_period(rep_error *err, size_t i, const rep_period *p)
 {
-	char path[32];
-	snprintf(path, sizeof path, "[%zu]", i);
-	if (p->kind < 0 || p->kind > REP_PERIOD_MAX_KIND)
+	char path[32]; /* written only for an error: every estimate merges its periods */
+	if ((p->kind < 0 || p->kind > REP_PERIOD_MAX_KIND) && snprintf(path, sizeof path, "[%zu]", i) > 0)
 		return rep_err(err, REP_EINVAL, path, "kind %d is outside 0..%d", p->kind, REP_PERIOD_MAX_KIND);
 	rep_status st = check_date(err, i, "start", p->start);
 	if (st == REP_OK)
@@ -65,6 +64,7 @@ static rep_status check_period(rep_error *err, size_t i, const rep_period *p)
 		char s[REP_DATE_TEXT_SIZE], e[REP_DATE_TEXT_SIZE];
 		rep_date_format(p->start, s);
 		rep_date_format(p->end, e);
+		snprintf(path, sizeof path, "[%zu]", i);
 		return rep_err(err, REP_EINVAL, path, "end %s is before start %s", e, s);
 	}
 	return REP_OK;

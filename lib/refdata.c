@@ -482,8 +482,15 @@ static const rep_fx_rate *user_rate(const rep_context *ctx, const char *from, co
 static const rep_series_point *fx_point(const rep_context *ctx, const char *from, const char *to, rep_date date,
 					bool allow_stale, rep_series_stale *stale)
 {
+	/* "FX.EUR_KZT" by hand: every conversion of every estimate asks */
 	char id[16];
-	snprintf(id, sizeof id, "FX.%s_%s", from, to);
+	size_t fl = strlen(from), tl = strlen(to);
+	if (fl + tl + 5 > sizeof id)
+		return NULL;
+	memcpy(id, "FX.", 3);
+	memcpy(id + 3, from, fl);
+	id[3 + fl] = '_';
+	memcpy(id + 4 + fl, to, tl + 1);
 	const rep_series_def *s = find(ctx, id, NULL);
 	if (!s)
 		return NULL;

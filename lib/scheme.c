@@ -198,6 +198,21 @@ rep_status rep_options_add(rep_options *o, const char *assignment_text, rep_erro
 	return rep_options_set(o, scheme, name, eq + 1, err);
 }
 
+/* A copy of every assignment of src (NULL: an empty set). */
+rep_status rep_options_clone(rep_options **out, const rep_options *src, rep_error *err)
+{
+	rep_status st = rep_options_new(out);
+	if (st)
+		return rep_err(err, st, NULL, "out of memory");
+	for (size_t i = 0; src && i < src->n; i++)
+		if ((st = rep_options_set(*out, src->a[i].scheme, src->a[i].name, src->a[i].value, err))) {
+			rep_options_free(*out);
+			*out = NULL;
+			return st;
+		}
+	return REP_OK;
+}
+
 /* The value assigned to scheme.name, or NULL. */
 const char *rep_options_get(const rep_options *o, const char *scheme, const char *name)
 {

@@ -11,6 +11,7 @@ const rep_scheme_def *rep_scheme_def_find(const rep_context *ctx, const char *id
 rep_status rep_scheme_unknown(const rep_context *ctx, const char *id, rep_error *err);
 rep_status rep_context_add_scheme_def(rep_context *ctx, const rep_scheme_def *def, rep_error *err);
 const char *rep_options_get(const rep_options *o, const char *scheme, const char *name);
+rep_status rep_options_clone(rep_options **out, const rep_options *src, rep_error *err);
 rep_status rep_option_check_value(const rep_scheme_def *def, const rep_option_def *d, const char *value,
 				  rep_error *err);
 

@@ -24,5 +24,9 @@ int cli_load_file(rep_context *ctx, const char *path, bool scheme);
 
 /* `reparations calc ...` (tools/calc.c). */
 int cli_calc(int argc, char **argv);
+/* `reparations batch ...` and `reparations sweep ...` (tools/batch.c), with the
+ * program's context and options (filled from their arguments). */
+int cli_batch(int argc, char **argv, rep_context *ctx, rep_options *opts);
+int cli_sweep(int argc, char **argv, rep_context *ctx, rep_options *opts);
 
 #endif

@@ -5,6 +5,8 @@
  *   reparations schemes  [--format json] [--export ID]
  *   reparations refdata  [SERIES] [--format json]
  *   reparations validate CASE.json
+ *   reparations batch    CASES.jsonl --scheme ID ... [--format csv|jsonl] [--jobs N]   (tools/batch.c)
+ *   reparations sweep    CASE.json --scheme ID ... --vary PATH=FROM:TO:STEP ...     (tools/batch.c)
  *   reparations calc     pv|interest|index ...
  *
  * Exit status: 0 success, 2 bad input or usage (one line on stderr naming
@@ -34,6 +36,8 @@ static const char *const usage_main =
 	"  schemes  [--format json] [--export ID]             list the schemes; --export: one as JSON\n"
 	"  refdata  [SERIES] [--format json]                  list reference series, or one series' points\n"
 	"  validate CASE.json                                 check a case file\n"
+	"  batch    CASES.jsonl --scheme ID [--scheme ID ...] one row per case x scheme (CSV or JSON Lines)\n"
+	"  sweep    CASE.json --scheme ID --vary PATH=FROM:TO:STEP   one row per grid point x scheme\n"
 	"  calc     pv|interest|index ...                     time-value calculators\n"
 	"\n"
 	"  --version, --help; `reparations COMMAND --help` for each command.\n";
@@ -814,6 +818,10 @@ int main(int argc, char **argv)
 		rc = cmd_schemes(&o, argc, argv);
 	else if (strcmp(cmd, "refdata") == 0)
 		rc = cmd_refdata(&o, argc, argv);
+	else if (strcmp(cmd, "batch") == 0)
+		rc = cli_batch(argc, argv, o.ctx, o.options);
+	else if (strcmp(cmd, "sweep") == 0)
+		rc = cli_sweep(argc, argv, o.ctx, o.options);
 	else {
 		rc = cli_usage("unknown command \"%s\" (see `reparations --help`)", cmd);
 	}

@@ -29,8 +29,8 @@ meson test -C build-asan --print-errorlogs --num-processes 2
 
 section "3. ThreadSanitizer"
 CC=clang meson setup build-tsan -Db_sanitize=thread -Db_lundef=false -Dpython=disabled -Dnode=disabled >/dev/null
-ninja -C build-tsan tests/test_threads
-meson test -C build-tsan --print-errorlogs --no-rebuild threads
+ninja -C build-tsan tests/test_threads tests/test_batch
+meson test -C build-tsan --print-errorlogs --no-rebuild threads batch
 
 section "4. allocation failure injection (under ASan)"
 meson setup build-fault -Dfault_injection=true -Db_sanitize=address,undefined -Db_lundef=false -Dpython=disabled -Dnode=disabled >/dev/null

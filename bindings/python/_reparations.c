@@ -665,6 +665,721 @@ static PyObject *py_validate(PyObject *self, PyObject *args, PyObject *kw)
 	return run(work_validate, &a);
 }
 
+/* ---- batch and sweep: rows built straight from the estimates ---- */
+
+/* The row callback runs in the calling thread with the GIL released; it takes
+ * the GIL back for each row to build its tuple from the estimate's accessors
+ * (no JSON text in between), then releases it again, so the library's
+ * threads go on evaluating meanwhile. */
+typedef struct rows_ctx {
+	PyThreadState *ts;
+	PyObject *rows;
+	int lines;            /* fields="lines": each row also carries its lines */
+	int py_failed;        /* a Python error is set */
+} rows_ctx;
+
+static PyObject *str_or_none(const char *s)
+{
+	if (!s)
+		Py_RETURN_NONE;
+	return PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "replace");
+}
+
+static PyObject *nonempty_or_none(const char *s)
+{
+	return str_or_none(s && *s ? s : NULL);
+}
+
+/* (head, group, class, label, basis, formula, quantity, unit, rate, nominal, adjustment, amount, note) */
+static PyObject *line_tuple(const rep_line *l)
+{
+	const char *f[13] = {l->head, l->group, l->klass, l->label, l->basis, l->formula, l->quantity,
+			     l->unit, l->rate, l->nominal, l->adjustment, l->amount, l->note};
+	PyObject *t = PyTuple_New(13);
+	for (int i = 0; t && i < 13; i++) {
+		PyObject *v = str_or_none(f[i]);
+		if (!v) {
+			Py_CLEAR(t);
+			break;
+		}
+		PyTuple_SET_ITEM(t, i, v);
+	}
+	return t;
+}
+
+#define ROW_FIELDS 21
+
+/* (index, line, case, scheme, status, error_path, error_message, eligible, currency, total,
+ *  total_if_eligible, range_low, range_high, total_pecuniary, total_non_pecuniary, days, per_day,
+ *  warnings, heads, lines, point) */
+static PyObject *row_tuple(const rep_batch_row *r, int with_lines, size_t n_axes)
+{
+	PyObject *t = PyTuple_New(ROW_FIELDS);
+	if (!t)
+		return NULL;
+	for (int i = 0; i < ROW_FIELDS; i++) {
+		Py_INCREF(Py_None);
+		PyTuple_SET_ITEM(t, i, Py_None);
+	}
+#define SET(i, expr)                                   \
+	do {                                           \
+		PyObject *v_ = (expr);                 \
+		if (!v_)                               \
+			goto fail;                     \
+		Py_SETREF(((PyTupleObject *)t)->ob_item[i], v_); \
+	} while (0)
+	SET(0, PyLong_FromSize_t(r->index));
+	if (r->line)
+		SET(1, PyLong_FromSize_t(r->line));
+	SET(2, str_or_none(r->case_id ? r->case_id : ""));
+	SET(3, str_or_none(r->scheme));
+	SET(4, PyUnicode_FromString(r->status == REP_OK ? "ok" : rep_status_name(r->status)));
+	if (r->status != REP_OK && r->error) {
+		SET(5, str_or_none(r->error->path));
+		SET(6, str_or_none(r->error->message));
+	}
+	const rep_estimate *e = r->estimate;
+	if (e) {
+		const char *lo = NULL, *hi = NULL;
+		bool range = rep_estimate_range(e, &lo, &hi, NULL);
+		SET(7, PyBool_FromLong(rep_estimate_eligible(e)));
+		SET(8, str_or_none(rep_estimate_currency(e)));
+		SET(9, str_or_none(rep_estimate_total(e)));
+		SET(10, nonempty_or_none(rep_estimate_total_if_eligible(e)));
+		if (range) {
+			SET(11, str_or_none(lo));
+			SET(12, str_or_none(hi));
+		}
+		SET(13, str_or_none(rep_estimate_total_pecuniary(e)));
+		SET(14, str_or_none(rep_estimate_total_non_pecuniary(e)));
+		SET(15, PyLong_FromLong(rep_estimate_days(e)));
+		SET(16, nonempty_or_none(rep_estimate_per_day(e)));
+		SET(17, PyLong_FromSize_t(rep_estimate_warning_count(e)));
+		rep_head_total h[64];
+		size_t nh = rep_estimate_heads(e, h, 64);
+		if (nh > 64)
+			nh = 64;
+		PyObject *heads = PyTuple_New((Py_ssize_t)nh);
+		if (!heads)
+			goto fail;
+		for (size_t i = 0; i < nh; i++) {
+			PyObject *pair = Py_BuildValue("(ss)", h[i].head, h[i].amount);
+			if (!pair) {
+				Py_DECREF(heads);
+				goto fail;
+			}
+			PyTuple_SET_ITEM(heads, (Py_ssize_t)i, pair);
+		}
+		SET(18, heads);
+		if (with_lines) {
+			size_t nl = rep_estimate_line_count(e);
+			PyObject *lines = PyTuple_New((Py_ssize_t)nl);
+			if (!lines)
+				goto fail;
+			for (size_t i = 0; i < nl; i++) {
+				PyObject *lt = line_tuple(rep_estimate_line(e, i));
+				if (!lt) {
+					Py_DECREF(lines);
+					goto fail;
+				}
+				PyTuple_SET_ITEM(lines, (Py_ssize_t)i, lt);
+			}
+			SET(19, lines);
+		}
+	}
+	if (r->point) {
+		PyObject *pt = PyTuple_New((Py_ssize_t)n_axes);
+		if (!pt)
+			goto fail;
+		for (size_t i = 0; i < n_axes; i++) {
+			PyObject *v = str_or_none(r->point[i]);
+			if (!v) {
+				Py_DECREF(pt);
+				goto fail;
+			}
+			PyTuple_SET_ITEM(pt, (Py_ssize_t)i, v);
+		}
+		SET(20, pt);
+	}
+#undef SET
+	return t;
+fail:
+	Py_DECREF(t);
+	return NULL;
+}
+
+typedef struct rows_run {
+	rows_ctx rc;
+	size_t n_axes;
+} rows_run;
+
+static rep_status on_py_row(void *user, const rep_batch_row *r)
+{
+	rows_run *rr = user;
+	PyEval_RestoreThread(rr->rc.ts);
+	PyObject *t = row_tuple(r, rr->rc.lines, rr->n_axes);
+	int bad = !t || PyList_Append(rr->rc.rows, t) != 0;
+	Py_XDECREF(t);
+	rr->rc.ts = PyEval_SaveThread();
+	if (bad) {
+		rr->rc.py_failed = 1;
+		return REP_ENOMEM;
+	}
+	return REP_OK;
+}
+
+static int fields_arg(PyObject *o, int *lines)
+{
+	const char *f;
+	if (cstr_of(o, &f, "fields"))
+		return -1;
+	if (!f || strcmp(f, "totals") == 0)
+		*lines = 0;
+	else if (strcmp(f, "lines") == 0)
+		*lines = 1;
+	else {
+		PyErr_SetString(PyExc_ValueError, "fields must be \"totals\" or \"lines\"");
+		return -1;
+	}
+	return 0;
+}
+
+/* What a batch or sweep call needs besides call_args. */
+typedef struct batch_args {
+	unsigned jobs;
+	int jsonl;                 /* texts[0] is a chunk of JSON Lines */
+	const char **texts;
+	size_t *lens;
+	size_t n_texts;
+	const char **vary;
+	size_t n_vary;
+} batch_args;
+
+static rep_status batch_setup(const call_args *a, call_result *r, const rep_context *ctx, rep_options **o,
+			      rep_batch **b, unsigned jobs)
+{
+	if (read_options(a, r, ctx, o))
+		return r->st;
+	rep_status st = rep_batch_new(b, ctx, a->schemes, a->n_schemes, *o, &r->err);
+	if (st)
+		return fail(r, "option", st);
+	if ((st = rep_batch_set_jobs(*b, jobs)))
+		return fail(r, "jobs", st);
+	return REP_OK;
+}
+
+/* Runs with the GIL released (rr->rc.ts holds the thread state). */
+static void work_batch(const call_args *a, const batch_args *ba, call_result *r, rows_run *rr)
+{
+	rep_context *ctx = NULL;
+	rep_options *o = NULL;
+	rep_batch *b = NULL;
+	if (open_context(a, r, &ctx) || batch_setup(a, r, ctx, &o, &b, ba->jobs))
+		goto out;
+	rep_status st;
+	if (ba->jsonl) {
+		FILE *f = ba->lens[0] ? fmemopen((void *)ba->texts[0], ba->lens[0], "rb") : NULL;
+		if (!ba->lens[0])
+			st = REP_OK;
+		else if (!f) {
+			st = r->err.status = REP_ENOMEM;
+			snprintf(r->err.message, sizeof r->err.message, "out of memory");
+		} else {
+			st = rep_batch_run_jsonl(b, f, on_py_row, rr, &r->err);
+			fclose(f);
+		}
+	} else {
+		st = rep_batch_run_texts(b, ba->texts, ba->lens, ba->n_texts, on_py_row, rr, &r->err);
+	}
+	if (st)
+		fail(r, "batch", st);
+out:
+	rep_batch_free(b);
+	rep_options_free(o);
+	close_context(ctx);
+}
+
+static void work_sweep(const call_args *a, const batch_args *ba, call_result *r, rows_run *rr)
+{
+	rep_context *ctx = NULL;
+	rep_case *c = NULL;
+	rep_options *o = NULL;
+	rep_batch *b = NULL;
+	rep_sweep *sw = NULL;
+	if (open_context(a, r, &ctx) || read_case(a, r, &c) || check_schemes(a, r, ctx) ||
+	    batch_setup(a, r, ctx, &o, &b, ba->jobs))
+		goto out;
+	rep_status st = rep_sweep_new(&sw, c, &r->err);
+	for (size_t i = 0; st == REP_OK && i < ba->n_vary; i++)
+		st = rep_sweep_add(sw, ba->vary[i], &r->err);
+	if (st) {
+		fail(r, "vary", st);
+		goto out;
+	}
+	rr->n_axes = rep_sweep_axis_count(sw);
+	if ((st = rep_sweep_run(sw, b, on_py_row, rr, &r->err)))
+		fail(r, "vary", st);
+out:
+	rep_sweep_free(sw);
+	rep_batch_free(b);
+	rep_options_free(o);
+	rep_case_free(c);
+	close_context(ctx);
+}
+
+typedef void (*rows_work_fn)(const call_args *, const batch_args *, call_result *, rows_run *);
+
+static PyObject *run_rows(rows_work_fn work, call_args *a, batch_args *ba, int lines)
+{
+	call_result r;
+	memset(&r, 0, sizeof r);
+	rep_error_clear(&r.err);
+	rows_run rr;
+	memset(&rr, 0, sizeof rr);
+	rr.rc.lines = lines;
+	rr.rc.rows = PyList_New(0);
+	PyObject *res = NULL;
+	if (rr.rc.rows) {
+		rr.rc.ts = PyEval_SaveThread();
+		work(a, ba, &r, &rr);
+		PyEval_RestoreThread(rr.rc.ts);
+		if (rr.rc.py_failed) {
+			if (!PyErr_Occurred())
+				PyErr_NoMemory();
+		} else if (r.st) {
+			raise_library_error(&r);
+		} else {
+			res = rr.rc.rows;
+			rr.rc.rows = NULL;
+		}
+	}
+	Py_XDECREF(rr.rc.rows);
+	call_result_release(&r);
+	call_args_release(a);
+	PyMem_Free(ba->texts);
+	PyMem_Free(ba->lens);
+	PyMem_Free(ba->vary);
+	return res;
+}
+
+static int jobs_arg(PyObject *o, unsigned *jobs)
+{
+	long v = PyLong_AsLong(o);
+	if (v == -1 && PyErr_Occurred())
+		return -1;
+	if (v < 0 || v > REP_BATCH_MAX_JOBS) {
+		PyErr_Format(PyExc_ValueError, "jobs must be 0 (one per processor) to %d, not %ld", REP_BATCH_MAX_JOBS, v);
+		return -1;
+	}
+	*jobs = (unsigned)v;
+	return 0;
+}
+
+PyDoc_STRVAR(batch_doc,
+	     "batch(texts, schemes, options=(), jobs=1, fields='totals', extras=None, jsonl=False) -> list\n\n"
+	     "Evaluate each case text under each scheme; one row tuple per case x scheme, in input order\n"
+	     "(see reparations.BatchRow). With jsonl=True, texts is one bytes object of JSON Lines.\n"
+	     "Releases the GIL while computing; jobs threads evaluate.");
+
+static PyObject *py_batch(PyObject *self, PyObject *args, PyObject *kw)
+{
+	static char *kwlist[] = {"texts", "schemes", "options", "jobs", "fields", "extras", "jsonl", NULL};
+	PyObject *texts, *schemes, *options = Py_None, *jobs = NULL, *fields = Py_None, *extras = Py_None;
+	int jsonl = 0, lines = 0;
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|OOOOp:batch", kwlist, &texts, &schemes, &options, &jobs, &fields,
+					 &extras, &jsonl))
+		return NULL;
+	call_args a;
+	batch_args ba;
+	memset(&ba, 0, sizeof ba);
+	ba.jobs = 1;
+	ba.jsonl = jsonl;
+	if (begin(&a))
+		return NULL;
+	if (str_list(&a, schemes, &a.schemes, &a.n_schemes, "schemes") ||
+	    str_list(&a, options, &a.options, &a.n_options, "options") || (jobs && jobs_arg(jobs, &ba.jobs)) ||
+	    fields_arg(fields, &lines) || parse_extras(&a, extras))
+		goto bad;
+	if (a.n_schemes == 0) {
+		PyErr_SetString(PyExc_ValueError, "at least one scheme is required");
+		goto bad;
+	}
+	if (jsonl) {
+		text_arg t;
+		if (text_of(texts, &t, 1, "texts") || PyList_Append(a.keep, texts))
+			goto bad;
+		ba.texts = PyMem_Malloc(sizeof *ba.texts);
+		ba.lens = PyMem_Malloc(sizeof *ba.lens);
+		if (!ba.texts || !ba.lens) {
+			PyErr_NoMemory();
+			goto bad;
+		}
+		ba.texts[0] = t.s;
+		ba.lens[0] = t.len;
+		ba.n_texts = 1;
+	} else {
+		PyObject *tup = kept_tuple(&a, texts, "texts");
+		if (!tup)
+			goto bad;
+		Py_ssize_t n = PyTuple_GET_SIZE(tup);
+		ba.texts = PyMem_Malloc((size_t)(n ? n : 1) * sizeof *ba.texts);
+		ba.lens = PyMem_Malloc((size_t)(n ? n : 1) * sizeof *ba.lens);
+		if (!ba.texts || !ba.lens) {
+			PyErr_NoMemory();
+			goto bad;
+		}
+		for (Py_ssize_t i = 0; i < n; i++) {
+			text_arg t;
+			if (text_of(PyTuple_GET_ITEM(tup, i), &t, 1, "texts[i]"))
+				goto bad;
+			ba.texts[i] = t.s;
+			ba.lens[i] = t.len;
+		}
+		ba.n_texts = (size_t)n;
+	}
+	return run_rows(work_batch, &a, &ba, lines);
+bad:
+	call_args_release(&a);
+	PyMem_Free(ba.texts);
+	PyMem_Free(ba.lens);
+	return NULL;
+}
+
+PyDoc_STRVAR(sweep_doc,
+	     "sweep(case_json, schemes, vary, options=(), jobs=1, fields='totals', as_of=None, extras=None) -> list\n\n"
+	     "Evaluate the case over the grid of the axes in vary (\"PATH=FROM:TO:STEP\" strings); one row tuple\n"
+	     "per grid point x scheme, the point's values in the last field.");
+
+static PyObject *py_sweep(PyObject *self, PyObject *args, PyObject *kw)
+{
+	static char *kwlist[] = {"case_json", "schemes", "vary", "options", "jobs", "fields", "as_of", "extras", NULL};
+	PyObject *case_json, *schemes, *vary, *options = Py_None, *jobs = NULL, *fields = Py_None, *as_of = Py_None,
+		 *extras = Py_None;
+	int lines = 0;
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "OOO|OOOOO:sweep", kwlist, &case_json, &schemes, &vary, &options, &jobs,
+					 &fields, &as_of, &extras))
+		return NULL;
+	call_args a;
+	batch_args ba;
+	memset(&ba, 0, sizeof ba);
+	ba.jobs = 1;
+	if (begin(&a))
+		return NULL;
+	if (case_arg(&a, case_json) || str_list(&a, schemes, &a.schemes, &a.n_schemes, "schemes") ||
+	    str_list(&a, vary, &ba.vary, &ba.n_vary, "vary") ||
+	    str_list(&a, options, &a.options, &a.n_options, "options") || (jobs && jobs_arg(jobs, &ba.jobs)) ||
+	    fields_arg(fields, &lines) || cstr_of(as_of, &a.as_of, "as_of") || PyList_Append(a.keep, as_of) ||
+	    parse_extras(&a, extras)) {
+		call_args_release(&a);
+		PyMem_Free(ba.vary);
+		return NULL;
+	}
+	if (a.n_schemes == 0) {
+		call_args_release(&a);
+		PyMem_Free(ba.vary);
+		PyErr_SetString(PyExc_ValueError, "at least one scheme is required");
+		return NULL;
+	}
+	return run_rows(work_sweep, &a, &ba, lines);
+}
+
+/* ---- estimates as objects: the C estimate kept and read through its accessors ---- */
+
+/* What the estimates of one call point into, kept until the last of them
+ * goes: the case (an estimate in the case's currency names it from there) and
+ * the context made for the call with the user's data (their schemes live in
+ * it; NULL for the shared one). The count changes only with the GIL held. */
+typedef struct ctx_ref {
+	rep_context *ctx;
+	rep_case *c;
+	Py_ssize_t refs;
+} ctx_ref;
+
+typedef struct est_handle {
+	PyObject_HEAD
+	rep_estimate *e;
+	ctx_ref *owner;
+	char *case_id;
+	const char *jurisdiction, *status, *notes; /* owned by the context */
+} est_handle;
+
+static void handle_dealloc(PyObject *self)
+{
+	est_handle *h = (est_handle *)self;
+	rep_estimate_free(h->e);
+	if (h->owner && --h->owner->refs == 0) {
+		rep_case_free(h->owner->c);
+		if (h->owner->ctx != default_ctx)
+			rep_context_free(h->owner->ctx);
+		PyMem_Free(h->owner);
+	}
+	free(h->case_id);
+	Py_TYPE(self)->tp_free(self);
+}
+
+/* (scheme, name, jurisdiction, status, notes, currency, as_of, eligible, total, pecuniary,
+ *  non_pecuniary, total_if_eligible, has_range, days, per_day, case_id) */
+static PyObject *handle_summary(PyObject *self, PyObject *unused)
+{
+	est_handle *h = (est_handle *)self;
+	const rep_estimate *e = h->e;
+	return Py_BuildValue("(sssssssOsssNOlNs)", rep_estimate_scheme(e), rep_estimate_scheme_name(e), h->jurisdiction,
+			     h->status, h->notes, rep_estimate_currency(e), rep_estimate_as_of(e),
+			     rep_estimate_eligible(e) ? Py_True : Py_False, rep_estimate_total(e),
+			     rep_estimate_total_pecuniary(e), rep_estimate_total_non_pecuniary(e),
+			     nonempty_or_none(rep_estimate_total_if_eligible(e)),
+			     rep_estimate_range(e, NULL, NULL, NULL) ? Py_True : Py_False, rep_estimate_days(e),
+			     nonempty_or_none(rep_estimate_per_day(e)), h->case_id ? h->case_id : "");
+}
+
+static PyObject *handle_lines(PyObject *self, PyObject *unused)
+{
+	const rep_estimate *e = ((est_handle *)self)->e;
+	size_t n = rep_estimate_line_count(e);
+	PyObject *t = PyTuple_New((Py_ssize_t)n);
+	for (size_t i = 0; t && i < n; i++) {
+		PyObject *v = line_tuple(rep_estimate_line(e, i));
+		if (!v)
+			Py_CLEAR(t);
+		else
+			PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
+	}
+	return t;
+}
+
+static PyObject *handle_findings(PyObject *self, PyObject *unused)
+{
+	const rep_estimate *e = ((est_handle *)self)->e;
+	size_t n = rep_estimate_finding_count(e);
+	PyObject *t = PyTuple_New((Py_ssize_t)n);
+	for (size_t i = 0; t && i < n; i++) {
+		const rep_finding *f = rep_estimate_finding(e, i);
+		PyObject *v = Py_BuildValue("(NNNO)", str_or_none(f->code), str_or_none(f->text), str_or_none(f->basis),
+					    f->bars ? Py_True : Py_False);
+		if (!v)
+			Py_CLEAR(t);
+		else
+			PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
+	}
+	return t;
+}
+
+static PyObject *handle_refpoints(PyObject *self, PyObject *unused)
+{
+	const rep_estimate *e = ((est_handle *)self)->e;
+	size_t n = rep_estimate_refpoint_count(e);
+	PyObject *t = PyTuple_New((Py_ssize_t)n);
+	for (size_t i = 0; t && i < n; i++) {
+		const rep_refpoint *r = rep_estimate_refpoint(e, i);
+		PyObject *v = Py_BuildValue("(NNNNNN)", str_or_none(r->series), str_or_none(r->date), str_or_none(r->from),
+					    str_or_none(r->value), str_or_none(r->confidence), str_or_none(r->source));
+		if (!v)
+			Py_CLEAR(t);
+		else
+			PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
+	}
+	return t;
+}
+
+static PyObject *handle_options(PyObject *self, PyObject *unused)
+{
+	const rep_estimate *e = ((est_handle *)self)->e;
+	size_t n = rep_estimate_option_count(e);
+	PyObject *t = PyTuple_New((Py_ssize_t)n);
+	for (size_t i = 0; t && i < n; i++) {
+		const rep_option_value *o = rep_estimate_option(e, i);
+		PyObject *v = Py_BuildValue("(NNO)", str_or_none(o->name), str_or_none(o->value),
+					    o->user_set ? Py_True : Py_False);
+		if (!v)
+			Py_CLEAR(t);
+		else
+			PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
+	}
+	return t;
+}
+
+static PyObject *handle_warnings(PyObject *self, PyObject *unused)
+{
+	const rep_estimate *e = ((est_handle *)self)->e;
+	size_t n = rep_estimate_warning_count(e);
+	PyObject *t = PyTuple_New((Py_ssize_t)n);
+	for (size_t i = 0; t && i < n; i++) {
+		PyObject *v = str_or_none(rep_estimate_warning(e, i));
+		if (!v)
+			Py_CLEAR(t);
+		else
+			PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
+	}
+	return t;
+}
+
+/* The library's JSON of this one estimate ({"case", "as_of", "estimates": [it]}), made on demand. */
+static PyObject *handle_json(PyObject *self, PyObject *unused)
+{
+	est_handle *h = (est_handle *)self;
+	char *text = NULL;
+	size_t len = 0;
+	call_result r;
+	memset(&r, 0, sizeof r);
+	rep_error_clear(&r.err);
+	const rep_estimate *one = h->e;
+	rep_status st;
+	Py_BEGIN_ALLOW_THREADS
+	st = rep_estimates_render(&text, &len, h->case_id ? h->case_id : "", &one, 1, REP_FORMAT_JSON, &r.err);
+	Py_END_ALLOW_THREADS
+	if (st) {
+		fail(&r, "render", st);
+		raise_library_error(&r);
+		return NULL;
+	}
+	PyObject *res = PyUnicode_DecodeUTF8(text, (Py_ssize_t)len, "strict");
+	free(text);
+	return res;
+}
+
+static PyMethodDef handle_methods[] = {
+	{"summary", handle_summary, METH_NOARGS, "(scheme, name, jurisdiction, status, notes, currency, as_of, eligible, "
+						 "total, pecuniary, non_pecuniary, total_if_eligible, has_range, days, per_day, case)"},
+	{"lines", handle_lines, METH_NOARGS, "line tuples (head, group, class, label, basis, formula, quantity, unit, "
+					     "rate, nominal, adjustment, amount, note)"},
+	{"findings", handle_findings, METH_NOARGS, "(code, text, basis, bars) tuples"},
+	{"refpoints", handle_refpoints, METH_NOARGS, "(series, date, from, value, confidence, source) tuples"},
+	{"options", handle_options, METH_NOARGS, "(name, value, user_set) tuples"},
+	{"warnings", handle_warnings, METH_NOARGS, "warning texts"},
+	{"json", handle_json, METH_NOARGS, "the library's JSON {\"case\", \"as_of\", \"estimates\": [this one]}"},
+	{NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject handle_type = {
+	PyVarObject_HEAD_INIT(NULL, 0)
+	.tp_name = "reparations._reparations.EstimateHandle",
+	.tp_basicsize = sizeof(est_handle),
+	.tp_dealloc = handle_dealloc,
+	.tp_flags = Py_TPFLAGS_DEFAULT,
+	.tp_doc = "One computed estimate of the C library, read through its accessors (private).",
+	.tp_methods = handle_methods,
+};
+
+/* What work_handles leaves for building the handles. */
+typedef struct handles_result {
+	rep_context *ctx;
+	rep_case *c;
+	rep_estimate **es;
+	size_t n;
+	char *case_id;
+} handles_result;
+
+static void work_handles(const call_args *a, call_result *r, handles_result *hr)
+{
+	rep_options *o = NULL;
+	if (open_context(a, r, &hr->ctx) || read_case(a, r, &hr->c) || read_options(a, r, hr->ctx, &o) ||
+	    check_schemes(a, r, hr->ctx))
+		goto out;
+	if (!(hr->es = calloc(a->n_schemes ? a->n_schemes : 1, sizeof *hr->es)) ||
+	    !(hr->case_id = dup_or_null(rep_case_id(hr->c)))) {
+		fail(r, "estimate", REP_ENOMEM);
+		goto out;
+	}
+	for (; hr->n < a->n_schemes; hr->n++) {
+		rep_status st = rep_estimate_compute(&hr->es[hr->n], hr->ctx, hr->c, a->schemes[hr->n], o, &r->err);
+		if (st) {
+			fail(r, "estimate", st);
+			goto out;
+		}
+	}
+out:
+	rep_options_free(o);
+}
+
+PyDoc_STRVAR(estimate_handles_doc,
+	     "estimate_handles(case_json, schemes, options=(), as_of=None, extras=None) -> list\n\n"
+	     "Like estimate(), but the estimates as EstimateHandle objects read through the library's\n"
+	     "accessors (no JSON text unless asked with .json()). Releases the GIL while computing.");
+
+static PyObject *py_estimate_handles(PyObject *self, PyObject *args, PyObject *kw)
+{
+	static char *kwlist[] = {"case_json", "schemes", "options", "as_of", "extras", NULL};
+	PyObject *case_json, *schemes, *options = Py_None, *as_of = Py_None, *extras = Py_None;
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|OOO:estimate_handles", kwlist, &case_json, &schemes, &options,
+					 &as_of, &extras))
+		return NULL;
+	call_args a;
+	if (begin(&a))
+		return NULL;
+	if (case_arg(&a, case_json) || str_list(&a, schemes, &a.schemes, &a.n_schemes, "schemes") ||
+	    str_list(&a, options, &a.options, &a.n_options, "options") || cstr_of(as_of, &a.as_of, "as_of") ||
+	    parse_extras(&a, extras)) {
+		call_args_release(&a);
+		return NULL;
+	}
+	if (a.n_schemes == 0) {
+		call_args_release(&a);
+		PyErr_SetString(PyExc_ValueError, "at least one scheme is required");
+		return NULL;
+	}
+	call_result r;
+	memset(&r, 0, sizeof r);
+	rep_error_clear(&r.err);
+	handles_result hr;
+	memset(&hr, 0, sizeof hr);
+	Py_BEGIN_ALLOW_THREADS
+	work_handles(&a, &r, &hr);
+	Py_END_ALLOW_THREADS
+	PyObject *list = NULL;
+	ctx_ref *owner = NULL;
+	if (r.st) {
+		raise_library_error(&r);
+	} else if (!(owner = PyMem_Malloc(sizeof *owner))) {
+		PyErr_NoMemory();
+	} else if ((list = PyList_New((Py_ssize_t)hr.n))) {
+		owner->ctx = hr.ctx;
+		owner->c = hr.c;
+		owner->refs = 0;
+		hr.ctx = NULL; /* now the handles' */
+		hr.c = NULL;
+		for (size_t i = 0; i < hr.n; i++) {
+			est_handle *h = PyObject_New(est_handle, &handle_type);
+			char *id = dup_or_null(hr.case_id);
+			if (!h || !id) {
+				free(id);
+				Py_XDECREF(h);
+				Py_CLEAR(list);
+				if (!PyErr_Occurred())
+					PyErr_NoMemory();
+				break;
+			}
+			const rep_scheme *sc = rep_scheme_find(owner->ctx, rep_estimate_scheme(hr.es[i]));
+			h->e = hr.es[i];
+			hr.es[i] = NULL;
+			h->owner = owner;
+			h->case_id = id;
+			h->jurisdiction = rep_scheme_jurisdiction(sc);
+			h->status = rep_scheme_status(sc);
+			h->notes = rep_scheme_notes(sc);
+			owner->refs++;
+			PyList_SET_ITEM(list, (Py_ssize_t)i, (PyObject *)h);
+		}
+		if (owner->refs == 0) { /* no handle made it: the context and the case are still ours */
+			hr.ctx = owner->ctx;
+			hr.c = owner->c;
+			PyMem_Free(owner);
+			owner = NULL;
+		}
+	}
+	if (owner && !list) /* the list could not be made */
+		PyMem_Free(owner);
+	for (size_t i = 0; i < hr.n; i++)
+		rep_estimate_free(hr.es ? hr.es[i] : NULL);
+	free(hr.es);
+	free(hr.case_id);
+	rep_case_free(hr.c);
+	if (hr.ctx)
+		close_context(hr.ctx);
+	call_result_release(&r);
+	call_args_release(&a);
+	return list;
+}
+
 PyDoc_STRVAR(version_doc, "version() -> (str, int)\n\nThe C library's version string and number.");
 
 static PyObject *py_version(PyObject *self, PyObject *unused)
@@ -696,6 +1411,9 @@ static PyMethodDef methods[] = {
 	{"schemes", KW_FN(py_schemes), METH_VARARGS | METH_KEYWORDS, schemes_doc},
 	{"refdata", KW_FN(py_refdata), METH_VARARGS | METH_KEYWORDS, refdata_doc},
 	{"validate", KW_FN(py_validate), METH_VARARGS | METH_KEYWORDS, validate_doc},
+	{"estimate_handles", KW_FN(py_estimate_handles), METH_VARARGS | METH_KEYWORDS, estimate_handles_doc},
+	{"batch", KW_FN(py_batch), METH_VARARGS | METH_KEYWORDS, batch_doc},
+	{"sweep", KW_FN(py_sweep), METH_VARARGS | METH_KEYWORDS, sweep_doc},
 	{"version", py_version, METH_NOARGS, version_doc},
 	{"status_names", py_status_names, METH_NOARGS, status_names_doc},
 	{NULL, NULL, 0, NULL},
@@ -742,6 +1460,16 @@ PyMODINIT_FUNC PyInit__reparations(void)
 	Py_INCREF(library_error);
 	if (PyModule_AddObject(m, "LibraryError", library_error)) {
 		Py_DECREF(library_error);
+		Py_DECREF(m);
+		return NULL;
+	}
+	if (PyType_Ready(&handle_type) < 0) {
+		Py_DECREF(m);
+		return NULL;
+	}
+	Py_INCREF(&handle_type);
+	if (PyModule_AddObject(m, "EstimateHandle", (PyObject *)&handle_type)) {
+		Py_DECREF(&handle_type);
 		Py_DECREF(m);
 		return NULL;
 	}

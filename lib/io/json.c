@@ -64,9 +64,15 @@ size_t rep_jpath_key(rep_jpath *p, const char *key, size_t key_len)
 size_t rep_jpath_index(rep_jpath *p, size_t i)
 {
 	size_t mark = p->len;
-	char b[32];
-	int n = snprintf(b, sizeof b, "[%zu]", i);
-	jpath_append(p, b, (size_t)n);
+	/* by hand: a path is pushed for every array item read, snprintf costs more than the item */
+	char b[32], *w = b + sizeof b;
+	*--w = ']';
+	do {
+		*--w = (char)('0' + i % 10);
+		i /= 10;
+	} while (i);
+	*--w = '[';
+	jpath_append(p, w, (size_t)(b + sizeof b - w));
 	return mark;
 }
 

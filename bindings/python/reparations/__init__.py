@@ -209,6 +209,31 @@ def _jsonable(v: Any, path: str, allow_float: bool) -> Any:
                     "(use dict, list, str, int, Decimal, bool, None or datetime.date)")
 
 
+def _plain(v: Any) -> bool:
+    """True when v holds only JSON types, Decimal and datetime.date (exact types, str keys):
+    then json.dumps with _json_default writes what _jsonable would, without copying v."""
+    t = type(v)
+    if t is dict:
+        for k, x in v.items():
+            if type(k) is not str or not _plain(x):
+                return False
+        return True
+    if t is list or t is tuple:
+        for x in v:
+            if not _plain(x):
+                return False
+        return True
+    return t is str or t is int or t is bool or v is None or t is Decimal or t is datetime.date
+
+
+def _json_default(v: Any) -> Any:
+    if type(v) is Decimal:
+        return str(v)
+    if type(v) is datetime.date:
+        return v.isoformat()
+    raise TypeError(type(v).__name__)
+
+
 def _read_bytes(path: Union[str, "os.PathLike[str]"]) -> bytes:
     with open(path, "rb") as f:
         return f.read()
@@ -217,6 +242,8 @@ def _read_bytes(path: Union[str, "os.PathLike[str]"]) -> bytes:
 def _case_json(case: CaseLike, allow_float: bool) -> Union[str, bytes]:
     """JSON text for the C layer from a dict, a path or JSON text."""
     if isinstance(case, Mapping):
+        if _plain(case):  # the common case, without a copy (floats, subclasses, odd types: _jsonable)
+            return json.dumps(case, ensure_ascii=False, default=_json_default)
         return json.dumps(_jsonable(case, "", allow_float), ensure_ascii=False)
     if isinstance(case, (bytes, bytearray, memoryview)):
         return bytes(case)
@@ -499,7 +526,7 @@ class Estimate:
 
     __slots__ = ("_raw", "case", "scheme", "name", "jurisdiction", "status", "currency", "as_of", "eligible",
                  "findings", "lines", "totals", "total", "total_if_eligible", "range", "days", "per_day",
-                 "options", "refdata", "warnings", "notes", "citations")
+                 "options", "refdata", "warnings", "notes", "citations", "_h")
 
     case: Optional[str]
     scheme: str
@@ -524,6 +551,7 @@ class Estimate:
     citations: Tuple[Citation, ...]
 
     def __init__(self, raw: Mapping[str, Any], case: Optional[str] = None) -> None:
+        self._h = None
         self._raw = raw
         self.case = case
         self.scheme = raw["scheme"]
@@ -550,6 +578,60 @@ class Estimate:
         self.notes = raw.get("notes")
         self.citations = tuple(Citation(c.get("instrument", ""), c.get("article"), c.get("url"))
                                for c in raw.get("citations", ()))
+
+    @classmethod
+    def _from_handle(cls, h: Any) -> "Estimate":
+        """An estimate read from the C library's estimate object: the figures now, the lines,
+        findings, reference data and options when first read, the JSON text only if asked
+        (to_json, to_dict, ==, range, citations)."""
+        self = object.__new__(cls)
+        (self.scheme, self.name, self.jurisdiction, self.status, notes, self.currency, as_of, self.eligible, total,
+         pec, nonpec, tie, has_range, self.days, per_day, self.case) = h.summary()
+        self._h = h
+        self.notes = notes or None
+        self.as_of = _date(as_of)
+        self.total = Decimal(total)
+        self.totals = Totals(Decimal(pec), Decimal(nonpec), self.total)
+        self.total_if_eligible = _dec(tie)
+        self.per_day = _dec(per_day)
+        if not has_range:
+            self.range = None
+        return self
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for a slot not filled yet: the details of an estimate made by
+        # _from_handle, built on first use and kept.
+        h = object.__getattribute__(self, "_h") if name != "_h" else None
+        if h is None:
+            raise AttributeError(name)
+        if name == "_raw":
+            value: Any = json.loads(h.json())["estimates"][0]
+        elif name == "lines":
+            value = tuple(Line(x[0], x[3] or "", x[4] or "", x[5] or "", Decimal(x[11]), x[2] or "", x[1] or None,
+                               x[6] or None, x[7] or None, x[8] or None, x[9] or None, x[10] or None, x[12] or None)
+                          for x in h.lines())
+        elif name == "findings":
+            value = tuple(Finding(c or "", t or "", b, bool(bars)) for c, t, b, bars in h.findings())
+        elif name == "options":
+            value = tuple(OptionValue(n, v, bool(u)) for n, v, u in h.options())
+        elif name == "refdata":
+            value = tuple(RefPoint(sr, _date(d), _date(f), _dec(v or None), c, so)
+                          for sr, d, f, v, c, so in h.refpoints())
+        elif name == "warnings":
+            value = h.warnings()
+        elif name == "range":
+            raw = self._raw
+            value = Range._from(raw["range"]) if raw.get("range") else None
+        elif name == "citations":
+            value = tuple(Citation(c.get("instrument", ""), c.get("article"), c.get("url"))
+                          for c in self._raw.get("citations", ()))
+        else:
+            raise AttributeError(name)
+        object.__setattr__(self, name, value)
+        return value
+
+    def __reduce__(self) -> Any:  # pickles as its JSON (the C object stays in this process)
+        return (Estimate, (self._raw, self.case))
 
     def to_dict(self) -> Dict[str, Any]:
         """The library's JSON object for this estimate, with every amount as Decimal."""
@@ -760,10 +842,9 @@ def estimate(case: CaseLike, scheme: str = "kz-cpc", *, as_of: Optional[DateLike
     total. Raises InvalidCase, UnknownScheme, InvalidOption, MissingReferenceData, ..."""
     if not isinstance(scheme, str):
         raise TypeError(f"scheme must be a scheme id (str), not {type(scheme).__name__}")
-    text = _call(_c.estimate, _case_json(case, allow_float), (scheme,), _options(options, allow_float),
-                 _date_text(as_of, "as_of"), _extras(fx, series_files, scheme_files, allow_float, strict_data))
-    doc = json.loads(text)
-    return Estimate(doc["estimates"][0], doc.get("case"))
+    handles = _call(_c.estimate_handles, _case_json(case, allow_float), (scheme,), _options(options, allow_float),
+                    _date_text(as_of, "as_of"), _extras(fx, series_files, scheme_files, allow_float, strict_data))
+    return Estimate._from_handle(handles[0])
 
 
 def compare(case: CaseLike, schemes: Union[None, str, Iterable[str]] = None, *,
@@ -829,3 +910,9 @@ def validate(case: CaseLike, *, as_of: Optional[DateLike] = None, allow_float: b
     first problem."""
     cid, cur, n_det, n_harms = _call(_c.validate, _case_json(case, allow_float), _date_text(as_of, "as_of"))
     return CaseInfo(cid or "", cur or "", n_det, n_harms)
+
+
+# Batches and sweeps (reparations/_batch.py): imported last, they use the helpers above.
+from ._batch import BatchResult, BatchRow, BatchRun, batch, sweep  # noqa: E402
+
+__all__ += ["batch", "sweep", "BatchRow", "BatchRun", "BatchResult"]

@@ -1,0 +1,239 @@
+"""`reparations batch` and `reparations sweep`: rows in input order, one row
+per bad line (never the end of the batch), the exit status, atomic -o."""
+import csv
+import io
+import json
+import os
+import subprocess
+import tempfile
+import unittest
+
+BIN = os.environ.get("REPARATIONS_BIN", "reparations")
+
+
+def case(cid, days=10, currency="EUR", harms=()):
+    """Pre-trial custody from 2023-03-01 for `days` days (days <= 31)."""
+    return {"id": cid, "currency": currency, "as_of": "2026-03-01",
+            "proceedings": {"kind": "criminal", "outcome": "acquitted", "conviction": {}, "acquitted_on_retrial": True},
+            "detentions": [{"kind": "pretrial_custody", "start": "2023-03-01", "end": f"2023-03-{days:02d}"}],
+            "harms": list(harms)}
+
+
+def run(*args, stdin=None):
+    p = subprocess.run([BIN, *args], capture_output=True, input=stdin)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+class Tmp:
+    def __init__(self, data, suffix=".jsonl"):
+        self.data, self.suffix = data, suffix
+
+    def __enter__(self):
+        fd, self.path = tempfile.mkstemp(suffix=self.suffix)
+        with os.fdopen(fd, "wb") as f:
+            f.write(self.data if isinstance(self.data, bytes) else self.data.encode())
+        return self.path
+
+    def __exit__(self, *exc):
+        os.unlink(self.path)
+
+
+def jsonl(*cases):
+    return "".join(json.dumps(c) + "\n" for c in cases)
+
+
+def rows(text):
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+class TestBatch(unittest.TestCase):
+    def test_rows_in_order_with_jobs(self):
+        cases = [case(f"c{i}", 1 + i % 31) for i in range(400)]
+        with Tmp(jsonl(*cases)) as p:
+            rc1, out1, err1 = run("batch", p, "--scheme", "de-streg", "--scheme", "us-federal", "--jobs", "1")
+            rc2, out2, err2 = run("batch", p, "--schemes", "de-streg,us-federal", "--jobs", "2")
+        self.assertEqual((rc1, rc2), (0, 0), err1 + err2)
+        self.assertEqual(out1, out2)
+        r = rows(out1)
+        self.assertEqual(len(r), 800)
+        self.assertEqual(list(r[0].keys()), [
+            "line", "case", "scheme", "status", "eligible", "currency", "total", "total_if_eligible", "range_low",
+            "range_high", "total_pecuniary", "total_non_pecuniary", "days", "per_day", "warnings", "heads",
+            "error_path", "error"])
+        for i, row in enumerate(r):
+            self.assertEqual(row["line"], str(i // 2 + 1))
+            self.assertEqual(row["case"], f"c{i // 2}")
+        # StrEG § 7(3): EUR 75 a day; c9 has 10 days: 10 x 75 = 750.00, per day 75.00
+        self.assertEqual((r[18]["scheme"], r[18]["total"], r[18]["per_day"], r[18]["days"]),
+                         ("de-streg", "750.00", "75.00", "10"))
+        self.assertEqual(r[18]["heads"], "liberty=750.00")
+        # 28 U.S.C. § 2513(e): 10 x 50,000 / 365 = 1,369.863... -> 1,369.86 USD
+        self.assertEqual((r[19]["scheme"], r[19]["currency"], r[19]["total"]), ("us-federal", "USD", "1369.86"))
+        self.assertIn("400 cases x 2 schemes: 800 rows, 800 ok, 0 failed", err1)
+
+    def test_bad_lines_are_rows(self):
+        kz = case("kz", 10, "CHF", [{"category": "legal_costs", "amount": "800000", "date": "2026-02-01"}])
+        data = (json.dumps(case("a", 10)) + "\n" +
+                '{"id": "broken", "currency": \n' +
+                json.dumps({"id": "bad-date", "currency": "EUR", "detentions": [
+                    {"kind": "prison", "start": "2023-02-30"}]}) + "\n" +
+                json.dumps(kz) + "\n").encode() + \
+            b'{"id": "caf\xe9"}\n' + b'{"id": "' + b"x" * (1 << 20) + b'"}\n' + \
+            (json.dumps(case("z", 20)) + "\r\n").encode()
+        with Tmp(data) as p:
+            rc, out, err = run("batch", p, "--scheme", "de-streg", "--scheme", "no-such-scheme")
+        self.assertEqual(rc, 2, err)
+        r = rows(out)
+        by_line = {}
+        for row in r:
+            by_line.setdefault(row["line"], []).append(row)
+        self.assertEqual(by_line["1"][0]["total"], "750.00")
+        self.assertEqual(by_line["1"][1]["status"], "not_found")          # unknown scheme: a row error
+        self.assertEqual((by_line["2"][0]["status"], by_line["2"][0]["scheme"]), ("syntax", ""))
+        self.assertEqual(by_line["3"][0]["case"], "bad-date")
+        self.assertEqual(by_line["3"][0]["error_path"], "detentions[0].start")
+        self.assertEqual(by_line["4"][0]["status"], "no_data")            # no CHF/EUR rate, built in or given
+        self.assertIn("CHF/EUR", by_line["4"][0]["error"])
+        self.assertEqual(by_line["5"][0]["status"], "syntax")
+        self.assertIn("UTF-8", by_line["5"][0]["error"])
+        self.assertEqual(by_line["6"][0]["status"], "limit")
+        self.assertIn("1048576", by_line["6"][0]["error"])
+        self.assertEqual(by_line["7"][0]["total"], "1500.00")             # 20 x 75, after all that
+        self.assertIn("line 3: case bad-date: detentions[0].start:", err)
+        self.assertIn("line 2:", err)
+        self.assertIn("7 cases x 2 schemes: 10 rows, 2 ok, 8 failed", err)
+
+    def test_fail_fast_and_stdin(self):
+        data = jsonl(case("a"), case("b")) + "{oops\n" + jsonl(case("c"))
+        rc, out, err = run("batch", "-", "--scheme", "de-streg", "--fail-fast", stdin=data.encode())
+        self.assertEqual(rc, 2)
+        self.assertEqual([x["case"] for x in rows(out)], ["a", "b", ""])
+        self.assertIn("--fail-fast", err)
+        rc, out, err = run("batch", "-", "--scheme", "de-streg", "--quiet", stdin=data.encode())
+        self.assertEqual([x["case"] for x in rows(out)], ["a", "b", "", "c"])
+
+    def test_jsonl_and_lines(self):
+        with Tmp(jsonl(case("a", 10))) as p:
+            rc, out, err = run("batch", p, "--scheme", "de-streg", "--format", "jsonl", "-q")
+            self.assertEqual(rc, 0, err)
+            row = json.loads(out)
+            self.assertEqual((row["line"], row["case"], row["total"], row["eligible"], row["heads"]),
+                             (1, "a", "750.00", True, {"liberty": "750.00"}))
+            self.assertEqual(err, "")
+            rc, out, err = run("batch", p, "--scheme", "de-streg", "--fields", "lines", "-q")
+            self.assertEqual(rc, 0, err)
+            r = rows(out)
+            self.assertEqual(len(r), 1)
+            self.assertEqual((r[0]["head"], r[0]["quantity"], r[0]["amount"]), ("liberty", "10", "750.00"))
+
+    def test_output_is_atomic(self):
+        with tempfile.TemporaryDirectory() as d:
+            out = os.path.join(d, "out.csv")
+            with open(out, "w") as f:
+                f.write("keep me\n")
+            # a fatal error (UTF-16 input): the old file stays as it was
+            with Tmp("\ufeff".encode("utf-16-le") + json.dumps(case("a")).encode("utf-16-le")) as p:
+                rc, _, err = run("batch", p, "--scheme", "de-streg", "-o", out)
+            self.assertEqual(rc, 2)
+            self.assertIn("UTF-16", err)
+            with open(out) as f:
+                self.assertEqual(f.read(), "keep me\n")
+            self.assertEqual(os.listdir(d), ["out.csv"])
+            with Tmp(jsonl(case("a"), case("b", 2))) as p:
+                rc, stdout, err = run("batch", p, "--scheme", "de-streg", "-o", out, "-q")
+            self.assertEqual((rc, stdout), (0, ""))
+            with open(out) as f:
+                self.assertEqual([x["total"] for x in rows(f.read())], ["750.00", "150.00"])  # 10 x 75, 2 x 75
+
+    def test_progress_only_on_a_terminal(self):
+        import pty
+        cases = jsonl(*[case(f"c{i}") for i in range(600)])
+        with Tmp(cases) as p:
+            master, slave = pty.openpty()
+            proc = subprocess.Popen([BIN, "batch", p, "--scheme", "de-streg"], stdout=subprocess.DEVNULL, stderr=slave)
+            os.close(slave)
+            chunks = []
+            while True:
+                try:
+                    data = os.read(master, 4096)
+                except OSError:
+                    break
+                if not data:
+                    break
+                chunks.append(data)
+            proc.wait()
+            os.close(master)
+            err = b"".join(chunks).decode()
+            self.assertEqual(proc.returncode, 0)
+            self.assertIn("\r", err)                      # the bar redraws itself
+            self.assertIn("600 cases", err)
+            self.assertIn("cases/s", err)
+            # not a terminal: no bar, only the summary
+            rc, _, err = run("batch", p, "--scheme", "de-streg")
+            self.assertNotIn("\r", err)
+            self.assertIn("600 cases x 1 schemes", err)
+
+    def test_output_to_a_pipe(self):
+        # -o naming a pipe or a device (/dev/null) writes into it, never renames a file over it
+        import stat
+        import threading
+        with tempfile.TemporaryDirectory() as d, Tmp(jsonl(case("a"))) as p:
+            fifo = os.path.join(d, "rows")
+            os.mkfifo(fifo)
+            got = []
+            reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()))
+            reader.start()
+            rc, out, err = run("batch", p, "--scheme", "de-streg", "-o", fifo, "-q")
+            reader.join(30)
+            self.assertEqual((rc, out), (0, ""), err)
+            self.assertTrue(stat.S_ISFIFO(os.stat(fifo).st_mode))
+            self.assertEqual([x["total"] for x in rows(got[0].decode())], ["750.00"])
+            self.assertEqual(os.listdir(d), ["rows"])
+
+    def test_usage_errors(self):
+        with Tmp(jsonl(case("a"))) as p:
+            self.assertEqual(run("batch", p)[0], 2)                                     # no scheme
+            self.assertEqual(run("batch", p, "--scheme", "de-streg", "--jobs", "x")[0], 2)
+            rc, _, err = run("batch", p, "--scheme", "de-streg", "--option", "jp-cca.daily_rate=5")
+            self.assertEqual(rc, 2)
+            self.assertIn("daily_rate", err)
+            self.assertEqual(run("batch", "/nonexistent.jsonl", "--scheme", "de-streg")[0], 2)
+        rc, out, _ = run("batch", "--help")
+        self.assertEqual(rc, 0)
+        self.assertIn("--fail-fast", out)
+
+
+class TestSweep(unittest.TestCase):
+    def test_grid(self):
+        with Tmp(json.dumps(case("s", 5)), ".json") as p:
+            rc, out, err = run("sweep", p, "--scheme", "de-streg", "--vary", "detentions[0].end=2023-03-10:2023-05-10:1m",
+                               "--vary", "option:jp-cca.daily_rate=1000,2000", "--jobs", "2", "-q")
+        self.assertEqual(rc, 0, err)
+        r = rows(out)
+        self.assertEqual(list(r[0].keys())[:3], ["detentions[0].end", "option:jp-cca.daily_rate", "case"])
+        self.assertEqual([x["detentions[0].end"] for x in r],
+                         ["2023-03-10"] * 2 + ["2023-04-10"] * 2 + ["2023-05-10"] * 2)
+        # 10, 41, 71 days x EUR 75 = 750, 3075, 5325
+        self.assertEqual([x["total"] for x in r][::2], ["750.00", "3075.00", "5325.00"])
+
+    def test_jsonl_and_errors(self):
+        with Tmp(json.dumps(case("s", 5)), ".json") as p:
+            rc, out, err = run("sweep", p, "--scheme", "de-streg", "--vary", "detentions[0].start=2023-03-04:2023-03-08:2",
+                               "--format", "jsonl", "-q")
+            self.assertEqual(rc, 2)   # the last point starts after the end: an error row
+            r = [json.loads(x) for x in out.splitlines()]
+            self.assertEqual([x["point"]["detentions[0].start"] for x in r], ["2023-03-04", "2023-03-06", "2023-03-08"])
+            self.assertEqual(r[0]["total"], "150.00")  # 03-04..03-05: 2 x 75
+            self.assertEqual(r[2]["status"], "invalid")
+            self.assertEqual(r[2]["error"]["path"], "detentions[0]")
+            rc, _, err = run("sweep", p, "--scheme", "de-streg", "--vary", "harms[0].amount=1:2:1")
+            self.assertEqual(rc, 2)
+            self.assertIn("the case has 0 harms", err)
+            rc, _, err = run("sweep", p, "--scheme", "jp-cca", "--vary", "option:jp-cca.daily_rate=0:2000000:1")
+            self.assertEqual(rc, 2)
+            self.assertIn("1000000 points", err)
+            self.assertEqual(run("sweep", p, "--scheme", "de-streg")[0], 2)   # no --vary
+
+
+if __name__ == "__main__":
+    unittest.main()
