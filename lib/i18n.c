@@ -1,0 +1,482 @@
+/* Catalogue lookup and template matching: see i18n.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "internal.h"
+
+static const char *const lang_codes[REP_LANG_COUNT] = {"en", "ru", "kk"};
+
+rep_status rep_lang_parse(int *out, const char *name)
+{
+	for (int i = 0; name && i < REP_LANG_COUNT; i++) {
+		const char *c = lang_codes[i];
+		if ((name[0] | 0x20) == c[0] && (name[1] | 0x20) == c[1] && name[2] == '\0') {
+			*out = i;
+			return REP_OK;
+		}
+	}
+	return REP_ENOTFOUND;
+}
+
+const char *rep_lang_code(int lang)
+{
+	return lang >= 0 && lang < REP_LANG_COUNT ? lang_codes[lang] : "en";
+}
+
+void rep_tr_init(rep_tr *t, int lang)
+{
+	memset(t, 0, sizeof *t);
+	t->lang = lang >= 0 && lang < REP_LANG_COUNT ? lang : REP_LANG_EN;
+	rep_arena_init(&t->arena, 16384);
+}
+
+void rep_tr_release(rep_tr *t)
+{
+	rep_arena_release(&t->arena);
+	rep_free(t->exempt);
+	rep_free(t->missing);
+	t->exempt = t->missing = NULL;
+}
+
+static bool push(rep_tr *t, const char ***arr, size_t *n, size_t *cap, const char *s)
+{
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 16;
+		const char **na = rep_realloc((void *)*arr, nc * sizeof *na);
+		if (!na) {
+			t->failed = true;
+			return false;
+		}
+		*arr = na;
+		*cap = nc;
+	}
+	(*arr)[(*n)++] = s;
+	return true;
+}
+
+void rep_tr_exempt(rep_tr *t, const char *s)
+{
+	if (s && *s && t->lang != REP_LANG_EN)
+		push(t, &t->exempt, &t->n_exempt, &t->cap_exempt, s);
+}
+
+static bool is_exempt(const rep_tr *t, const char *s, size_t len)
+{
+	for (size_t i = 0; i < t->n_exempt; i++)
+		if (strlen(t->exempt[i]) == len && memcmp(t->exempt[i], s, len) == 0)
+			return true;
+	return false;
+}
+
+static void add_missing(rep_tr *t, const char *s, size_t len)
+{
+	for (size_t i = 0; i < t->n_missing; i++)
+		if (strlen(t->missing[i]) == len && memcmp(t->missing[i], s, len) == 0)
+			return;
+	const char *c = rep_arena_strndup(&t->arena, s, len);
+	if (!c)
+		t->failed = true;
+	else
+		push(t, &t->missing, &t->n_missing, &t->cap_missing, c);
+}
+
+/* Whether untranslated text would leave English words in the output: a
+ * word of three or more ASCII letters with a lower-case one. Identifiers
+ * (kz-cpc, KZ.MCI, pretrial_custody, file names), figures, dates and
+ * currency codes do not count. */
+static bool reads_as_prose(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		while (i < len && s[i] == ' ')
+			i++;
+		size_t st = i;
+		while (i < len && s[i] != ' ')
+			i++;
+		size_t a = st, b = i;
+		while (a < b && strchr("([{\"'«", s[a]))
+			a++;
+		while (b > a && strchr(")]}\"'»,;:.!?", s[b - 1]))
+			b--;
+		if (b - a < 3)
+			continue;
+		bool letters = true, lower = false;
+		for (size_t k = a; k < b && letters; k++) {
+			char c = s[k];
+			if (c >= 'a' && c <= 'z')
+				lower = true;
+			else if (!(c >= 'A' && c <= 'Z') && c != '\'')
+				letters = false;
+		}
+		if (letters && lower)
+			return true;
+	}
+	return false;
+}
+
+static int msg_cmp(const void *key, const void *elem)
+{
+	const char *k = key;
+	return strcmp(k, ((const rep_msg *)elem)->id);
+}
+
+static const rep_msg *exact(int lang, const char *s)
+{
+	if (lang <= REP_LANG_EN || lang >= REP_LANG_COUNT || !rep_i18n_msg_count[lang])
+		return NULL;
+	return bsearch(s, rep_i18n_msgs[lang], rep_i18n_msg_count[lang], sizeof(rep_msg), msg_cmp);
+}
+
+const char *rep_tr_ui(const rep_tr *t, const char *msgid)
+{
+	const rep_msg *m = t ? exact(t->lang, msgid) : NULL;
+	return m && m->str ? m->str : msgid;
+}
+
+/* ---- templates ---- */
+
+#define MAX_CAPS 12
+#define MAX_DEPTH 4
+#define STEP_BUDGET 50000UL
+
+typedef struct piece {
+	char text[512];
+	size_t len;
+} piece;
+
+/* Split a c-format msgid into its literal pieces (n caps => n+1 pieces). */
+static int split_template(const char *id, piece *p, int max)
+{
+	int n = 0;
+	p[0].len = 0;
+	for (const char *s = id; *s; s++) {
+		if (s[0] == '%' && s[1] == '%') {
+			if (p[n].len + 1 >= sizeof p[n].text)
+				return -1;
+			p[n].text[p[n].len++] = '%';
+			s++;
+		} else if (s[0] == '%' && s[1] == 's') {
+			if (++n >= max)
+				return -1;
+			p[n].len = 0;
+			s++;
+		} else {
+			if (p[n].len + 1 >= sizeof p[n].text)
+				return -1;
+			p[n].text[p[n].len++] = *s;
+		}
+	}
+	return n;
+}
+
+static const char *tr_inner(rep_tr *t, const char *s, size_t len, int depth, bool record, unsigned *score);
+
+typedef struct match_state {
+	rep_tr *t;
+	const piece *p;
+	int ncaps;
+	int depth;
+	const char *cap_s[MAX_CAPS];
+	size_t cap_n[MAX_CAPS];
+	/* the best match so far */
+	unsigned best_score;
+	bool have_best;
+	const char *best_s[MAX_CAPS];
+	size_t best_n[MAX_CAPS];
+	const char *best_tr[MAX_CAPS];
+	unsigned matches;
+} match_state;
+
+static void consider(match_state *m)
+{
+	unsigned score = 0;
+	const char *tr[MAX_CAPS];
+	for (int i = 0; i < m->ncaps; i++) {
+		tr[i] = tr_inner(m->t, m->cap_s[i], m->cap_n[i], m->depth + 1, false, &score);
+		if (m->have_best && score >= m->best_score)
+			return;
+	}
+	if (!m->have_best || score < m->best_score) {
+		m->have_best = true;
+		m->best_score = score;
+		memcpy(m->best_s, m->cap_s, sizeof m->best_s);
+		memcpy(m->best_n, m->cap_n, sizeof m->best_n);
+		memcpy(m->best_tr, tr, sizeof m->best_tr);
+	}
+}
+
+/* Captures from capture i on, in s[0..len): piece i+1 follows capture i. */
+static void enumerate(match_state *m, int i, const char *s, size_t len)
+{
+	if ((m->have_best && m->best_score == 0) || m->matches > 32 || m->t->budget == 0)
+		return;
+	m->t->budget--;
+	const piece *next = &m->p[i + 1];
+	if (i == m->ncaps - 1) {
+		if (len <= next->len || memcmp(s + len - next->len, next->text, next->len) != 0)
+			return;
+		m->cap_s[i] = s;
+		m->cap_n[i] = len - next->len;
+		m->matches++;
+		consider(m);
+		return;
+	}
+	/* non-empty capture, then the next literal */
+	for (size_t k = 1; k + next->len <= len && m->t->budget; k++) {
+		if (s[k] != next->text[0] || memcmp(s + k, next->text, next->len) != 0)
+			continue;
+		m->cap_s[i] = s;
+		m->cap_n[i] = k;
+		enumerate(m, i + 1, s + k + next->len, len - k - next->len);
+		if ((m->have_best && m->best_score == 0) || m->matches > 32)
+			return;
+	}
+}
+
+/* Assemble the translation: %s takes the next capture, %N$s capture N. */
+static const char *assemble(rep_tr *t, const char *fmt, const char *const *caps, int ncaps)
+{
+	size_t total = 1;
+	for (int pass = 0; pass < 2; pass++) {
+		char *out = pass ? rep_arena_alloc(&t->arena, total) : NULL;
+		if (pass && !out) {
+			t->failed = true;
+			return NULL;
+		}
+		size_t j = 0;
+		int seq = 0;
+		for (const char *f = fmt; *f; f++) {
+			const char *add = f;
+			size_t n = 1;
+			if (f[0] == '%' && f[1] == '%') {
+				f++;
+			} else if (f[0] == '%') {
+				int idx = -1;
+				const char *q = f + 1;
+				if (*q >= '1' && *q <= '9') {
+					int v = 0;
+					while (*q >= '0' && *q <= '9')
+						v = v * 10 + (*q++ - '0');
+					if (*q == '$')
+						idx = v - 1, q++;
+				}
+				if (*q == 's') {
+					if (idx < 0)
+						idx = seq++;
+					add = idx < ncaps ? caps[idx] : "";
+					n = strlen(add);
+					f = q;
+				}
+			}
+			if (pass)
+				memcpy(out + j, add, n);
+			j += n;
+		}
+		if (pass) {
+			out[j] = '\0';
+			return out;
+		}
+		total = j + 1;
+	}
+	return NULL;
+}
+
+static const char *copy_n(rep_tr *t, const char *s, size_t len)
+{
+	if (s[len] == '\0')
+		return s;
+	const char *c = rep_arena_strndup(&t->arena, s, len);
+	if (!c)
+		t->failed = true;
+	return c ? c : "";
+}
+
+/* Translate s[0..len). *score counts the pieces left untranslated. */
+static const char *tr_inner(rep_tr *t, const char *s, size_t len, int depth, bool record, unsigned *score)
+{
+	if (len == 0)
+		return "";
+	char key[4096];
+	const rep_msg *m = NULL;
+	if (len < sizeof key) {
+		memcpy(key, s, len);
+		key[len] = '\0';
+		m = exact(t->lang, key);
+	}
+	if (m && m->str)
+		return m->str;
+	if (m) {
+		(*score)++;
+		if (record)
+			add_missing(t, s, len);
+		return copy_n(t, s, len);
+	}
+	const char *best = NULL;
+	unsigned best_score = 0;
+	const rep_msg *best_tpl = NULL;
+	match_state *ms = NULL;
+	if (depth < MAX_DEPTH && t->budget) {
+		ms = rep_malloc(sizeof *ms);
+		piece *p = rep_malloc(sizeof(piece) * (MAX_CAPS + 1));
+		if (!ms || !p) {
+			t->failed = true;
+		} else {
+			const unsigned *tpl = rep_i18n_templates[t->lang];
+			for (size_t i = 0; i < rep_i18n_template_count[t->lang] && t->budget; i++) {
+				const rep_msg *tm = &rep_i18n_msgs[t->lang][tpl[i]];
+				int nc = split_template(tm->id, p, MAX_CAPS);
+				if (nc <= 0)
+					continue;
+				if (len < p[0].len + p[nc].len + (size_t)nc || memcmp(s, p[0].text, p[0].len) != 0 ||
+				    memcmp(s + len - p[nc].len, p[nc].text, p[nc].len) != 0)
+					continue;
+				memset(ms, 0, sizeof *ms);
+				ms->t = t;
+				ms->p = p;
+				ms->ncaps = nc;
+				ms->depth = depth;
+				enumerate(ms, 0, s + p[0].len, len - p[0].len);
+				if (!ms->have_best)
+					continue;
+				unsigned sc = ms->best_score + (tm->str ? 0 : 1);
+				if (best && sc >= best_score)
+					continue;
+				if (record && sc) {
+					/* redo the chosen captures so that their own gaps are recorded */
+					unsigned dummy = 0;
+					for (int k = 0; k < nc; k++)
+						ms->best_tr[k] = tr_inner(t, ms->best_s[k], ms->best_n[k], depth + 1, true, &dummy);
+					if (!tm->str)
+						add_missing(t, tm->id, strlen(tm->id));
+				}
+				const char *r = assemble(t, tm->str ? tm->str : tm->id, ms->best_tr, nc);
+				if (!r)
+					continue;
+				best = r;
+				best_score = sc;
+				best_tpl = tm;
+				if (sc == 0)
+					break;
+			}
+		}
+		rep_free(p);
+	}
+	rep_free(ms);
+	(void)best_tpl;
+	if (best && best_score == 0) {
+		return best;
+	}
+	/* a list joined by "; " (periods, adjustments): each item on its own */
+	const char *semi = NULL;
+	for (size_t k = 0; k + 1 < len && !semi; k++)
+		if (s[k] == ';' && s[k + 1] == ' ')
+			semi = s + k;
+	if (semi && depth < MAX_DEPTH) {
+		unsigned sc = 0;
+		const char *left = tr_inner(t, s, (size_t)(semi - s), depth + 1, false, &sc);
+		const char *right = tr_inner(t, semi + 2, len - (size_t)(semi - s) - 2, depth + 1, false, &sc);
+		if (!best || sc < best_score) {
+			if (record && sc) {
+				unsigned d2 = 0;
+				left = tr_inner(t, s, (size_t)(semi - s), depth + 1, true, &d2);
+				right = tr_inner(t, semi + 2, len - (size_t)(semi - s) - 2, depth + 1, true, &d2);
+			}
+			const char *caps[2] = {left, right};
+			const char *r = assemble(t, "%s; %s", caps, 2);
+			if (r) {
+				*score += sc;
+				return r;
+			}
+		}
+	}
+	if (best) {
+		*score += best_score;
+		return best;
+	}
+	if (reads_as_prose(s, len) && !is_exempt(t, s, len)) {
+		(*score)++;
+		if (record)
+			add_missing(t, s, len);
+	}
+	return copy_n(t, s, len);
+}
+
+const char *rep_tr_text(rep_tr *t, const char *s)
+{
+	if (!s || !*s || !t || t->lang == REP_LANG_EN)
+		return s;
+	t->budget = STEP_BUDGET;
+	unsigned score = 0;
+	const char *r = tr_inner(t, s, strlen(s), 0, true, &score);
+	return r ? r : s;
+}
+
+const char *rep_tr_fmt(rep_tr *t, const char *msgid, int n, const char *const *caps)
+{
+	const rep_msg *m = exact(t->lang, msgid);
+	const char *r = assemble(t, m && m->str ? m->str : msgid, caps, n);
+	return r ? r : "";
+}
+
+/* ---- numbers ---- */
+
+const char *rep_tr_num(rep_tr *t, const char *amount)
+{
+	if (!amount)
+		return "";
+	const char *a = amount;
+	bool neg = *a == '-';
+	if (neg)
+		a++;
+	size_t il = strspn(a, "0123456789");
+	if (il == 0 || (a[il] && (a[il] != '.' || strspn(a + il + 1, "0123456789") != strlen(a + il + 1))))
+		return amount; /* not a plain decimal: shown as written */
+	bool en = t->lang == REP_LANG_EN;
+	const char *sep = en ? "," : "\xc2\xa0";
+	size_t sl = strlen(sep);
+	size_t fl = a[il] ? strlen(a + il) : 0;
+	size_t cap = 1 + il + (il / 3) * sl + fl + 1;
+	char *out = rep_arena_alloc(&t->arena, cap);
+	if (!out) {
+		t->failed = true;
+		return amount;
+	}
+	size_t j = 0;
+	if (neg)
+		out[j++] = '-';
+	for (size_t i = 0; i < il; i++) {
+		out[j++] = a[i];
+		size_t left = il - i - 1;
+		if (left && left % 3 == 0) {
+			memcpy(out + j, sep, sl);
+			j += sl;
+		}
+	}
+	if (fl) {
+		out[j++] = en ? '.' : ',';
+		memcpy(out + j, a + il + 1, fl - 1);
+		j += fl - 1;
+	}
+	out[j] = '\0';
+	return out;
+}
+
+const char *rep_tr_currency(const rep_tr *t, const char *currency)
+{
+	if (!currency)
+		return "";
+	if (t && t->lang != REP_LANG_EN && strcmp(currency, "KZT") == 0)
+		return "\xe2\x82\xb8"; /* ₸ */
+	return currency;
+}
+
+const char *rep_tr_money(rep_tr *t, const char *amount, const char *currency)
+{
+	const char *n = rep_tr_num(t, amount);
+	const char *r = rep_arena_printf(&t->arena, "%s%s%s", n, t->lang == REP_LANG_EN ? " " : "\xc2\xa0",
+					 rep_tr_currency(t, currency));
+	if (!r)
+		t->failed = true;
+	return r ? r : amount;
+}
