@@ -143,6 +143,7 @@ const char *rep_tr_ui(const rep_tr *t, const char *msgid)
 typedef struct piece {
 	char text[512];
 	size_t len;
+	char kind; /* of the capture before this piece: 's' any text, 'd' a number */
 } piece;
 
 /* Split a c-format msgid into its literal pieces (n caps => n+1 pieces). */
@@ -156,10 +157,11 @@ static int split_template(const char *id, piece *p, int max)
 				return -1;
 			p[n].text[p[n].len++] = '%';
 			s++;
-		} else if (s[0] == '%' && s[1] == 's') {
+		} else if (s[0] == '%' && (s[1] == 's' || s[1] == 'd')) {
 			if (++n >= max)
 				return -1;
 			p[n].len = 0;
+			p[n].kind = s[1];
 			s++;
 		} else {
 			if (p[n].len + 1 >= sizeof p[n].text)
@@ -180,7 +182,7 @@ typedef struct match_state {
 	const char *cap_s[MAX_CAPS];
 	size_t cap_n[MAX_CAPS];
 	/* the best match so far */
-	unsigned best_score;
+	unsigned best_score, best_pending;
 	bool have_best;
 	const char *best_s[MAX_CAPS];
 	size_t best_n[MAX_CAPS];
@@ -190,7 +192,7 @@ typedef struct match_state {
 
 static void consider(match_state *m)
 {
-	unsigned score = 0;
+	unsigned score = 0, p0 = m->t->pending;
 	const char *tr[MAX_CAPS];
 	for (int i = 0; i < m->ncaps; i++) {
 		tr[i] = tr_inner(m->t, m->cap_s[i], m->cap_n[i], m->depth + 1, false, &score);
@@ -200,21 +202,37 @@ static void consider(match_state *m)
 	if (!m->have_best || score < m->best_score) {
 		m->have_best = true;
 		m->best_score = score;
+		m->best_pending = m->t->pending - p0;
 		memcpy(m->best_s, m->cap_s, sizeof m->best_s);
 		memcpy(m->best_n, m->cap_n, sizeof m->best_n);
 		memcpy(m->best_tr, tr, sizeof m->best_tr);
 	}
 }
 
+/* A %d capture: a figure as the engine prints it (-12,500.50). */
+static bool numeric(const char *s, size_t n)
+{
+	bool digit = false;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digit = true;
+		else if (!strchr(".,-", s[i]))
+			return false;
+	}
+	return digit;
+}
+
 /* Captures from capture i on, in s[0..len): piece i+1 follows capture i. */
 static void enumerate(match_state *m, int i, const char *s, size_t len)
 {
-	if ((m->have_best && m->best_score == 0) || m->matches > 32 || m->t->budget == 0)
+	if ((m->have_best && m->best_score == 0) || m->matches > 256 || m->t->budget == 0)
 		return;
 	m->t->budget--;
 	const piece *next = &m->p[i + 1];
 	if (i == m->ncaps - 1) {
 		if (len <= next->len || memcmp(s + len - next->len, next->text, next->len) != 0)
+			return;
+		if (next->kind == 'd' && !numeric(s, len - next->len))
 			return;
 		m->cap_s[i] = s;
 		m->cap_n[i] = len - next->len;
@@ -224,12 +242,16 @@ static void enumerate(match_state *m, int i, const char *s, size_t len)
 	}
 	/* non-empty capture, then the next literal */
 	for (size_t k = 1; k + next->len <= len && m->t->budget; k++) {
+		if (next->kind == 'd' && !(s[k - 1] >= '0' && s[k - 1] <= '9') && !strchr(".,-", s[k - 1]))
+			return; /* a figure ends before the first character that is not one */
 		if (s[k] != next->text[0] || memcmp(s + k, next->text, next->len) != 0)
+			continue;
+		if (next->kind == 'd' && !numeric(s, k))
 			continue;
 		m->cap_s[i] = s;
 		m->cap_n[i] = k;
 		enumerate(m, i + 1, s + k + next->len, len - k - next->len);
-		if ((m->have_best && m->best_score == 0) || m->matches > 32)
+		if ((m->have_best && m->best_score == 0) || m->matches > 256)
 			return;
 	}
 }
@@ -261,7 +283,7 @@ static const char *assemble(rep_tr *t, const char *fmt, const char *const *caps,
 					if (*q == '$')
 						idx = v - 1, q++;
 				}
-				if (*q == 's') {
+				if (*q == 's' || *q == 'd') {
 					if (idx < 0)
 						idx = seq++;
 					add = idx < ncaps ? caps[idx] : "";
@@ -307,17 +329,23 @@ static const char *tr_inner(rep_tr *t, const char *s, size_t len, int depth, boo
 	if (m && m->str)
 		return m->str;
 	if (m) {
-		(*score)++;
+		/* known, not yet translated: the translator has it; shown as written */
+		t->pending++;
 		if (record)
 			add_missing(t, s, len);
 		return copy_n(t, s, len);
 	}
-	const char *best = NULL;
-	unsigned best_score = 0;
+	if (is_exempt(t, s, len))
+		return copy_n(t, s, len);
+	/* the best decomposition by a template */
 	const rep_msg *best_tpl = NULL;
-	match_state *ms = NULL;
+	unsigned best_score = 0, best_pending = 0;
+	int best_nc = 0;
+	const char *bs[MAX_CAPS];
+	size_t bn[MAX_CAPS];
+	const char *btr[MAX_CAPS];
 	if (depth < MAX_DEPTH && t->budget) {
-		ms = rep_malloc(sizeof *ms);
+		match_state *ms = rep_malloc(sizeof *ms);
 		piece *p = rep_malloc(sizeof(piece) * (MAX_CAPS + 1));
 		if (!ms || !p) {
 			t->failed = true;
@@ -339,62 +367,77 @@ static const char *tr_inner(rep_tr *t, const char *s, size_t len, int depth, boo
 				enumerate(ms, 0, s + p[0].len, len - p[0].len);
 				if (!ms->have_best)
 					continue;
-				unsigned sc = ms->best_score + (tm->str ? 0 : 1);
-				if (best && sc >= best_score)
+				unsigned sc = ms->best_score;
+				/* a shape with no words of its own (": ", "..") splits any text:
+				 * only when at most one piece is left unknown */
+				bool generic = true;
+				for (int k = 0; k <= nc && generic; k++)
+					for (size_t q = 0; q < p[k].len && generic; q++)
+						if ((p[k].text[q] | 0x20) >= 'a' && (p[k].text[q] | 0x20) <= 'z')
+							generic = false;
+				if ((generic && sc > 1) || (best_tpl && sc >= best_score))
 					continue;
-				if (record && sc) {
-					/* redo the chosen captures so that their own gaps are recorded */
-					unsigned dummy = 0;
-					for (int k = 0; k < nc; k++)
-						ms->best_tr[k] = tr_inner(t, ms->best_s[k], ms->best_n[k], depth + 1, true, &dummy);
-					if (!tm->str)
-						add_missing(t, tm->id, strlen(tm->id));
-				}
-				const char *r = assemble(t, tm->str ? tm->str : tm->id, ms->best_tr, nc);
-				if (!r)
-					continue;
-				best = r;
-				best_score = sc;
 				best_tpl = tm;
+				best_score = sc;
+				best_pending = ms->best_pending;
+				best_nc = nc;
+				memcpy(bs, ms->best_s, sizeof bs);
+				memcpy(bn, ms->best_n, sizeof bn);
+				memcpy(btr, ms->best_tr, sizeof btr);
 				if (sc == 0)
 					break;
 			}
 		}
 		rep_free(p);
+		rep_free(ms);
 	}
-	rep_free(ms);
-	(void)best_tpl;
-	if (best && best_score == 0) {
-		return best;
-	}
-	/* a list joined by "; " (periods, adjustments): each item on its own */
+	/* or a list joined by "; " (periods, adjustments): each item on its own */
 	const char *semi = NULL;
 	for (size_t k = 0; k + 1 < len && !semi; k++)
 		if (s[k] == ';' && s[k + 1] == ' ')
 			semi = s + k;
-	if (semi && depth < MAX_DEPTH) {
-		unsigned sc = 0;
-		const char *left = tr_inner(t, s, (size_t)(semi - s), depth + 1, false, &sc);
-		const char *right = tr_inner(t, semi + 2, len - (size_t)(semi - s) - 2, depth + 1, false, &sc);
-		if (!best || sc < best_score) {
-			if (record && sc) {
-				unsigned d2 = 0;
-				left = tr_inner(t, s, (size_t)(semi - s), depth + 1, true, &d2);
-				right = tr_inner(t, semi + 2, len - (size_t)(semi - s) - 2, depth + 1, true, &d2);
-			}
-			const char *caps[2] = {left, right};
-			const char *r = assemble(t, "%s; %s", caps, 2);
-			if (r) {
-				*score += sc;
-				return r;
-			}
+	bool use_split = false;
+	const char *left = NULL, *right = NULL;
+	size_t ll = semi ? (size_t)(semi - s) : 0, rl = semi ? len - ll - 2 : 0;
+	unsigned split_score = 0, split_pending = 0;
+	if (semi && depth < MAX_DEPTH && !(best_tpl && best_score == 0)) {
+		unsigned p0 = t->pending;
+		left = tr_inner(t, s, ll, depth + 1, false, &split_score);
+		right = tr_inner(t, semi + 2, rl, depth, false, &split_score);
+		split_pending = t->pending - p0;
+		use_split = split_score <= 1 && (!best_tpl || split_score < best_score);
+	}
+	if (use_split) {
+		if (record && (split_score || split_pending)) {
+			unsigned d2 = 0;
+			left = tr_inner(t, s, ll, depth + 1, true, &d2);
+			right = tr_inner(t, semi + 2, rl, depth, true, &d2);
+		}
+		const char *caps[2] = {left, right};
+		const char *r = assemble(t, "%s; %s", caps, 2);
+		if (r) {
+			*score += split_score;
+			t->pending += split_pending;
+			return r;
 		}
 	}
-	if (best) {
-		*score += best_score;
-		return best;
+	if (best_tpl) {
+		if (record && (best_score || best_pending || !best_tpl->str)) {
+			/* the chosen pieces again, so that their own gaps are recorded */
+			unsigned d2 = 0;
+			for (int k = 0; k < best_nc; k++)
+				btr[k] = tr_inner(t, bs[k], bn[k], depth + 1, true, &d2);
+			if (!best_tpl->str)
+				add_missing(t, best_tpl->id, strlen(best_tpl->id));
+		}
+		const char *r = assemble(t, best_tpl->str ? best_tpl->str : best_tpl->id, btr, best_nc);
+		if (r) {
+			*score += best_score;
+			t->pending += best_pending + (best_tpl->str ? 0 : 1);
+			return r;
+		}
 	}
-	if (reads_as_prose(s, len) && !is_exempt(t, s, len)) {
+	if (reads_as_prose(s, len)) {
 		(*score)++;
 		if (record)
 			add_missing(t, s, len);

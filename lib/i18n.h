@@ -51,6 +51,7 @@ typedef struct rep_tr {
 	const char **missing;  /* distinct untranslated texts, in order of appearance */
 	size_t n_missing, cap_missing;
 	unsigned long budget;  /* matching steps left for the current text */
+	unsigned pending;      /* known texts without a translation met while matching */
 	bool failed;           /* out of memory: results fell back to the input */
 } rep_tr;
 

@@ -91,7 +91,7 @@ def c_str(s):
 
 
 def literal_len(msgid):
-    return len(msgid.replace("%%", "%").replace("%s", ""))
+    return len(msgid.replace("%%", "%").replace("%s", "").replace("%d", ""))
 
 
 def main(argv):
@@ -118,9 +118,9 @@ def main(argv):
                 msgstr = ""
             is_tpl = "c-format" in flags
             if is_tpl:
-                if "%s%s" in msgid or msgid.strip() == "%s" or "%s" not in msgid:
+                if re.search(r"%[sd]%[sd]", msgid) or msgid.strip() in ("%s", "%d") or not re.search(r"%[sd]", msgid):
                     raise SystemExit(f"{by_lang[lang]}: template {msgid!r} cannot be matched")
-            elif "%" in msgid.replace("%%", "") and re.search(r"%[0-9$]*s", msgid):
+            elif re.search(r"%[0-9$]*[sd]", msgid.replace("%%", "")):
                 raise SystemExit(f"{by_lang[lang]}: {msgid!r} has placeholders but no c-format flag")
             seen[msgid] = (msgstr, is_tpl)
         ids = sorted(seen, key=lambda s: s.encode("utf-8"))
