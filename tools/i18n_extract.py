@@ -42,11 +42,15 @@ def ui_messages():
             parts = re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1))
             out.append(c_unescape("".join(parts)))
     case_c = open(os.path.join(ROOT, "lib/case.c"), encoding="utf-8").read()
-    for arr in ("proc_names", "outcome_names", "detention_names", "harm_names"):
+    for arr in ("proc_kind_names", "outcome_names", "detention_names", "harm_names"):
         m = re.search(arr + r"\[[^\]]*\]\s*=\s*\{([^}]*)\}", case_c)
         if m:
             out += [n.replace("_", " ") for n in re.findall(r'"([^"]+)"', m.group(1))]
     out += ["confiscated", "seized", "destroyed", "damaged", "returned"]
+    # the engine's words for how days become a quantity (measure_words in lib/engine.c)
+    out += ["commenced days", "days (the day of release not counted)", "days (both ends counted)",
+            "years (days / 365)", "years (days / 365.25)", "years (whole years + months/12 + days/365)",
+            "months (a commenced month counts as a whole month)", "whole months", "units"]
     out += ["law", "draft", "guideline", "practice", "scenario", "standard"]
     out += ["verified", "secondary", "unverified", "low", "high", "default", "option", "barred"]
     return out
