@@ -90,6 +90,25 @@ def c_str(s):
     return "".join(out)
 
 
+def directives(s):
+    """[(position or None, kind)] of the %s/%d directives of a c-format string."""
+    out = []
+    for m in re.finditer(r"%(?:(\d+)\$)?([sd%])", s):
+        if m.group(2) != "%":
+            out.append((int(m.group(1)) if m.group(1) else None, m.group(2)))
+    return out
+
+
+def same_placeholders(msgid, msgstr):
+    want = [k for _, k in directives(msgid)]
+    got = directives(msgstr)
+    if all(p is None for p, _ in got):
+        return [k for _, k in got] == want
+    if any(p is None for p, _ in got):
+        return False
+    return sorted(got) == [(i + 1, k) for i, k in enumerate(want)]
+
+
 def literal_len(msgid):
     return len(msgid.replace("%%", "%").replace("%s", "").replace("%d", ""))
 
@@ -122,6 +141,8 @@ def main(argv):
                     raise SystemExit(f"{by_lang[lang]}: template {msgid!r} cannot be matched")
             elif re.search(r"%[0-9$]*[sd]", msgid.replace("%%", "")):
                 raise SystemExit(f"{by_lang[lang]}: {msgid!r} has placeholders but no c-format flag")
+            if msgstr and is_tpl and not same_placeholders(msgid, msgstr):
+                raise SystemExit(f"{by_lang[lang]}: the translation of {msgid!r} drops or changes a placeholder: {msgstr!r}")
             seen[msgid] = (msgstr, is_tpl)
         ids = sorted(seen, key=lambda s: s.encode("utf-8"))
         lines.append(f"static const rep_msg msgs_{lang}[] = {{")
