@@ -188,12 +188,12 @@ class Language(unittest.TestCase):
         self.assertIn("Gesetz über die Entschädigung für Strafverfolgungsmaßnahmen (StrEG)",
                       [c["instrument"] for c in de["estimates"][0]["citations"]])
         # the legal terms
-        ru_all = run("compare", ACTIVIST, "--all", "--report-currency", "EUR", "--fx-file", FX, "--lang", "ru",
-                     "--format", "markdown").stdout
+        ru_all = run("estimate", ACTIVIST, "--scheme", "kz-reform", "--scheme", "kz-victims-fund", "--scheme", "echr",
+                     "--fx-file", FX, "--lang", "ru", "--format", "markdown").stdout
         for term in ("реабилит", "Моральный вред", "Имущественный вред", "МРП"):
             self.assertIn(term, ru_all)
-        kk_all = run("compare", ACTIVIST, "--all", "--report-currency", "EUR", "--fx-file", FX, "--lang", "kk",
-                     "--format", "markdown").stdout
+        kk_all = run("estimate", ACTIVIST, "--scheme", "kz-reform", "--scheme", "kz-victims-fund", "--scheme", "echr",
+                     "--fx-file", FX, "--lang", "kk", "--format", "markdown").stdout
         for term in ("ақта", "Моральдық зиян", "Мүліктік зиян", "АЕК"):
             self.assertIn(term, kk_all)
 

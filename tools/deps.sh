@@ -4,7 +4,8 @@
 set -euo pipefail
 pkgs=(meson ninja-build pkg-config gcc clang libclang-rt-14-dev
       libgmp-dev libmpfr-dev libyajl-dev libcmocka-dev
-      python3 python3-dev python3-pytest valgrind)
+      python3 python3-dev python3-pytest valgrind
+      gettext chromium poppler-utils)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

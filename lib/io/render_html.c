@@ -55,8 +55,9 @@ typedef struct entry {
 
 static const char css[] =
 	"@page{size:A4;margin:16mm 15mm 20mm 15mm;"
-	"@bottom-right{content:counter(page) \" / \" counter(pages);font:8pt sans-serif;color:#555}"
-	"@bottom-left{content:var(--foot);font:8pt sans-serif;color:#555}}\n"
+	"@bottom-right{content:counter(page) \" / \" counter(pages);width:22mm;white-space:nowrap;font:8pt sans-serif;"
+	"color:#555}"
+	"@bottom-left{content:var(--foot);width:150mm;font:7pt sans-serif;color:#555}}\n"
 	"body{font:10pt/1.35 'DejaVu Sans','Liberation Sans',Arial,sans-serif;color:#111;margin:0 auto;max-width:190mm}\n"
 	"h1{font-size:16pt;margin:0 0 2mm}h2{font-size:13pt;margin:6mm 0 2mm;border-bottom:1px solid #999}"
 	"h3{font-size:11pt;margin:4mm 0 1mm}\n"
