@@ -472,9 +472,11 @@ static void table_estimate(rep_buf *b, rep_rctx *r, const rep_estimate *e)
 	const rep_scheme_def *d = e->def;
 	size_t W = r->width;
 	exempt_sources(r, e);
-	rep_buf_printf(b, "%s — %s\n", TS(d->id), TS(RD(r, d->name ? d->name : "")));
-	rep_buf_printf(b, "  %s · %s · %s\n", TS(RD(r, d->jurisdiction ? d->jurisdiction : "")),
-		       RD(r, d->status ? d->status : "law"), fmt1(r, "amounts in %s", e->currency));
+	rep_wrap(b, "", rep_arena_printf(&r->tr.arena, "%s — %s", TS(d->id), TS(RD(r, d->name ? d->name : ""))), W);
+	rep_wrap(b, "  ",
+		 rep_arena_printf(&r->tr.arena, "%s · %s · %s", TS(RD(r, d->jurisdiction ? d->jurisdiction : "")),
+				  RD(r, d->status ? d->status : "law"), fmt1(r, "amounts in %s", e->currency)),
+		 W);
 	rep_buf_printf(b, "  %s %s\n", RT(r, "Eligible:"), e->eligible ? RT(r, "yes") : RT(r, "NO"));
 	for (size_t i = 0; i < e->n_findings; i++) {
 		const rep_finding *f = &e->findings[i];
@@ -517,7 +519,10 @@ static void table_estimate(rep_buf *b, rep_rctx *r, const rep_estimate *e)
 				rep_buf_printf(b, "  %2zu. ", i + 1);
 			else
 				rep_buf_puts(b, "      ");
-			rep_buf_pad(b, nl ? lines[k] : "", lw, false);
+			if (k == 0)
+				rep_buf_pad(b, nl ? lines[k] : "", lw, false);
+			else
+				rep_buf_puts(b, lines[k]);
 			if (k == 0) {
 				rep_buf_puts(b, " ");
 				rep_buf_pad(b, RN(r, l->amount), aw, true);
@@ -538,7 +543,7 @@ static void table_estimate(rep_buf *b, rep_rctx *r, const rep_estimate *e)
 			rep_wrap(b, "       ", fmt1(r, "note: %s", TS(RD(r, l->note))), W);
 	}
 	rep_buf_puts(b, "  ");
-	for (size_t i = 0; i < lw + aw + 5; i++)
+	for (size_t i = 0; i < lw + aw + 5 && i + 2 < W; i++)
 		rep_buf_puts(b, "─");
 	rep_buf_puts(b, "\n");
 	const char *labels[] = {RT(r, "Pecuniary"), RT(r, "Non-pecuniary"), tl};
@@ -867,8 +872,9 @@ rep_status rep_estimates_render_opts(char **out, size_t *len, const char *case_i
 		break;
 	case REP_FORMAT_TABLE:
 	default:
-		rep_buf_printf(&b, "%s\n\n", rep_term_safe(&r, fmt2(&r, "Case %s — valuation date %s", case_id,
-								    n ? es[0]->as_of : "")));
+		rep_wrap(&b, "", rep_term_safe(&r, fmt2(&r, "Case %s — valuation date %s", case_id, n ? es[0]->as_of : "")),
+			 r.width);
+		rep_buf_puts(&b, "\n");
 		for (size_t i = 0; i < n; i++)
 			table_estimate(&b, &r, es[i]);
 		untranslated_note(&b, &r, "");
