@@ -138,7 +138,9 @@ const char *rep_tr_ui(const rep_tr *t, const char *msgid)
 
 #define MAX_CAPS 12
 #define MAX_DEPTH 4
-#define STEP_BUDGET 50000UL
+#define STEP_BUDGET 100000UL
+#define MAX_MATCHED 8192  /* longer texts are looked up whole only */
+#define MAX_ITEMS 64      /* items of a "; " list translated one by one */
 
 typedef struct piece {
 	char text[512];
@@ -244,7 +246,18 @@ static void enumerate(match_state *m, int i, const char *s, size_t len)
 	for (size_t k = 1; k + next->len <= len && m->t->budget; k++) {
 		if (next->kind == 'd' && !(s[k - 1] >= '0' && s[k - 1] <= '9') && !strchr(".,-", s[k - 1]))
 			return; /* a figure ends before the first character that is not one */
-		if (s[k] != next->text[0] || memcmp(s + k, next->text, next->len) != 0)
+		if (s[k] != next->text[0]) {
+			if (next->kind == 'd')
+				continue;
+			/* to the next place the literal can start: a scan, not a step */
+			const char *q = memchr(s + k, next->text[0], len - next->len - k + 1);
+			if (!q)
+				return;
+			k = (size_t)(q - s) - 1;
+			continue;
+		}
+		m->t->budget--;
+		if (memcmp(s + k, next->text, next->len) != 0)
 			continue;
 		if (next->kind == 'd' && !numeric(s, k))
 			continue;
@@ -344,7 +357,7 @@ static const char *tr_inner(rep_tr *t, const char *s, size_t len, int depth, boo
 	const char *bs[MAX_CAPS];
 	size_t bn[MAX_CAPS];
 	const char *btr[MAX_CAPS];
-	if (depth < MAX_DEPTH && t->budget) {
+	if (depth < MAX_DEPTH && t->budget && len <= MAX_MATCHED) {
 		match_state *ms = rep_malloc(sizeof *ms);
 		piece *p = rep_malloc(sizeof(piece) * (MAX_CAPS + 1));
 		if (!ms || !p) {
@@ -392,33 +405,58 @@ static const char *tr_inner(rep_tr *t, const char *s, size_t len, int depth, boo
 		rep_free(ms);
 	}
 	/* or a list joined by "; " (periods, adjustments): each item on its own */
-	const char *semi = NULL;
-	for (size_t k = 0; k + 1 < len && !semi; k++)
-		if (s[k] == ';' && s[k + 1] == ' ')
-			semi = s + k;
-	bool use_split = false;
-	const char *left = NULL, *right = NULL;
-	size_t ll = semi ? (size_t)(semi - s) : 0, rl = semi ? len - ll - 2 : 0;
-	unsigned split_score = 0, split_pending = 0;
-	if (semi && depth < MAX_DEPTH && !(best_tpl && best_score == 0)) {
-		unsigned p0 = t->pending;
-		left = tr_inner(t, s, ll, depth + 1, false, &split_score);
-		right = tr_inner(t, semi + 2, rl, depth, false, &split_score);
-		split_pending = t->pending - p0;
-		use_split = split_score <= 1 && (!best_tpl || split_score < best_score);
+	/* items are split at "; " outside parentheses (a source may hold its own) */
+	size_t n_items = 1;
+	int par = 0;
+	for (size_t k = 0; k + 1 < len; k++) {
+		par += s[k] == '(' ? 1 : s[k] == ')' && par > 0 ? -1 : 0;
+		if (s[k] == ';' && s[k + 1] == ' ' && par == 0)
+			n_items++;
 	}
-	if (use_split) {
-		if (record && (split_score || split_pending)) {
-			unsigned d2 = 0;
-			left = tr_inner(t, s, ll, depth + 1, true, &d2);
-			right = tr_inner(t, semi + 2, rl, depth, true, &d2);
+	if (n_items > 1 && n_items <= MAX_ITEMS && depth < MAX_DEPTH && !(best_tpl && best_score == 0)) {
+		const char *item_s[MAX_ITEMS], *item_tr[MAX_ITEMS];
+		size_t item_n[MAX_ITEMS];
+		size_t start = 0, ni = 0;
+		par = 0;
+		for (size_t k = 0; k <= len; k++) {
+			if (k < len)
+				par += s[k] == '(' ? 1 : s[k] == ')' && par > 0 ? -1 : 0;
+			if (k == len || (s[k] == ';' && k + 1 < len && s[k + 1] == ' ' && par == 0)) {
+				item_s[ni] = s + start;
+				item_n[ni++] = k - start;
+				start = k + 2;
+			}
 		}
-		const char *caps[2] = {left, right};
-		const char *r = assemble(t, "%s; %s", caps, 2);
-		if (r) {
-			*score += split_score;
-			t->pending += split_pending;
-			return r;
+		unsigned sc = 0, p0 = t->pending;
+		for (size_t k = 0; k < ni; k++)
+			item_tr[k] = tr_inner(t, item_s[k], item_n[k], depth + 1, false, &sc);
+		unsigned pend = t->pending - p0;
+		if (sc <= 1 && (!best_tpl || sc < best_score)) {
+			if (record && (sc || pend)) {
+				unsigned d2 = 0;
+				for (size_t k = 0; k < ni; k++)
+					item_tr[k] = tr_inner(t, item_s[k], item_n[k], depth + 1, true, &d2);
+			}
+			size_t total = 1;
+			for (size_t k = 0; k < ni; k++)
+				total += strlen(item_tr[k]) + 2;
+			char *out = rep_arena_alloc(&t->arena, total);
+			if (out) {
+				size_t j = 0;
+				for (size_t k = 0; k < ni; k++) {
+					if (k) {
+						memcpy(out + j, "; ", 2);
+						j += 2;
+					}
+					size_t l = strlen(item_tr[k]);
+					memcpy(out + j, item_tr[k], l);
+					j += l;
+				}
+				out[j] = '\0';
+				*score += sc;
+				return out;
+			}
+			t->failed = true;
 		}
 	}
 	if (best_tpl) {

@@ -46,6 +46,8 @@ def ui_messages():
         m = re.search(arr + r"\[[^\]]*\]\s*=\s*\{([^}]*)\}", case_c)
         if m:
             out += [n.replace("_", " ") for n in re.findall(r'"([^"]+)"', m.group(1))]
+            if arr == "detention_names":  # as they appear in the lists of periods
+                out += [n for n in re.findall(r'"([^"]+)"', m.group(1)) if "_" in n]
     out += ["confiscated", "seized", "destroyed", "damaged", "returned"]
     # the engine's words for how days become a quantity (measure_words in lib/engine.c)
     out += ["commenced days", "days (the day of release not counted)", "days (both ends counted)",
