@@ -61,6 +61,17 @@ class Injection(unittest.TestCase):
                     # the id stays on its own line: no line starts with the injected text
                     self.assertFalse(any(l.startswith("line") for l in text.splitlines()))
 
+    def test_error_messages_stay_one_harmless_line(self):
+        with tempfile.TemporaryDirectory() as d:
+            p = hostile_case(d)
+            r = run("estimate", p, "--scheme", "no-such\x1b[2J\r\nscheme", check=False)
+            self.assertEqual(r.returncode, 2)
+            err = r.stderr.decode()
+            self.assertNotIn("\x1b", err)
+            self.assertNotIn("\r", err)
+            self.assertEqual(len(err.strip().splitlines()), 1, err)
+            self.assertIn("no-such\\x1B[2J\\x0D\\x0Ascheme", err)
+
     def test_markdown_newline_in_an_id_opens_no_block(self):
         with tempfile.TemporaryDirectory() as d:
             p = hostile_case(d, top={"id": "x\n# Injected heading\n| a | b |"},

@@ -46,10 +46,27 @@ static const char *const usage_common =
 	"  --scheme-file FILE          a scheme defined in JSON (docs/schemes.md)\n"
 	"  -o, --output FILE           write to FILE (atomically: nothing is written on error)\n";
 
+/* Text from a case or a scheme, for stderr: control characters (ESC, CR,
+ * newlines) shown as \xNN, so that a message stays one harmless line. */
+static void put_safe(const char *s)
+{
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c < 0x20 || c == 0x7F || (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F)) {
+			fprintf(stderr, "\\x%02X", c == 0xC2 ? (unsigned char)*++s : c);
+		} else {
+			fputc(c, stderr);
+		}
+	}
+}
+
 int cli_fail(const char *what, rep_status st, const char *message)
 {
-	fprintf(stderr, "reparations: %s%s%s\n", what ? what : "", what && message && *message ? ": " : "",
-		message ? message : "");
+	fputs("reparations: ", stderr);
+	put_safe(what);
+	fputs(what && message && *message ? ": " : "", stderr);
+	put_safe(message);
+	fputc('\n', stderr);
 	return st == REP_ENOMEM || st == REP_EIO ? EXIT_INTERNAL : EXIT_BAD_INPUT;
 }
 
