@@ -33,6 +33,8 @@ void rep_tr_init(rep_tr *t, int lang)
 
 void rep_tr_release(rep_tr *t)
 {
+	for (int i = 0; i < 4; i++)
+		rep_free(t->scratch[i]);
 	rep_arena_release(&t->arena);
 	rep_free(t->exempt);
 	rep_free(t->missing);
@@ -358,9 +360,12 @@ static const char *tr_inner(rep_tr *t, const char *s, size_t len, int depth, boo
 	size_t bn[MAX_CAPS];
 	const char *btr[MAX_CAPS];
 	if (depth < MAX_DEPTH && t->budget && len <= MAX_MATCHED) {
-		match_state *ms = rep_malloc(sizeof *ms);
-		piece *p = rep_malloc(sizeof(piece) * (MAX_CAPS + 1));
-		if (!ms || !p) {
+		/* one scratch state per depth: a level is never re-entered while active */
+		if (!t->scratch[depth])
+			t->scratch[depth] = rep_malloc(sizeof(match_state) + sizeof(piece) * (MAX_CAPS + 1));
+		match_state *ms = t->scratch[depth];
+		piece *p = ms ? (piece *)(void *)(ms + 1) : NULL;
+		if (!ms) {
 			t->failed = true;
 		} else {
 			const unsigned *tpl = rep_i18n_templates[t->lang];
@@ -401,8 +406,6 @@ static const char *tr_inner(rep_tr *t, const char *s, size_t len, int depth, boo
 					break;
 			}
 		}
-		rep_free(p);
-		rep_free(ms);
 	}
 	/* or a list joined by "; " (periods, adjustments): each item on its own */
 	/* items are split at "; " outside parentheses (a source may hold its own) */

@@ -52,6 +52,7 @@ typedef struct rep_tr {
 	size_t n_missing, cap_missing;
 	unsigned long budget;  /* matching steps left for the current text */
 	unsigned pending;      /* known texts without a translation met while matching */
+	void *scratch[4];      /* the matcher's state, one per level of nesting */
 	bool failed;           /* out of memory: results fell back to the input */
 } rep_tr;
 

@@ -13,6 +13,8 @@
 #include <cmocka.h>
 
 #include "i18n.h"
+#include "reparations.h"
+#include "reparations/fault.h"
 
 #define NBSP "\xc2\xa0"
 
@@ -169,6 +171,78 @@ static void test_threads(void **state)
 	}
 }
 
+static const char case_json[] =
+	"{\"id\":\"af\",\"currency\":\"KZT\",\"as_of\":\"2026-03-01\","
+	"\"proceedings\":{\"kind\":\"criminal\",\"outcome\":\"amnesty\",\"decision_date\":\"2023-12-15\"},"
+	"\"detentions\":[{\"kind\":\"pretrial_custody\",\"start\":\"2022-01-09\",\"end\":\"2022-06-30\"}],"
+	"\"harms\":[{\"category\":\"property\",\"amount\":\"6500000\",\"date\":\"2022-03-15\","
+	"\"description\":\"car\"}]}";
+
+/* Translated rendering in every format; the first failing status. */
+static rep_status render_pipeline(void)
+{
+	rep_error err;
+	rep_context *ctx = NULL;
+	rep_case *c = NULL;
+	rep_comparison *cmp = NULL;
+	rep_estimate *es[2] = {0};
+	rep_render_opts *ro = NULL;
+	char *out = NULL;
+	static const char *const ids[] = {"kz-cpc", "kz-reform"};
+	rep_status st;
+	if ((st = rep_context_new(&ctx, &err)) || (st = rep_case_from_json(&c, case_json, sizeof case_json - 1, &err)) ||
+	    (st = rep_render_opts_new(&ro)))
+		goto out;
+	rep_render_opts_set_case(ro, c);
+	for (size_t i = 0; i < 2; i++)
+		if ((st = rep_estimate_compute(&es[i], ctx, c, ids[i], NULL, &err)))
+			goto out;
+	if ((st = rep_compare(&cmp, ctx, c, ids, 2, NULL, NULL, &err)))
+		goto out;
+	for (int lang = 0; lang < 2; lang++) {
+		if ((st = rep_render_opts_set_lang(ro, lang ? "kk" : "ru", &err)))
+			goto out;
+		for (int f = REP_FORMAT_TABLE; f <= REP_FORMAT_HTML; f++) {
+			if ((st = rep_estimates_render_opts(&out, NULL, "af", (const rep_estimate *const *)es, 2, (rep_format)f,
+							    ro, &err)))
+				goto out;
+			free(out);
+			out = NULL;
+			if ((st = rep_comparison_render_opts(&out, NULL, cmp, (rep_format)f, ro, &err)))
+				goto out;
+			free(out);
+			out = NULL;
+		}
+	}
+out:
+	free(out);
+	rep_render_opts_free(ro);
+	rep_comparison_free(cmp);
+	for (size_t i = 0; i < 2; i++)
+		rep_estimate_free(es[i]);
+	rep_case_free(c);
+	rep_context_free(ctx);
+	return st;
+}
+
+static void test_allocation_failures_while_translating(void **state)
+{
+	(void)state;
+	if (!rep_fault_fail_allocation(0)) {
+		assert_int_equal(render_pipeline(), REP_OK);
+		return;
+	}
+	assert_int_equal(render_pipeline(), REP_OK);
+	long total = rep_fault_allocations();
+	for (long n = 1; n <= total; n++) {
+		rep_fault_fail_allocation(n);
+		rep_status st = render_pipeline();
+		rep_fault_fail_allocation(0);
+		if (st != REP_ENOMEM && st != REP_OK)
+			fail_msg("allocation %ld of %ld: status %s instead of nomem", n, total, rep_status_name(st));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -179,6 +253,7 @@ int main(void)
 		cmocka_unit_test(test_numbers_any_length),
 		cmocka_unit_test(test_hostile_text_is_bounded),
 		cmocka_unit_test(test_threads),
+		cmocka_unit_test(test_allocation_failures_while_translating),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
