@@ -1,4 +1,5 @@
 /* Catalogue lookup and template matching: see i18n.h. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,8 +32,27 @@ void rep_tr_init(rep_tr *t, int lang)
 	rep_arena_init(&t->arena, 16384);
 }
 
+#define MEMO_SLOTS 1024
+
+/* A render repeats its texts (a basis on every line, a warning in every
+ * estimate): each is matched once per session. */
+struct rep_tr_memo {
+	const char *src[MEMO_SLOTS];
+	const char *out[MEMO_SLOTS];
+};
+
+static size_t memo_slot(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (size_t)(h % MEMO_SLOTS);
+}
+
 void rep_tr_release(rep_tr *t)
 {
+	rep_free(t->memo);
+	t->memo = NULL;
 	for (int i = 0; i < 4; i++)
 		rep_free(t->scratch[i]);
 	rep_arena_release(&t->arena);
@@ -145,35 +165,26 @@ const char *rep_tr_ui(const rep_tr *t, const char *msgid)
 #define MAX_ITEMS 64      /* items of a "; " list translated one by one */
 
 typedef struct piece {
-	char text[512];
+	const char *text;
 	size_t len;
 	char kind; /* of the capture before this piece: 's' any text, 'd' a number */
 } piece;
 
-/* Split a c-format msgid into its literal pieces (n caps => n+1 pieces). */
-static int split_template(const char *id, piece *p, int max)
+/* Where `lit` first occurs in s[0..len), or NULL. */
+static const char *find(const char *s, size_t len, const char *lit, size_t n)
 {
-	int n = 0;
-	p[0].len = 0;
-	for (const char *s = id; *s; s++) {
-		if (s[0] == '%' && s[1] == '%') {
-			if (p[n].len + 1 >= sizeof p[n].text)
-				return -1;
-			p[n].text[p[n].len++] = '%';
-			s++;
-		} else if (s[0] == '%' && (s[1] == 's' || s[1] == 'd')) {
-			if (++n >= max)
-				return -1;
-			p[n].len = 0;
-			p[n].kind = s[1];
-			s++;
-		} else {
-			if (p[n].len + 1 >= sizeof p[n].text)
-				return -1;
-			p[n].text[p[n].len++] = *s;
-		}
+	if (n == 0)
+		return s;
+	const char *q = s;
+	while (n <= len - (size_t)(q - s)) {
+		q = memchr(q, lit[0], len - (size_t)(q - s) - n + 1);
+		if (!q)
+			return NULL;
+		if (memcmp(q, lit, n) == 0)
+			return q;
+		q++;
 	}
-	return n;
+	return NULL;
 }
 
 static const char *tr_inner(rep_tr *t, const char *s, size_t len, int depth, bool record, unsigned *score);
@@ -368,14 +379,32 @@ static const char *tr_inner(rep_tr *t, const char *s, size_t len, int depth, boo
 		if (!ms) {
 			t->failed = true;
 		} else {
-			const unsigned *tpl = rep_i18n_templates[t->lang];
+			const rep_tpl *tpl = rep_i18n_templates[t->lang];
 			for (size_t i = 0; i < rep_i18n_template_count[t->lang] && t->budget; i++) {
-				const rep_msg *tm = &rep_i18n_msgs[t->lang][tpl[i]];
-				int nc = split_template(tm->id, p, MAX_CAPS);
-				if (nc <= 0)
+				const rep_tpl *tp = &tpl[i];
+				const rep_msg *tm = &rep_i18n_msgs[t->lang][tp->msg];
+				int nc = (int)tp->ncaps;
+				if (nc <= 0 || nc > MAX_CAPS)
 					continue;
-				if (len < p[0].len + p[nc].len + (size_t)nc || memcmp(s, p[0].text, p[0].len) != 0 ||
+				size_t need = (size_t)nc;
+				for (int k = 0; k <= nc; k++) {
+					p[k].text = tp->pieces[k];
+					p[k].len = strlen(tp->pieces[k]);
+					p[k].kind = k ? tp->kinds[k - 1] : 's';
+					need += p[k].len;
+				}
+				if (len < need || memcmp(s, p[0].text, p[0].len) != 0 ||
 				    memcmp(s + len - p[nc].len, p[nc].text, p[nc].len) != 0)
+					continue;
+				/* every literal must occur, in order, before anything is tried */
+				const char *at = s + p[0].len, *end = s + len - p[nc].len;
+				bool all = true;
+				for (int k = 1; k < nc && all; k++) {
+					const char *q = at + 1 <= end ? find(at + 1, (size_t)(end - at - 1), p[k].text, p[k].len) : NULL;
+					all = q != NULL;
+					at = q ? q + p[k].len : at;
+				}
+				if (!all)
 					continue;
 				memset(ms, 0, sizeof *ms);
 				ms->t = t;
@@ -388,12 +417,7 @@ static const char *tr_inner(rep_tr *t, const char *s, size_t len, int depth, boo
 				unsigned sc = ms->best_score;
 				/* a shape with no words of its own (": ", "..") splits any text:
 				 * only when at most one piece is left unknown */
-				bool generic = true;
-				for (int k = 0; k <= nc && generic; k++)
-					for (size_t q = 0; q < p[k].len && generic; q++)
-						if ((p[k].text[q] | 0x20) >= 'a' && (p[k].text[q] | 0x20) <= 'z')
-							generic = false;
-				if ((generic && sc > 1) || (best_tpl && sc >= best_score))
+				if ((tp->generic && sc > 1) || (best_tpl && sc >= best_score))
 					continue;
 				best_tpl = tm;
 				best_score = sc;
@@ -490,10 +514,31 @@ const char *rep_tr_text(rep_tr *t, const char *s)
 {
 	if (!s || !*s || !t || t->lang == REP_LANG_EN)
 		return s;
+	if (!t->memo && !t->failed)
+		t->memo = rep_calloc(1, sizeof *t->memo);
+	size_t slot = t->memo ? memo_slot(s) : 0;
+	for (size_t k = 0; t->memo && k < 8; k++) {
+		size_t i = (slot + k) % MEMO_SLOTS;
+		if (!t->memo->src[i])
+			break;
+		if (strcmp(t->memo->src[i], s) == 0)
+			return t->memo->out[i];
+	}
 	t->budget = STEP_BUDGET;
 	unsigned score = 0;
 	const char *r = tr_inner(t, s, strlen(s), 0, true, &score);
-	return r ? r : s;
+	r = r ? r : s;
+	/* the source is copied: callers may pass a text that does not outlive the call */
+	const char *key = t->memo ? rep_arena_strdup(&t->arena, s) : NULL;
+	for (size_t k = 0; key && k < 8; k++) {
+		size_t i = (slot + k) % MEMO_SLOTS;
+		if (!t->memo->src[i]) {
+			t->memo->src[i] = key;
+			t->memo->out[i] = r;
+			break;
+		}
+	}
+	return r;
 }
 
 const char *rep_tr_fmt(rep_tr *t, const char *msgid, int n, const char *const *caps)

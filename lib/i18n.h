@@ -35,11 +35,21 @@ typedef struct rep_msg {
 	const char *id;
 	const char *str;
 } rep_msg;
+/* A c-format entry split at build time: ncaps placeholders of `kinds`
+ * ('s' any text, 'd' a figure) between ncaps + 1 literal pieces. A generic
+ * one has no letters of its own ("%s: %s"). */
+typedef struct rep_tpl {
+	unsigned msg; /* index into the language's entries */
+	unsigned ncaps;
+	const char *kinds;
+	const char *const *pieces;
+	bool generic;
+} rep_tpl;
 /* Generated (lib/i18n_catalog.c): per language, entries sorted by id
- * (strcmp), and the indices of the c-format ones, most literal text first. */
+ * (strcmp), and the c-format ones, most literal text first. */
 extern const rep_msg *const rep_i18n_msgs[REP_LANG_COUNT];
 extern const size_t rep_i18n_msg_count[REP_LANG_COUNT];
-extern const unsigned *const rep_i18n_templates[REP_LANG_COUNT];
+extern const rep_tpl *const rep_i18n_templates[REP_LANG_COUNT];
 extern const size_t rep_i18n_template_count[REP_LANG_COUNT];
 
 /* A translation session: one render call. Not shared between threads. */
@@ -53,6 +63,7 @@ typedef struct rep_tr {
 	unsigned long budget;  /* matching steps left for the current text */
 	unsigned pending;      /* known texts without a translation met while matching */
 	void *scratch[4];      /* the matcher's state, one per level of nesting */
+	struct rep_tr_memo *memo; /* texts already translated in this session (1024 slots) */
 	bool failed;           /* out of memory: results fell back to the input */
 } rep_tr;
 

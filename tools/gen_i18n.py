@@ -109,6 +109,25 @@ def same_placeholders(msgid, msgstr):
     return sorted(got) == [(i + 1, k) for i, k in enumerate(want)]
 
 
+def split_pieces(msgid):
+    """The literal pieces around the placeholders (unescaped) and the kinds."""
+    pieces, kinds, cur, i = [], "", [], 0
+    while i < len(msgid):
+        if msgid.startswith("%%", i):
+            cur.append("%")
+            i += 2
+        elif msgid.startswith("%s", i) or msgid.startswith("%d", i):
+            pieces.append("".join(cur))
+            kinds += msgid[i + 1]
+            cur = []
+            i += 2
+        else:
+            cur.append(msgid[i])
+            i += 1
+    pieces.append("".join(cur))
+    return pieces, kinds
+
+
 def literal_len(msgid):
     return len(msgid.replace("%%", "%").replace("%s", "").replace("%d", ""))
 
@@ -154,7 +173,15 @@ def main(argv):
         lines.append("};")
         tpl = [k for k, i in enumerate(ids) if seen[i][1]]
         tpl.sort(key=lambda k: (-literal_len(ids[k]), ids[k]))
-        lines.append(f"static const unsigned tpl_{lang}[] = {{{', '.join(map(str, tpl)) or '0'}}};")
+        rows = []
+        for k in tpl:
+            pieces, kinds = split_pieces(ids[k])
+            generic = not re.search(r"[A-Za-z]", "".join(pieces))
+            lines.append(f"static const char *const tpp_{lang}_{k}[] = {{{', '.join(c_str(x) for x in pieces)}}};")
+            rows.append(f"\t{{{k}, {len(kinds)}, {c_str(kinds)}, tpp_{lang}_{k}, {'true' if generic else 'false'}}},")
+        lines.append(f"static const rep_tpl tpl_{lang}[] = {{")
+        lines += rows or ["\t{0, 0, NULL, NULL, false},"]
+        lines.append("};")
         lines.append(f"#define N_MSGS_{lang.upper()} {len(ids)}")
         lines.append(f"#define N_TPL_{lang.upper()} {len(tpl)}")
         names[lang] = lang
@@ -165,7 +192,7 @@ def main(argv):
 
     lines.append(f"const rep_msg *const rep_i18n_msgs[REP_LANG_COUNT] = {{{pick('msgs_{l}', 'NULL')}}};")
     lines.append(f"const size_t rep_i18n_msg_count[REP_LANG_COUNT] = {{{pick('N_MSGS_{L}', '0')}}};")
-    lines.append(f"const unsigned *const rep_i18n_templates[REP_LANG_COUNT] = {{{pick('tpl_{l}', 'NULL')}}};")
+    lines.append(f"const rep_tpl *const rep_i18n_templates[REP_LANG_COUNT] = {{{pick('tpl_{l}', 'NULL')}}};")
     lines.append(f"const size_t rep_i18n_template_count[REP_LANG_COUNT] = {{{pick('N_TPL_{L}', '0')}}};")
     with open(out, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")

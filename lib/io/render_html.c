@@ -401,7 +401,7 @@ static void chart(rep_buf *b, rep_rctx *r, const entry *en, size_t n, const char
 		if (would[i] > vmax)
 			vmax = would[i];
 	}
-	const int bar_h = 16, gap = 6, left = 150, width = 520, right = 170;
+	const int bar_h = 16, gap = 6, left = 150, width = 400, right = 290;
 	int height = (int)m * (bar_h + gap) + 30;
 	rep_buf_printf(b,
 		       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
