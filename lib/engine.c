@@ -139,6 +139,56 @@ static rep_status check_figure(engine *g, const rep_figure *f, const char *what)
 	return warn(g, b);
 }
 
+/* A basis that marks its own article number or wording "unverified" (the
+ * schemes write "art. 37 (article number unverified)") is as doubtful as an
+ * unverified figure: warn once for each such clause (the parts of a basis
+ * between top-level semicolons), so a clause many lines share warns once. */
+static rep_status check_basis(engine *g, const char *basis)
+{
+	if (!basis || !strstr(basis, "unverified"))
+		return REP_OK;
+	const char *start = basis;
+	int depth = 0;
+	for (const char *p = basis;; p++) {
+		if (*p == '(')
+			depth++;
+		else if (*p == ')' && depth > 0)
+			depth--;
+		if (*p && (*p != ';' || depth > 0))
+			continue;
+		while (*start == ' ')
+			start++;
+		size_t n = (size_t)(p - start);
+		char clause[600];
+		if (n >= sizeof clause)
+			n = sizeof clause - 1;
+		memcpy(clause, start, n);
+		clause[n] = '\0';
+		if (strstr(clause, "unverified")) {
+			char b[768];
+			snprintf(b, sizeof b, "legal basis not verified: %s; check it before relying on this estimate",
+				 clause);
+			rep_status st = warn(g, b);
+			if (st)
+				return st;
+		}
+		if (!*p)
+			return REP_OK;
+		start = p + 1;
+	}
+}
+
+static rep_status check_bases(engine *g)
+{
+	const rep_estimate *e = g->e;
+	rep_status st = REP_OK;
+	for (size_t i = 0; i < e->n_findings && !st; i++)
+		st = check_basis(g, e->findings[i].basis);
+	for (size_t i = 0; e->eligible && i < e->n_lines && !st; i++)
+		st = check_basis(g, e->lines[i].basis);
+	return st;
+}
+
 /* `derived`: a value computed from points recorded (and warned about) on their own. */
 static rep_status record_ref_as(engine *g, const char *series, rep_date asked, const rep_series_point *pt, bool derived)
 {
@@ -1639,6 +1689,9 @@ static rep_status finish(engine *g)
 {
 	rep_estimate *e = g->e;
 	group_lines(e);
+	rep_status bst = check_bases(g);
+	if (bst)
+		return bst;
 	mpq_t t, p, np;
 	mpq_inits(t, p, np, NULL);
 	rep_status st = REP_OK;

@@ -85,9 +85,12 @@ void rep_tr_exempt(rep_tr *t, const char *s)
 
 static bool is_exempt(const rep_tr *t, const char *s, size_t len)
 {
-	for (size_t i = 0; i < t->n_exempt; i++)
-		if (strlen(t->exempt[i]) == len && memcmp(t->exempt[i], s, len) == 0)
+	for (size_t i = 0; i < t->n_exempt; i++) {
+		size_t el = strlen(t->exempt[i]);
+		/* a long text cut short by the engine's fixed buffers is still the user's */
+		if ((el == len || (len >= 64 && el > len)) && memcmp(t->exempt[i], s, len) == 0)
 			return true;
+	}
 	return false;
 }
 

@@ -105,9 +105,10 @@ static void expect_load_error(fixture *f, const char *text, const char *format, 
 static void t_builtin_table(void **state)
 {
 	fixture *f = *state;
-	static const char *const ids[] = {"ECB.MLF",   "FX.EUR_KZT", "FX.EUR_USD",  "FX.GBP_USD",
-					  "FX.USD_KZT", "KZ.AVG_WAGE", "KZ.BASE_RATE", "KZ.CPI_DEC",
-					  "KZ.MCI",    "KZ.MZP",     "UK.MEDIAN_EARNINGS"};
+	static const char *const ids[] = {"ECB.MLF",    "FX.EUR_CAD",  "FX.EUR_GBP",   "FX.EUR_JPY",
+					  "FX.EUR_KZT", "FX.EUR_NZD",  "FX.EUR_USD",   "FX.GBP_USD",
+					  "FX.USD_KZT", "FX.USD_UZS",  "KZ.AVG_WAGE",  "KZ.BASE_RATE",
+					  "KZ.CPI_DEC", "KZ.MCI",      "KZ.MZP",       "UK.MEDIAN_EARNINGS"};
 	assert_int_equal(rep_series_count(&f->ctx), sizeof ids / sizeof *ids);
 	mpq_t v;
 	mpq_init(v);
@@ -140,7 +141,7 @@ static void t_builtin_table(void **state)
 	assert_int_equal(rep_series_find(&f->ctx, "KZ.MCI", &info), REP_OK);
 	assert_string_equal(info.unit, "KZT");
 	assert_int_equal(info.until, D("2026-12-31"));
-	assert_int_equal(info.n_points, 29);
+	assert_int_equal(info.n_points, 30);
 	assert_int_equal(rep_series_find(&f->ctx, "KZ.NOPE", &info), REP_ENOTFOUND);
 	mpq_clear(v);
 }
@@ -152,6 +153,10 @@ static void t_mci_mid_year_changes(void **state)
 	check_value(f, "KZ.MCI", "2009-07-01", "1296");
 	check_value(f, "KZ.MCI", "2020-03-31", "2651");
 	check_value(f, "KZ.MCI", "2020-04-01", "2778");
+	/* the 2022 amendment of the budget law: 3,180 from 1 April 2022, for benefits and fines alike */
+	check_value(f, "KZ.MCI", "2022-03-31", "3063");
+	check_value(f, "KZ.MCI", "2022-04-01", "3180");
+	check_value(f, "KZ.MCI", "2022-12-31", "3180");
 	check_value(f, "KZ.MZP", "2009-06-30", "13470");
 	check_value(f, "KZ.MZP", "2009-07-01", "13717");
 	mpq_t v;
@@ -160,9 +165,13 @@ static void t_mci_mid_year_changes(void **state)
 	assert_int_equal(rep_series_lookup(&f->ctx, "KZ.MCI", D("2020-12-31"), v, &pt, &f->err), REP_OK);
 	assert_int_equal(pt.from, D("2020-04-01"));
 	assert_string_equal(pt.confidence, "verified");
-	assert_string_equal(pt.source, "Petropavlovsk.kz via budget-law news (S11)");
+	assert_non_null(strstr(pt.source, "16news.kz"));
+	/* confirmed by the 2026 audit (yk.kz, 06.01.2010): upgraded from secondary */
 	assert_int_equal(rep_series_lookup(&f->ctx, "KZ.MCI", D("2009-07-01"), v, &pt, &f->err), REP_OK);
+	assert_string_equal(pt.confidence, "verified");
+	assert_int_equal(rep_series_lookup(&f->ctx, "KZ.MCI", D("2022-05-01"), v, &pt, &f->err), REP_OK);
 	assert_string_equal(pt.confidence, "secondary");
+	assert_non_null(strstr(pt.source, "kaz.zakon.kz"));
 	mpq_clear(v);
 }
 
@@ -170,7 +179,7 @@ static void t_mci_recent_years(void **state)
 {
 	fixture *f = *state;
 	check_value(f, "KZ.MCI", "2000-01-01", "725");
-	check_value(f, "KZ.MCI", "2022-12-31", "3063");
+	check_value(f, "KZ.MCI", "2022-12-31", "3180");
 	check_value(f, "KZ.MCI", "2023-01-01", "3450");
 	check_value(f, "KZ.MCI", "2023-07-15", "3450");
 	check_value(f, "KZ.MCI", "2024-02-29", "3692");
@@ -225,16 +234,16 @@ static void t_csv_replace_and_extend(void **state)
 	assert_int_equal(rep_series_find(&f->ctx, "KZ.MCI", &info), REP_OK);
 	assert_int_equal(info.user_loaded, 1);
 	assert_int_equal(info.until, D("2027-12-31"));
-	assert_int_equal(info.n_points, 30); /* 28 built-in points before 2026, then 2 */
+	assert_int_equal(info.n_points, 31); /* 29 built-in points before 2026, then 2 */
 	assert_string_equal(info.name, "Monthly calculation index (МРП / MCI)");
 	assert_string_equal(info.unit, "KZT");
 	rep_series_point pt;
-	assert_int_equal(rep_series_point_at(&f->ctx, "KZ.MCI", 28, &pt), REP_OK);
+	assert_int_equal(rep_series_point_at(&f->ctx, "KZ.MCI", 29, &pt), REP_OK);
 	assert_string_equal(pt.source, "a draft, with a comma");
 	assert_string_equal(pt.confidence, "secondary");
 	expect_lookup_error(f, "KZ.MCI", "2028-01-01", REP_ENODATA,
 			    "KZ.MCI has no value for 2028-01-01 (covers 2000-01-01..2027-12-31)");
-	assert_int_equal(rep_series_count(&f->ctx), 11);
+	assert_int_equal(rep_series_count(&f->ctx), 16);
 }
 
 static void t_csv_replace_inside(void **state)
@@ -257,7 +266,7 @@ static void t_csv_replace_inside(void **state)
 	assert_string_equal(pt.source, "court record \"A\"");
 	assert_int_equal(rep_series_lookup(&f->ctx, "KZ.MCI", D("2020-03-01"), v, &pt, NULL), REP_OK);
 	assert_int_equal(pt.from, D("2020-02-16"));
-	assert_string_equal(pt.confidence, "unverified"); /* the built-in 2020 January mark travels on */
+	assert_string_equal(pt.confidence, "verified"); /* the built-in 2020 January mark travels on */
 	rep_series_info info;
 	assert_int_equal(rep_series_find(&f->ctx, "KZ.MCI", &info), REP_OK);
 	assert_int_equal(info.until, D("2026-12-31"));
@@ -286,9 +295,9 @@ static void t_json_load(void **state)
 	assert_string_equal(info.name, "A test series");
 	assert_string_equal(info.description, "for the tests");
 	assert_int_equal(info.user_loaded, 1);
-	assert_int_equal(rep_series_count(&f->ctx), 12);
+	assert_int_equal(rep_series_count(&f->ctx), 17);
 	/* still sorted: the new id went to its place */
-	assert_int_equal(rep_series_at(&f->ctx, 11, &info), REP_OK);
+	assert_int_equal(rep_series_at(&f->ctx, 16, &info), REP_OK);
 	assert_string_equal(info.id, "XX.TEST");
 	/* an array of series, one replacing built-in data, one new */
 	expect_load_ok(f,
@@ -303,7 +312,7 @@ static void t_json_load(void **state)
 	assert_int_equal(rep_series_at(&f->ctx, 0, &info), REP_OK);
 	assert_string_equal(info.id, "AA.FIRST");
 	assert_string_equal(info.name, "AA.FIRST"); /* no name given: the id stands in */
-	assert_int_equal(rep_series_count(&f->ctx), 13);
+	assert_int_equal(rep_series_count(&f->ctx), 18);
 }
 
 static void t_csv_errors(void **state)
@@ -506,35 +515,78 @@ static void t_fx_builtin(void **state)
 {
 	fixture *f = *state;
 	rep_series_point pt;
-	expect_rate(f, "EUR", "KZT", "2024-06-01", "508.12", "1", &pt);
-	assert_string_equal(pt.value, "508.12");
+	/* derived: ECB 2024 average EUR/USD 1.0824 x World Bank 2024 average USD/KZT 469.0 = 507.6456 -> 507.65 */
+	expect_rate(f, "EUR", "KZT", "2024-06-01", "507.65", "1", &pt);
+	assert_string_equal(pt.value, "507.65");
 	assert_int_equal(pt.from, D("2024-01-01"));
-	assert_string_equal(pt.confidence, "unverified");
-	assert_true(strstr(pt.source, "approximate annual average") != NULL);
-	/* inverse: 1 / 508.12, exactly; the point is the stored one, with its source */
-	expect_rate(f, "KZT", "EUR", "2024-06-01", "1", "508.12", &pt);
-	assert_string_equal(pt.value, "508.12");
-	assert_true(strstr(pt.source, "approximate annual average") != NULL);
-	/* cross via USD: GBP -> USD (1.2781) -> KZT (469.44) */
-	expect_rate(f, "GBP", "KZT", "2024-06-01", "599.991264", "1", &pt);
+	assert_string_equal(pt.confidence, "secondary");
+	assert_true(strstr(pt.source, "ECB annual average EUR/USD 1.0824") != NULL);
+	/* inverse: 1 / 507.65, exactly; the point is the stored one, with its source */
+	expect_rate(f, "KZT", "EUR", "2024-06-01", "1", "507.65", &pt);
+	assert_string_equal(pt.value, "507.65");
+	/* cross via USD: GBP -> USD (1.2786, ECB cross average) -> KZT (469.0): 1.2786 x 469.0 = 599.6634 */
+	expect_rate(f, "GBP", "KZT", "2024-06-01", "599.6634", "1", &pt);
 	assert_true(strncmp(pt.source, "cross rate via USD", 18) == 0);
 	assert_string_equal(pt.value, "");
 	assert_int_equal(pt.from, D("2024-01-01"));
-	/* cross with an inverse leg: GBP -> USD (1.2781) -> EUR (1 / 1.0824) */
-	expect_rate(f, "GBP", "EUR", "2024-06-01", "1.2781", "1.0824", &pt);
-	expect_rate(f, "KZT", "GBP", "2024-06-01", "1", "599.991264", &pt);
+	assert_string_equal(pt.confidence, "secondary");
+	/* GBP -> EUR is the inverse of the ECB's own series: 1 / 0.84662 */
+	expect_rate(f, "GBP", "EUR", "2024-06-01", "1", "0.84662", &pt);
+	assert_string_equal(pt.confidence, "verified");
+	expect_rate(f, "KZT", "GBP", "2024-06-01", "1", "599.6634", &pt);
 	expect_rate(f, "KZT", "KZT", "2024-06-01", "1", "1", &pt);
 	assert_string_equal(pt.value, "1");
+	/* every currency a built-in scheme pays in reaches EUR on a 2024 date:
+	 * USD, GBP, JPY, CAD, NZD, KZT directly (ECB series and the derived EUR/KZT),
+	 * UZS through USD: 1 / 12652.3 USD x 1 / 1.0824 EUR = 1 / 13694.84952 */
+	expect_rate(f, "JPY", "EUR", "2024-06-01", "1", "163.85", &pt);
+	expect_rate(f, "CAD", "EUR", "2024-06-01", "1", "1.4821", &pt);
+	expect_rate(f, "NZD", "EUR", "2024-06-01", "1", "1.7880", &pt);
+	expect_rate(f, "USD", "EUR", "2024-06-01", "1", "1.0824", &pt);
+	expect_rate(f, "UZS", "EUR", "2024-06-01", "1", "13694.84952", &pt);
+	/* the KZT series stops at the National Bank's rate for 20 Feb 2026 */
 	expect_no_rate(f, "EUR", "KZT", "2026-03-01", REP_ENODATA, "no exchange rate EUR/KZT for 2026-03-01");
-	expect_no_rate(f, "JPY", "KZT", "2024-06-01", REP_ENODATA, "no exchange rate JPY/KZT for 2024-06-01");
-	expect_no_rate(f, "USD", "JPY", "2024-06-01", REP_ENODATA, "no exchange rate USD/JPY for 2024-06-01");
+	expect_no_rate(f, "CHF", "KZT", "2024-06-01", REP_ENODATA, "no exchange rate CHF/KZT for 2024-06-01");
 	expect_no_rate(f, "eur", "KZT", "2024-06-01", REP_EINVAL,
 		       "\"eur\" is not a currency code (three capital letters, ISO 4217)");
-	/* a loaded FX series takes part like a built-in one */
-	expect_load_ok(f, "# id: FX.JPY_USD\n# unit: USD per JPY\n# until: 2024-12-31\nfrom,value,confidence,source\n"
+	/* a loaded FX series takes part like a built-in one: 0.0066 x 469.0 = 3.0954 */
+	expect_load_ok(f, "# id: FX.CHF_USD\n# unit: USD per CHF\n# until: 2024-12-31\nfrom,value,confidence,source\n"
 			  "2024-01-01,0.0066,unverified,approximate\n",
 		       "csv");
-	expect_rate(f, "JPY", "KZT", "2024-06-01", "3.098304", "1", &pt);
+	expect_rate(f, "CHF", "KZT", "2024-06-01", "3.0954", "1", &pt);
+}
+
+/* The built-in exchange rates, point by point where the method matters. */
+static void t_fx_series_points(void **state)
+{
+	fixture *f = *state;
+	/* ECB annual averages (mean of the daily reference rates): 2023 and 2024 EUR/USD are the ECB's
+	 * published 1.0813 and 1.0824 */
+	check_value(f, "FX.EUR_USD", "2023-07-01", "1.0813");
+	check_value(f, "FX.EUR_USD", "2024-12-31", "1.0824");
+	check_value(f, "FX.EUR_GBP", "2024-03-01", "0.84662");
+	check_value(f, "FX.EUR_JPY", "2025-06-30", "169.04");
+	/* from 2026 one point per month: the March 2026 average */
+	check_value(f, "FX.EUR_NZD", "2026-03-31", "1.9762");
+	check_value(f, "FX.EUR_CAD", "2026-02-15", "1.6140");
+	/* World Bank annual averages of the official rates */
+	check_value(f, "FX.USD_KZT", "2022-01-01", "460.2");
+	check_value(f, "FX.USD_UZS", "2024-06-01", "12652.3");
+	check_value(f, "FX.USD_UZS", "2025-05-26", "12939.93"); /* one exchange trading day, 2025 */
+	/* National Bank of Kazakhstan official rates of single days in 2026 */
+	check_value(f, "FX.USD_KZT", "2026-01-13", "509.84");
+	check_value(f, "FX.USD_KZT", "2026-02-20", "489.17");
+	mpq_t v;
+	mpq_init(v);
+	rep_series_point pt;
+	assert_int_equal(rep_series_lookup(&f->ctx, "FX.USD_KZT", D("2025-06-01"), v, &pt, &f->err), REP_OK);
+	assert_string_equal(pt.confidence, "unverified"); /* no published 2025 average was found */
+	assert_int_equal(rep_series_lookup(&f->ctx, "FX.EUR_USD", D("2026-03-01"), v, &pt, &f->err), REP_OK);
+	assert_string_equal(pt.confidence, "verified");
+	assert_non_null(strstr(pt.source, "mean of the 22 daily USD rates of month 2026-03"));
+	mpq_clear(v);
+	expect_lookup_error(f, "FX.EUR_USD", "2026-04-01", REP_ENODATA,
+			    "FX.EUR_USD has no value for 2026-04-01 (covers 2015-01-01..2026-03-31)");
 }
 
 static void t_fx_user(void **state)
@@ -562,9 +614,9 @@ static void t_fx_user(void **state)
 	assert_int_equal(rep_context_set_fx(&f->ctx, "EUR/KZT", "521", D("2025-01-01"), NULL, &f->err), REP_OK);
 	expect_rate(f, "EUR", "KZT", "2025-03-01", "521", "1", &pt);
 	assert_int_equal(f->ctx.n_fx, 2);
-	/* user legs combine in a cross rate: GBP -> USD (user 1.25) -> KZT (built-in 469.44) */
+	/* user legs combine in a cross rate: GBP -> USD (user 1.25) -> KZT (built-in 469.0): 586.25 */
 	assert_int_equal(rep_context_set_fx(&f->ctx, "GBP/USD", "1.25", REP_DATE_NONE, "bank", &f->err), REP_OK);
-	expect_rate(f, "GBP", "KZT", "2024-06-01", "586.8", "1", &pt);
+	expect_rate(f, "GBP", "KZT", "2024-06-01", "586.25", "1", &pt);
 	static const struct {
 		const char *pair, *rate;
 		rep_date from;
@@ -602,6 +654,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(t_json_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_point_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_fx_builtin, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_fx_series_points, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_fx_user, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("refdata", tests, NULL, NULL);

@@ -407,7 +407,7 @@ static const char *const de_streg_parts[] = {
 	" \"jurisdiction\": \"Germany\", \"currency\": \"EUR\", \"status\": \"law\","
 	" \"notes\": \"EUR 75 for each commenced day of court-ordered deprivation of liberty (StrEG §7(3), since "
 	"8 Oct 2020; EUR 25 from 5 Aug 2009, EUR 11 from 1 Jan 2002), plus proven pecuniary loss when it "
-	"exceeds EUR 25 (§7(1)). Transitional rule adopted here: the daily rate in force on the last day "
+	"exceeds EUR 25 (§7(2)). Transitional rule adopted here: the daily rate in force on the last day "
 	"of deprivation of liberty applies to the whole detention. With whole dates, every listed day "
 	"has commenced, so the count includes both ends. The deduction for board and lodging saved in "
 	"prison (Vorteilsausgleich) is not applied: enter net figures.\",",
@@ -464,8 +464,9 @@ static const char *const de_streg_parts[] = {
 	"  {\"category\": \"moral_harm\", \"treatment\": \"excluded\", \"klass\": \"non_pecuniary\", \"label\": \"Moral harm\","
 	"   \"basis\": \"StrEG §7(3)\","
 	"   \"note\": \"non-pecuniary harm of deprivation of liberty is paid only by the daily rate of §7(3)\"}],",
-	" \"pecuniary_threshold\": {\"value\": \"25\", \"confidence\": \"verified\", \"source\": \"StrEG §7(1)\"},"
-	" \"pecuniary_threshold_basis\": \"StrEG §7(1): pecuniary loss is compensated only if it exceeds EUR 25\","
+	" \"pecuniary_threshold\": {\"value\": \"25\", \"confidence\": \"verified\", \"source\": \"StrEG §7(2) as amended"
+	" 30 Sep 2020, BGBl. I S. 2049 (justiz-nrw.wolterskluwer-online.de; lexmea.de/de/gesetz/streg/7)\"},"
+	" \"pecuniary_threshold_basis\": \"StrEG §7(2): pecuniary loss is compensated only if it exceeds EUR 25\","
 	" \"citations\": ["
 	"  {\"instrument\": \"Gesetz über die Entschädigung für Strafverfolgungsmaßnahmen (StrEG)\", \"article\": \"§7\","
 	"   \"url\": \"https://dejure.org/gesetze/StrEG/7.html\"},"

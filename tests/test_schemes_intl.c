@@ -546,10 +546,10 @@ static void t_nl_release_day(void **state)
 	rep_estimate *e = estimate(f, NULL, b, "nl-lovs", NULL);
 	assert_string_equal(rep_estimate_total(e), "0.00");
 	rep_estimate_free(e);
-	/* one night: 1 day x 105 */
+	/* one night, no application_date: filed on as_of 2026-03-01, so the 2026 rate, 1 day x 160 */
 	make_case(b, sizeof b, "EUR", "2026-03-01", "acquitted", "", "police_custody", "2016-05-01", "2016-05-02", "[]");
 	e = estimate(f, NULL, b, "nl-lovs", NULL);
-	assert_string_equal(rep_estimate_total(e), "105.00");
+	assert_string_equal(rep_estimate_total(e), "160.00");
 	assert_true(contains(line_with_head(e, "liberty", 0)->formula, "days (the day of release not counted)"));
 	rep_estimate_free(e);
 }

@@ -26,6 +26,9 @@ FX_ID_RE = re.compile(r"FX\.[A-Z]{3}_[A-Z]{3}\Z")
 PLAIN_DECIMAL_RE = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
 DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 META_RE = re.compile(r"#\s*([a-z_]+)\s*:\s?(.*)\Z")
+# A source names the source itself (docs/sources.md), never an internal note number.
+INTERNAL_RE = re.compile(r"research\s*(?:S\d|R\d|§|:)|\bresearch/|\((?:S|R)\d{1,2}(?:[,;)]| and)|[;,] (?:S|R)\d{1,2}\)"
+                         r"|\bnote \d+\b", re.IGNORECASE)
 # Far below the 4095 bytes a C11 compiler must accept in one literal (-Woverlength-strings).
 MAX_FIELD = 1000
 
@@ -133,6 +136,8 @@ def read_series(path):
             fail(path, lineno, f"confidence {confidence!r} is not one of {', '.join(CONFIDENCE)}")
         if not source.strip():
             fail(path, lineno, "empty source: every figure needs one")
+        if INTERNAL_RE.search(source):
+            fail(path, lineno, "the source cites an internal note; name the source itself (see docs/sources.md)")
         if len(source) > MAX_FIELD:
             fail(path, lineno, f"source longer than {MAX_FIELD} characters")
         if points and d <= points[-1][1]:

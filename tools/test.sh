@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it. Installs what is missing, then:
-#   1. plain build, warnings as errors, every test (C, CLI, golden, Python)
-#   2. AddressSanitizer + UndefinedBehaviorSanitizer build, every C and CLI test
+#   1. plain build, warnings as errors, every test (C, CLI, golden, Python, Node, web page)
+#   2. AddressSanitizer + UndefinedBehaviorSanitizer build, every C and CLI test, the Node API tests
 #   3. ThreadSanitizer build (clang), the threads test
 #   4. fault-injection build under ASan: every allocation of a pipeline fails in turn
 #   5. valgrind memcheck over the C unit tests of the plain build
@@ -18,7 +18,7 @@ export TSAN_OPTIONS=halt_on_error=1
 
 section "1. plain build, warnings as errors"
 rm -rf build-test build-asan build-tsan build-fault
-meson setup build-test --werror -Dbuildtype=debugoptimized >/dev/null
+meson setup build-test --werror -Dbuildtype=debugoptimized -Dnode=enabled >/dev/null
 ninja -C build-test
 meson test -C build-test --print-errorlogs --num-processes 2
 
@@ -28,12 +28,12 @@ ninja -C build-asan
 meson test -C build-asan --print-errorlogs --num-processes 2
 
 section "3. ThreadSanitizer"
-CC=clang meson setup build-tsan -Db_sanitize=thread -Db_lundef=false -Dpython=disabled >/dev/null
+CC=clang meson setup build-tsan -Db_sanitize=thread -Db_lundef=false -Dpython=disabled -Dnode=disabled >/dev/null
 ninja -C build-tsan tests/test_threads
 meson test -C build-tsan --print-errorlogs --no-rebuild threads
 
 section "4. allocation failure injection (under ASan)"
-meson setup build-fault -Dfault_injection=true -Db_sanitize=address,undefined -Db_lundef=false -Dpython=disabled >/dev/null
+meson setup build-fault -Dfault_injection=true -Db_sanitize=address,undefined -Db_lundef=false -Dpython=disabled -Dnode=disabled >/dev/null
 ninja -C build-fault tests/test_alloc_fail
 meson test -C build-fault --print-errorlogs --no-rebuild --verbose alloc_fail | grep -E "allocation failure points|^ *[0-9]+/[0-9]+ "
 

@@ -135,16 +135,38 @@ static const char *jt(rep_rctx *r, const char *s)
 	return r ? RD(r, s) : s;
 }
 
-static void exempt_sources(rep_rctx *r, const rep_estimate *e)
+/* Provenance is shown as written: the sources of the reference data an
+ * estimate used and of its scheme's own figures (warnings quote them). */
+void rep_exempt_sources(rep_rctx *r, const rep_estimate *e)
 {
-	for (size_t i = 0; r && i < e->n_refs; i++)
+	if (!r || r->tr.lang == REP_LANG_EN)
+		return;
+	for (size_t i = 0; i < e->n_refs; i++)
 		rep_tr_exempt(&r->tr, e->refs[i].source);
+	const rep_scheme_def *d = e->def;
+	for (const rep_tariff *t = d->tariffs; t && t->label; t++) {
+		rep_tr_exempt(&r->tr, t->rate.source);
+		rep_tr_exempt(&r->tr, t->cap.source);
+	}
+	for (const rep_head *h = d->heads; h && h->label; h++)
+		rep_tr_exempt(&r->tr, h->per_year_cap.source);
+	for (const rep_fixed *f = d->fixed; f && f->label; f++)
+		rep_tr_exempt(&r->tr, f->amount.source);
+	for (const rep_cap *c = d->caps; c && c->label; c++)
+		rep_tr_exempt(&r->tr, c->amount.source);
+	rep_tr_exempt(&r->tr, d->pecuniary_threshold.source);
+	if (d->late_interest) {
+		rep_tr_exempt(&r->tr, d->late_interest->rate.source);
+		rep_tr_exempt(&r->tr, d->late_interest->margin.source);
+	}
+	if (d->annuity)
+		rep_tr_exempt(&r->tr, d->annuity->rate.source);
 }
 
 void rep_json_estimate(yajl_gen g, const rep_estimate *e, rep_rctx *r)
 {
 	const rep_scheme_def *d = e->def;
-	exempt_sources(r, e);
+	rep_exempt_sources(r, e);
 	yajl_gen_map_open(g);
 	rep_json_kv(g, "scheme", d->id);
 	rep_json_kv(g, "name", jt(r, d->name));
@@ -471,7 +493,7 @@ static void table_estimate(rep_buf *b, rep_rctx *r, const rep_estimate *e)
 {
 	const rep_scheme_def *d = e->def;
 	size_t W = r->width;
-	exempt_sources(r, e);
+	rep_exempt_sources(r, e);
 	rep_wrap(b, "", rep_arena_printf(&r->tr.arena, "%s — %s", TS(d->id), TS(RD(r, d->name ? d->name : ""))), W);
 	rep_wrap(b, "  ",
 		 rep_arena_printf(&r->tr.arena, "%s · %s · %s", TS(RD(r, d->jurisdiction ? d->jurisdiction : "")),
@@ -671,7 +693,7 @@ static void render_csv(rep_buf *b, rep_rctx *r, const char *case_id, const rep_e
 	rep_csv_row(b, head, NC);
 	for (size_t k = 0; k < n; k++) {
 		const rep_estimate *e = es[k];
-		exempt_sources(r, e);
+		rep_exempt_sources(r, e);
 		const char *elig = e->eligible ? "true" : "false";
 		const char *reason = NULL;
 		for (size_t i = 0; i < e->n_findings && !reason; i++)
@@ -735,7 +757,7 @@ static void render_markdown(rep_buf *b, rep_rctx *r, const char *case_id, const 
 		rep_buf_printf(b, "%s\n\n", fmt1(r, "Valuation date: %s", es[0]->as_of));
 	for (size_t k = 0; k < n; k++) {
 		const rep_estimate *e = es[k];
-		exempt_sources(r, e);
+		rep_exempt_sources(r, e);
 		rep_buf_puts(b, "## ");
 		md_text(b, r, e->def->id);
 		rep_buf_puts(b, " — ");

@@ -37,6 +37,9 @@ void rep_json_str(yajl_gen g, const char *s);
 void rep_json_kv(yajl_gen g, const char *k, const char *v);
 /* r may be NULL (no translation). */
 void rep_json_estimate(yajl_gen g, const rep_estimate *e, rep_rctx *r);
+/* Mark the provenance an estimate quotes (reference and figure sources) as
+ * the user's own text: shown as written, never flagged. */
+void rep_exempt_sources(rep_rctx *r, const rep_estimate *e);
 /* The "lang" and "untranslated" members of a translated document. */
 void rep_json_lang(yajl_gen g, rep_rctx *r);
 /* Append the generator's text to b; REP_EINVAL if the generator failed. */

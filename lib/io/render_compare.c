@@ -122,7 +122,7 @@ static void render_table(rep_buf *b, rep_rctx *r, const rep_comparison *cmp)
 		tw = maxw(tw, RD(r, row->status));
 		if (!row->total)
 			continue;
-		aw = maxw(aw, rep_arena_printf(&r->tr.arena, "%s %s", RN(r, row->total), rep_tr_currency(&r->tr, row->currency)));
+		aw = maxw(aw, RM(r, row->total, row->currency));
 		pw = maxw(pw, RN(r, row->per_day && *row->per_day ? row->per_day : "-"));
 		if (row->report_total) {
 			rw = maxw(rw, RN(r, row->report_total));
@@ -163,7 +163,7 @@ static void render_table(rep_buf *b, rep_rctx *r, const rep_comparison *cmp)
 		}
 		rep_buf_pad(b, row->eligible ? RT(r, "yes") : RT(r, "no"), ew, false);
 		rep_buf_puts(b, "  ");
-		rep_buf_pad(b, rep_arena_printf(&r->tr.arena, "%s %s", RN(r, row->total), rep_tr_currency(&r->tr, row->currency)),
+		rep_buf_pad(b, RM(r, row->total, row->currency),
 			    aw, true);
 		rep_buf_puts(b, "  ");
 		rep_buf_pad(b, RN(r, row->per_day && *row->per_day ? row->per_day : "-"), pw, true);
@@ -295,6 +295,44 @@ static void render_markdown(rep_buf *b, rep_rctx *r, const rep_comparison *cmp)
 	}
 }
 
+/* The sources inside a row's fx_source ("SOURCE (CONF, in force from DATE)",
+ * or "via USD: 1 A = x USD (SOURCE) x 1 USD = y B (SOURCE) (CONF, ...)"),
+ * as compare.c writes it: provenance, shown as written. */
+static void exempt_fx_sources(rep_rctx *r, const char *fx)
+{
+	const char *tail = fx ? strstr(fx, ", in force from ") : NULL;
+	while (tail && strstr(tail + 1, ", in force from "))
+		tail = strstr(tail + 1, ", in force from ");
+	if (!tail)
+		return;
+	const char *open = tail;
+	while (open > fx && !(open[0] == '(' && open[-1] == ' '))
+		open--;
+	if (open <= fx)
+		return;
+	size_t n = (size_t)(open - 1 - fx);
+	if (strncmp(fx, "via USD: ", 9) != 0) {
+		const char *src = rep_arena_strndup(&r->tr.arena, fx, n);
+		if (src)
+			rep_tr_exempt(&r->tr, src);
+		return;
+	}
+	/* the two legs */
+	const char *a = strstr(fx, " USD (");
+	const char *b = a ? strstr(a, ") x 1 USD = ") : NULL;
+	if (a && b && b < fx + n) {
+		const char *s1 = rep_arena_strndup(&r->tr.arena, a + 6, (size_t)(b - a - 6));
+		if (s1)
+			rep_tr_exempt(&r->tr, s1);
+		const char *c = strchr(b + 12, '(');
+		if (c && c < fx + n) {
+			const char *s2 = rep_arena_strndup(&r->tr.arena, c + 1, (size_t)(fx + n - c - 2));
+			if (s2)
+				rep_tr_exempt(&r->tr, s2);
+		}
+	}
+}
+
 rep_status rep_comparison_render_opts(char **out, size_t *len, const rep_comparison *cmp, rep_format format,
 				      const rep_render_opts *o, rep_error *err)
 {
@@ -303,9 +341,12 @@ rep_status rep_comparison_render_opts(char **out, size_t *len, const rep_compari
 	*out = NULL;
 	rep_rctx r;
 	rep_rctx_init(&r, o);
-	for (size_t i = 0; i < cmp->n; i++)
-		for (size_t k = 0; cmp->estimates[i] && k < rep_estimate_refpoint_count(cmp->estimates[i]); k++)
-			rep_tr_exempt(&r.tr, rep_estimate_refpoint(cmp->estimates[i], k)->source);
+	for (size_t i = 0; i < cmp->n; i++) {
+		if (cmp->estimates[i])
+			rep_exempt_sources(&r, cmp->estimates[i]);
+		if (r.tr.lang != REP_LANG_EN)
+			exempt_fx_sources(&r, cmp->rows[i].fx_source);
+	}
 	rep_buf b = {0};
 	rep_status st = REP_OK;
 	switch (format) {

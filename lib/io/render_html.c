@@ -449,8 +449,7 @@ static void chart(rep_buf *b, rep_rctx *r, const entry *en, size_t n, const char
 static void scheme_section(rep_buf *b, rep_rctx *r, const rep_estimate *e)
 {
 	const rep_scheme_def *d = e->def;
-	for (size_t i = 0; i < e->n_refs; i++)
-		rep_tr_exempt(&r->tr, e->refs[i].source);
+	rep_exempt_sources(r, e);
 	rep_buf_puts(b, "<section class=\"scheme\">\n<h2 id=\"s-");
 	H(d->id);
 	rep_buf_puts(b, "\">");

@@ -1,5 +1,5 @@
 /* Canada: Federal/Provincial Guidelines on Compensation for Wrongfully
- * Convicted and Imprisoned Persons (1988). Source: research §3.12. */
+ * Convicted and Imprisoned Persons (1988). Sources: docs/sources.md (Canada). */
 #include "schemes/schemes.h"
 
 #define CA_PROVEN(cat, lbl)                                                                     \

@@ -1,6 +1,6 @@
 /* Germany: Gesetz über die Entschädigung für Strafverfolgungsmaßnahmen
  * (StrEG), and the 2024 government draft (StrERG) as a separate scenario.
- * Sources: shared/research/international-comparative.md §3.1. */
+ * Sources: docs/sources.md (Germany). */
 #include "schemes/schemes.h"
 
 #define STREG_KINDS \
@@ -21,6 +21,10 @@ static const rep_rule streg_bars[] = {
 		 "themselves (self-incrimination recorded)",
 	 .basis = "StrEG §6(1) no. 1"},
 	{0}};
+
+#define STREG_7_2_SOURCE                                                                               \
+	"StrEG §7(2) as amended 30 Sep 2020, BGBl. I S. 2049 (justiz-nrw.wolterskluwer-online.de; "        \
+	"lexmea.de/de/gesetz/streg/7)"
 
 #define STREG_PECUNIARY(cat, lbl)                                                                     \
 	{.category = cat, .treatment = REP_TREAT_PROVEN, .klass = REP_PECUNIARY, .label = lbl,        \
@@ -58,7 +62,7 @@ static const rep_scheme_def de_streg = {
 	.effective_to = REP_NONE,
 	.notes = "EUR 75 for each commenced day of court-ordered deprivation of liberty (StrEG §7(3), since "
 		 "8 Oct 2020; EUR 25 from 5 Aug 2009, EUR 11 from 1 Jan 2002), plus proven pecuniary loss when it "
-		 "exceeds EUR 25 (§7(1)). Transitional rule adopted here: the daily rate in force on the last day "
+		 "exceeds EUR 25 (§7(2)). Transitional rule adopted here: the daily rate in force on the last day "
 		 "of deprivation of liberty applies to the whole detention. With whole dates, every listed day "
 		 "has commenced, so the count includes both ends. The deduction for board and lodging saved in "
 		 "prison (Vorteilsausgleich) is not applied: enter net figures.",
@@ -89,8 +93,8 @@ static const rep_scheme_def de_streg = {
 		 .formula = "EUR 11 for each commenced day (rate in force when the detention ended)"},
 		{0}},
 	.heads = streg_heads,
-	.pecuniary_threshold = {"25", "verified", "StrEG §7(1)"},
-	.pecuniary_threshold_basis = "StrEG §7(1): pecuniary loss is compensated only if it exceeds EUR 25",
+	.pecuniary_threshold = {"25", "verified", STREG_7_2_SOURCE},
+	.pecuniary_threshold_basis = "StrEG §7(2): pecuniary loss is compensated only if it exceeds EUR 25",
 	.citations = streg_cites,
 };
 
@@ -125,8 +129,8 @@ static const rep_scheme_def de_streg_draft_2024 = {
 		 .formula = "EUR 200 for each commenced day from the 183rd"},
 		{0}},
 	.heads = streg_heads,
-	.pecuniary_threshold = {"25", "verified", "StrEG §7(1)"},
-	.pecuniary_threshold_basis = "StrEG §7(1): pecuniary loss is compensated only if it exceeds EUR 25",
+	.pecuniary_threshold = {"25", "verified", STREG_7_2_SOURCE},
+	.pecuniary_threshold_basis = "StrEG §7(2): pecuniary loss is compensated only if it exceeds EUR 25",
 	.warnings = (const char *const[]){"scenario: the 2024 StrERG draft is not law", NULL},
 	.citations = (const rep_cite[]){
 		{"Entwurf eines Strafverfolgungsentschädigungsreformgesetzes", "BT-Drs. 20/14502", NULL}, {0}},

@@ -1,7 +1,7 @@
 /* International standards: full reparation under the UN Basic Principles
  * (GA res. 60/147, para. 20) and ICCPR art. 9(5), and the European Court of
  * Human Rights' art. 41 practice as a comparison.
- * Sources: shared/research/international-comparative.md §§1-2, 4, 7. */
+ * Sources: docs/sources.md (International). */
 #include "schemes/schemes.h"
 
 #define UN_A "(a) physical or mental harm"
@@ -16,12 +16,14 @@
 	 .basis = UN_BASIS sub, .indexable = true, .note = "as proven; brought to as_of by option indexation"}
 
 /* The comparable ECtHR awards for politically motivated detention (arts. 5
- * and 18), research §2.1 and R9; press reports, so marked secondary. */
+ * and 18), from press reports of the judgments, so marked secondary. */
 #define ECHR_BAND_CASES                                                                                \
 	"Ayyubzade v. Azerbaijan, no. 6180/15 (2 Mar 2023) 7,500; Navalnyy v. Russia (No. 2), no. 43734/14 " \
 	"(9 Apr 2019) 20,000; Mammad Azizov and Shahin Novruzlu v. Azerbaijan 20,000 each; Selahattin "       \
 	"Demirtaş v. Türkiye (No. 4) (8 Jul 2025) 35,000"
-#define ECHR_BAND_SOURCE "comparable awards (research R9): Navalnyy (No. 2), Azizov and Novruzlu (press reports)"
+#define ECHR_BAND_SOURCE                                                                                   \
+	"comparable ECtHR awards: Navalnyy v. Russia (No. 2), 9 Apr 2019 (humanrightseurope.org); Mammad Azizov and " \
+	"Shahin Novruzlu v. Azerbaijan, 18 Feb 2021 (oc-media.org); Demirtaş v. Türkiye (No. 4), 8 Jul 2025 (press)"
 
 static const rep_option_def un_options[] = {
 	{.name = "indexation", .type = REP_OPT_CHOICE, .def = "nominal", .choices = "nominal|cpi|mci|wage|interest",
@@ -186,7 +188,7 @@ static const rep_scheme_def echr = {
 	.fixed = (const rep_fixed[]){
 		{.label = "Non-pecuniary damage (equitable basis, comparable awards)", .head = "moral_harm",
 		 .trigger = REP_TRIGGER_ALWAYS,
-		 .amount = {"20000", "secondary", "comparable awards: Navalnyy (No. 2) 2019; Azizov and Novruzlu (press reports)"},
+		 .amount = {"20000", "secondary", ECHR_BAND_SOURCE},
 		 .amount_option = "non_pecuniary", .amount_low = "7500", .amount_high = "35000",
 		 .klass = REP_NON_PECUNIARY, .basis = "ECHR art. 41",
 		 .formula = "equitable award from comparable art. 5 and 18 cases (band EUR 7,500-35,000)",

@@ -1,5 +1,5 @@
 /* Japan: Criminal Compensation Act (刑事補償法, Act No. 1 of 1950), art. 4.
- * Source: shared/research/international-comparative.md §3.9. */
+ * Sources: docs/sources.md (Japan). */
 #include "schemes/schemes.h"
 
 #define JP_KINDS \

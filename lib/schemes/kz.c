@@ -7,10 +7,9 @@
  *   kz-victims-fund  Law of 10 January 2018 No. 131-VI on the Victims Compensation Fund
  *   kz-reform        scenario: rehabilitation not conditioned on acquittal (Freedom Now, 2023)
  *
- * Sources, rules and confidence marks: shared/research/kazakhstan-law.md
- * (S1..S16 below are its source numbers). Marks map as: ✅ verified,
- * 🟡 secondary, ⚠️ unverified. Where an article number is not verified the
- * basis text says so. */
+ * Sources and confidence marks: docs/sources.md (Kazakhstan). Where an
+ * article number is not verified the basis text says so, and the engine
+ * turns that into a warning. */
 #include "schemes/schemes.h"
 
 /* ---- shared pieces ---- */
@@ -30,12 +29,13 @@
 #define KZ_INDEXATION_CHOICES "nominal|cpi|mci|wage"
 #define KZ_NOMINAL_NOTE "; nominal unless option indexation says otherwise (indexation not guaranteed by statute)"
 
-/* The one reported award (research §5): Tikhonov, 10 m KZT moral harm after
- * about 3 years in custody. The amounts are verified (S10), the day count is
- * not, so the per-day figure is marked unverified. */
+/* The one reported award: Tikhonov, 10 m KZT moral harm after about 3 years
+ * in custody. The amounts are verified, the day count is not, so the per-day
+ * figure is marked unverified. */
 #define KZ_TIKHONOV_SOURCE                                                                                 \
-	"Tikhonov award, 2022: 10 m KZT moral harm / about 1,095 days = about 9,100 KZT per day (repost.news; " \
-	"zonakz.net, KazTAG 27.09.2022; research S10). Amounts verified, days in custody not: illustrative"
+	"Tikhonov award, 2022: 10 m KZT moral harm / about 1,095 days = about 9,100 KZT per day (repost.news, " \
+	"«Сколько стоит честное имя…»; zonakz.net, KazTAG 27.09.2022). Amounts verified, days in custody not: "  \
+	"illustrative"
 
 #define KZ_ALL_OUTCOMES (REP_BIT(REP_OUT_COUNT) - 1u)
 
@@ -80,11 +80,12 @@ static const rep_rule kz_cpc_qualifying[] = {
 		     REP_BIT(REP_OUT_CONVICTION_QUASHED),
 	 .text = "only an acquittal, a termination on rehabilitating grounds (УПК art. 35(1) items 1, 2, 5-8) or a "
 		 "quashed conviction gives the right to compensation from the budget",
-	 .basis = "УПК 2014 art. 38; art. 35(1) items 1, 2, 5-8 (research S1, S2)"},
+	 .basis = "УПК 2014 art. 38 (Supreme Court normative resolution No. 7 of 9.07.1999 as amended 24.01.2020); "
+		  "УПК 2014 art. 35(1) items 1, 2, 5-8 (item numbers unverified; altainews.kz)"},
 	{0}};
 
 #define KZ_NONREHAB_BASIS                                                                                  \
-	"УПК 2014 arts. 35(1), 38: only rehabilitating grounds give the right (S1, S2); the bar on "        \
+	"УПК 2014 arts. 35(1), 38: only rehabilitating grounds give the right (normative resolution No. 7/1999); the bar on "        \
 	"non-rehabilitating release is standard practice, its 2014 wording unverified"
 
 static const rep_rule kz_cpc_bars[] = {
@@ -111,12 +112,13 @@ static const rep_rule kz_cpc_bars[] = {
 	{.flags = REP_FLAG_SELF_INCRIMINATION,
 	 .text = "voluntary self-incrimination bars compensation: the person is taken to have caused their own "
 		 "prosecution",
-	 .basis = "standard rule of the 1997 УПК and of the КоАП parallel (S6); the 2014 УПК article is unverified"},
+	 .basis = "standard rule of the 1997 УПК (art. 40) and of the КоАП parallel; the 2014 УПК article is "
+		  "unverified"},
 	{.flags = REP_FLAG_COERCED_CONFESSION,
 	 .text = "a confession, even one extracted under pressure, is in practice treated as self-incrimination and "
 		 "used to deny rehabilitation; the calculator applies this practice, which the Duty to Rehabilitate "
 		 "report criticises (the law's bar is for voluntary self-incrimination only)",
-	 .basis = "practice reported by Freedom Now, Duty to Rehabilitate (30.03.2023, S15); compare the "
+	 .basis = "practice reported by Freedom Now, Duty to Rehabilitate (30.03.2023); compare the "
 		  "self-incrimination bar"},
 	{0}};
 
@@ -181,7 +183,7 @@ static const rep_scheme_def kz_cpc = {
 		{.from = REP_FROM_NOTICE, .months = 6,
 		 .text = "the 6 months for a claim to the court under the Criminal Procedure Code, counted from the notice "
 			 "of the right (or the decision), have passed; a civil suit remains possible",
-		 .basis = "УПК 2014 art. 40; normative resolution No. 7 of 9.07.1999 (S1)"},
+		 .basis = "УПК 2014 art. 40; normative resolution No. 7 of 9.07.1999 (para. 10, as amended 24.01.2020)"},
 		{0}},
 	.citations = (const rep_cite[]){
 		{"Criminal Procedure Code of the Republic of Kazakhstan No. 231-V of 4 July 2014",
@@ -238,7 +240,7 @@ static const rep_scheme_def kz_admin = {
 			     REP_BIT(REP_OUT_DISMISSED_REHABILITATING) | REP_BIT(REP_OUT_CONVICTION_QUASHED),
 		 .text = "rehabilitation needs the case terminated on the grounds of КоАП art. 741(1) items 1)-7) or 11) "
 			 "(or proceedings that should never have been opened), after which the person is deemed innocent",
-		 .basis = KZ_KOAP " art. 861 (S6); compensation article of ch. 48"},
+		 .basis = KZ_KOAP " art. 861; compensation article of ch. 48 (number unverified)"},
 		{0}},
 	.bars = (const rep_rule[]){
 		{.outcomes = REP_BIT(REP_OUT_AMNESTY) | REP_BIT(REP_OUT_PARDON) | REP_BIT(REP_OUT_PAROLE) |
@@ -246,7 +248,7 @@ static const rep_scheme_def kz_admin = {
 		 .text = "release under an amnesty, a pardon, a served or mitigated penalty leaves the administrative "
 			 "decision standing: only termination on the rehabilitating grounds of art. 741(1) items 1)-7) "
 			 "and 11) gives the right (the content of the other items is not verified)",
-		 .basis = KZ_KOAP " art. 861 (S6)"},
+		 .basis = KZ_KOAP " art. 861"},
 		{.flags = REP_FLAG_SELF_INCRIMINATION,
 		 .text = "voluntary self-incrimination bars compensation",
 		 .basis = KZ_KOAP_COMP " (secondary)"},
@@ -322,15 +324,17 @@ static const rep_scheme_def kz_repression = {
 		{.outcomes = REP_BIT(REP_OUT_REPRESSION_REHABILITATED),
 		 .text = "a person rehabilitated as a victim of mass political repression (now a citizen of Kazakhstan) "
 			 "is entitled to one-time compensation",
-		 .basis = KZ_1993 ", arts. 1, 2 (S7)"},
+		 .basis = KZ_1993 ", arts. 1, 2"},
 		{0}},
 	.requires_detention = true,
 	.tariffs = (const rep_tariff[]){
 		{.label = "One-time compensation: 3/4 MCI per month of repression (at most 100 MCI)",
 		 .klass = REP_NON_PECUNIARY, .kinds = KZ_1993_KINDS, .measure = REP_MEASURE_MONTHS_WHOLE, .unit = "month",
-		 .rate = {"0.75", "verified", "enbek.gov.kz; informburo.kz (2016); bizmedia.kz (01.07.2023, art. 22) (S7)"},
+		 .rate = {"0.75", "verified", "Ministry of Labour and Social Protection, kontrast.enbek.gov.kz/en/node/345385; "
+					    "informburo.kz (2016); bizmedia.kz (01.07.2023, art. 22)"},
 		 .index = "KZ.MCI", .index_at = REP_AT_APPLICATION,
-		 .cap = {"100", "verified", "enbek.gov.kz; kursiv.media 2023 (100 MCI = 345,000); pricom.kz 2024 (S7)"},
+		 .cap = {"100", "verified", "Ministry of Labour and Social Protection, kontrast.enbek.gov.kz/en/node/345385; "
+					  "kursiv.media 31.05.2023 (100 MCI = 345,000); pricom.kz 31.05.2024 (369,200)"},
 		 .cap_basis = KZ_1993 ", art. 22: not more than 100 MCI",
 		 .valid_from = REP_NONE, .valid_to = REP_NONE, .version_at = REP_AT_APPLICATION,
 		 .basis = KZ_1993 ", art. 22",
@@ -361,6 +365,10 @@ static const rep_scheme_def kz_repression = {
 /* ---- kz-victims-fund ---- */
 
 #define KZ_FUND "Law of 10.01.2018 No. 131-VI on the Victims Compensation Fund"
+#define KZ_FUND_30_SOURCE                                                                                  \
+	"Ministry of Finance as reported by informburo.kz, «Фонд компенсации вреда потерпевшим … будет выплачивать " \
+	"50 МРП за смерть человека» (2018: trafficking and torture victims 30 MCI = 72,150); Law No. 131-VI art. "   \
+	"6(1)(1) (zakonpravo.kz English text; pavlodar.com Russian text)"
 #define KZ_FUND_EXCLUDED(cat, lbl, klass_)                                                                 \
 	{.category = cat, .treatment = REP_TREAT_EXCLUDED, .klass = klass_, .label = lbl, .basis = KZ_FUND,    \
 	 .note = "the Fund makes a one-time primary payment, not damages; a civil claim against the offender "  \
@@ -374,22 +382,28 @@ static const rep_scheme_def kz_victims_fund = {
 	.status = "law",
 	.effective_from = 17713, /* 2018-07-01: the Fund operates; payments from 2020-07-01 */
 	.effective_to = REP_NONE,
-	.notes = "A one-time primary payment from the Fund to a person recognised as a victim of torture: 30 MCI under "
-		 "Criminal Code art. 146 parts 1-2, 40 MCI under part 3 (both verified: Prosecutor General's Office, "
-		 "kaz.zakon.kz, 02.03.2023). The MCI is the one in force on as_of (the valuation date), as the "
-		 "research suggests the MCI at the date the payment is assigned (unverified): set as_of to that "
-		 "date. The claim must be made within 3 years of recognition as a victim; a court may restore a "
-		 "missed deadline, so a late claim is flagged, not barred. Whatever the outcome of the case against "
-		 "the person: the Fund pays victims, not the rehabilitated. The Fund operates from 1 July 2018 and "
-		 "pays from 1 July 2020. The Law was amended in 2024 (changes in force 5 Sept 2024); whether the "
-		 "amounts changed is unverified. Other categories (grave harm 40 MCI, death 50 MCI) are not modelled.",
+	.notes = "A one-time primary payment from the Fund to a person recognised as a victim of torture: 30 MCI. The "
+		 "current art. 6(1)(1) of the Law lists Criminal Code art. 146 parts one, two and three in the first "
+		 "category (minors who are victims of sexual violence, victims of trafficking and of torture), the "
+		 "category the Ministry of Finance priced at 30 MCI (informburo.kz, 2018: 30 MCI = 72,150); the amounts "
+		 "are set by art. 7 («Размер компенсации потерпевшим»), whose text was not retrieved. Parts 1-2 are "
+		 "verified; part 3 is secondary: the Law's first text listed only parts one and two in that category, "
+		 "and a 2023 report of 40 MCI for part 3 (kaz.zakon.kz, Prosecutor General's Office, 02.03.2023) could "
+		 "not be found again and probably reflects the earlier text, so torture before the change may have been "
+		 "paid 40 MCI (unverified). The MCI is the one in force on as_of (the valuation date); the MCI at the "
+		 "date the payment is assigned is the likely reading (unverified): set as_of to that date. The claim "
+		 "must be made within 3 years of recognition as a victim; a court may restore a missed deadline, so a "
+		 "late claim is flagged, not barred. Whatever the outcome of the case against the person: the Fund pays "
+		 "victims, not the rehabilitated. The Fund operates from 1 July 2018 and pays from 1 July 2020. The Law "
+		 "was amended in 2024 (changes in force 5 Sept 2024); whether the amounts changed is unverified. Other "
+		 "categories (grave harm 40 MCI, death 50 MCI) are not modelled.",
 	.rounding = REP_ROUND_HALF_UP,
 	.places = -1,
 	.qualifying = (const rep_rule[]){
 		{.outcomes = KZ_ALL_OUTCOMES,
 		 .text = "the Fund pays a person recognised as a victim of torture, whatever the outcome of the case "
 			 "against them",
-		 .basis = KZ_FUND " (S8); Criminal Code art. 146"},
+		 .basis = KZ_FUND ", art. 6(1)(1); Criminal Code art. 146"},
 		{0}},
 	.requires_torture = true,
 	.heads = (const rep_head[]){
@@ -407,31 +421,35 @@ static const rep_scheme_def kz_victims_fund = {
 	.fixed = (const rep_fixed[]){
 		{.label = "Fund payment: torture, Criminal Code art. 146 parts 1-2 (30 MCI)", .head = "torture",
 		 .trigger = REP_TRIGGER_TORTURE_PART, .lo = 1, .hi = 2,
-		 .amount = {"30", "verified", "informburo.kz (30 MCI = 72,150 at the 2018 MCI); kaz.zakon.kz, Prosecutor "
-					    "General's Office, 02.03.2023 (S8)"},
+		 .amount = {"30", "verified", KZ_FUND_30_SOURCE},
 		 .index = "KZ.MCI", .index_at = REP_AT_AS_OF, .klass = REP_NON_PECUNIARY,
-		 .basis = KZ_FUND ", arts. 6-7 (which holds the amounts is unverified)",
+		 .basis = KZ_FUND ", art. 6(1)(1) (category), art. 7 (amounts; text not retrieved)",
 		 .formula = "30 MCI at the MCI on the valuation date"},
-		{.label = "Fund payment: torture, Criminal Code art. 146 part 3 (40 MCI)", .head = "torture",
+		{.label = "Fund payment: torture, Criminal Code art. 146 part 3 (30 MCI)", .head = "torture",
 		 .trigger = REP_TRIGGER_TORTURE_PART, .lo = 3, .hi = 3,
-		 .amount = {"40", "verified", "kaz.zakon.kz, Prosecutor General's Office, 02.03.2023 (S8)"},
+		 .amount = {"30", "secondary",
+			    KZ_FUND_30_SOURCE "; part 3 in the first category only in the current art. 6(1)(1) "
+			    "(zakonpravo.kz); a 2023 report of 40 MCI for part 3 (kaz.zakon.kz) was not found again"},
 		 .index = "KZ.MCI", .index_at = REP_AT_AS_OF, .klass = REP_NON_PECUNIARY,
-		 .basis = KZ_FUND ", arts. 6-7 (which holds the amounts is unverified)",
-		 .formula = "40 MCI at the MCI on the valuation date"},
+		 .basis = KZ_FUND ", art. 6(1)(1) (category), art. 7 (amounts; text not retrieved)",
+		 .formula = "30 MCI at the MCI on the valuation date"},
 		{0}},
 	.deadlines = (const rep_deadline[]){
 		{.from = REP_FROM_TORTURE_RECOGNISED, .months = 36,
 		 .text = "the 3 years for claiming from the Fund, counted from recognition as a victim, have passed; a "
 			 "court may restore a missed deadline",
-		 .basis = KZ_FUND " (kaz.zakon.kz, Prosecutor General's Office, 02.03.2023)"},
+		 .basis = KZ_FUND " (3-year limit as reported by kaz.zakon.kz, Prosecutor General's Office, 02.03.2023; "
+			  "article unverified)"},
 		{0}},
 	.warnings = (const char *const[]){
-		"the Fund amounts are those reported in 2023; the Law was amended in 2024 (in force 5 Sept 2024) and "
-		"whether the amounts changed is unverified",
+		"the Fund amounts are those of the first category of art. 6(1)(1) (30 MCI); the Law was amended in 2024 "
+		"(in force 5 Sept 2024) and whether the amounts changed is unverified; before art. 146 part 3 joined the "
+		"first category, part 3 may have been paid 40 MCI (unverified)",
 		NULL},
 	.citations = (const rep_cite[]){
 		{"Law of the Republic of Kazakhstan of 10 January 2018 No. 131-VI \"On the Victims Compensation Fund\"",
-		 "arts. 6-7 (categories and amounts)", NULL},
+		 "art. 6 (categories), art. 7 (amounts)",
+		 "https://zakonpravo.kz/en/article-6-victims-entitled-to-compensation-the-law-on-the-victims-compensation-fund"},
 		{"Criminal Code of the Republic of Kazakhstan 2014", "art. 146 (torture), parts 1-3", NULL},
 		{0}},
 };
@@ -454,7 +472,8 @@ static const rep_scheme_def kz_reform = {
 	.effective_to = REP_NONE,
 	.notes = "A SCENARIO, NOT LAW: what a former political prisoner would receive if the reforms recommended by "
 		 "Freedom Now's Duty to Rehabilitate report (30 March 2023) were law. The report's own computation "
-		 "method was not retrieved; this scenario applies its recommendations as summarised (S15): "
+		 "method was not retrieved; this scenario applies its recommendations as summarised (press release of "
+		 "30.03.2023; Kazakhstan International Bureau for Human Rights, 03.04.2023): "
 		 "rehabilitation not conditioned on acquittal, so amnesty, pardon, parole, a served or mitigated "
 		 "sentence, and a finding of arbitrary detention by a UN body or a court all qualify; a coerced "
 		 "confession (or an admission of guilt signed as a condition of release) is no bar, and neither is "

@@ -1,5 +1,5 @@
 /* New Zealand: Cabinet compensation guidelines for wrongful conviction and
- * detention (ex gratia). Source: shared/research/international-comparative.md §3.11. */
+ * detention (ex gratia). Sources: docs/sources.md (New Zealand). */
 #include "schemes/schemes.h"
 
 #define NZ_PROVEN(cat, lbl)                                                                     \

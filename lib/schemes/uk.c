@@ -1,10 +1,14 @@
 /* United Kingdom (England and Wales): Criminal Justice Act 1988 ss.133-133B,
- * and the 2025 order raising the caps. Source: research §3.13. */
+ * and the 2025 order raising the caps. Sources: docs/sources.md (United Kingdom). */
 #include "schemes/schemes.h"
 
 #define UK_ASSESSED(cat, lbl)                                                                   \
 	{.category = cat, .treatment = REP_TREAT_PROVEN, .klass = REP_PECUNIARY, .label = lbl, \
 	 .basis = "CJA 1988 s.133A (assessment)"}
+
+#define UK_ORDER_2025_SOURCE                                                                           \
+	"Compensation for Miscarriages of Justice (Alteration of Overall Compensation Limits) Order 2025, made " \
+	"28 Oct 2025, in force 29 Oct 2025 (policy-wire.co.uk; legislationtracker.co.uk 30 Oct 2025)"
 
 #define D_2025_10_28 20389
 #define D_2025_10_29 20390
@@ -66,21 +70,23 @@ static const rep_scheme_def uk_cja = {
 		{0}},
 	.caps = (const rep_cap[]){
 		{.label = "Overall cap, 10 years or more (GBP 1,300,000)", .scope = REP_CAP_TOTAL,
-		 .amount = {"1300000", "secondary", "Alteration of Overall Compensation Limits Order 2025 (policy-wire, legislationtracker)"},
+		 .amount = {"1300000", "secondary", UK_ORDER_2025_SOURCE},
 		 .min_months = 120, .max_months = -1, .valid_from = D_2025_10_29, .valid_to = REP_NONE,
-		 .version_at = REP_AT_APPLICATION, .basis = "CJA 1988 s.133B; Order 2025"},
+		 .version_at = REP_AT_APPLICATION, .basis = "CJA 1988 s.133A(5)(a), s.133B; Order 2025"},
 		{.label = "Overall cap, under 10 years (GBP 650,000)", .scope = REP_CAP_TOTAL,
-		 .amount = {"650000", "secondary", "Alteration of Overall Compensation Limits Order 2025 (policy-wire, legislationtracker)"},
+		 .amount = {"650000", "secondary", UK_ORDER_2025_SOURCE},
 		 .min_months = -1, .max_months = 119, .valid_from = D_2025_10_29, .valid_to = REP_NONE,
-		 .version_at = REP_AT_APPLICATION, .basis = "CJA 1988 s.133A(4); Order 2025"},
+		 .version_at = REP_AT_APPLICATION, .basis = "CJA 1988 s.133A(5)(b); Order 2025"},
 		{.label = "Overall cap, 10 years or more (GBP 1,000,000)", .scope = REP_CAP_TOTAL,
-		 .amount = {"1000000", "verified", "CJA 1988 s.133B as in force 2008-2025 (Commons Library)"},
+		 .amount = {"1000000", "verified",
+			    "CJA 1988 s.133A(5)(a) as in force 2008-2025 (legislation.gov.uk; Commons Library)"},
 		 .min_months = 120, .max_months = -1, .valid_from = REP_NONE, .valid_to = D_2025_10_28,
-		 .version_at = REP_AT_APPLICATION, .basis = "CJA 1988 s.133B"},
+		 .version_at = REP_AT_APPLICATION, .basis = "CJA 1988 s.133A(5)(a), s.133B"},
 		{.label = "Overall cap, under 10 years (GBP 500,000)", .scope = REP_CAP_TOTAL,
-		 .amount = {"500000", "verified", "CJA 1988 s.133A(4) as in force 2008-2025 (Commons Library)"},
+		 .amount = {"500000", "verified",
+			    "CJA 1988 s.133A(5)(b) as in force 2008-2025 (legislation.gov.uk; Commons Library)"},
 		 .min_months = -1, .max_months = 119, .valid_from = REP_NONE, .valid_to = D_2025_10_28,
-		 .version_at = REP_AT_APPLICATION, .basis = "CJA 1988 s.133A(4)"},
+		 .version_at = REP_AT_APPLICATION, .basis = "CJA 1988 s.133A(5)(b)"},
 		{0}},
 	.citations = (const rep_cite[]){
 		{"Criminal Justice Act 1988", "ss.133, 133A, 133B", "https://www.legislation.gov.uk/ukpga/1988/33/section/133A"},

@@ -1,5 +1,5 @@
 /* United States: federal unjust-conviction statute (28 U.S.C. §§1495, 2513)
- * and state statutes. Sources: shared/research/international-comparative.md §3.2-3.5. */
+ * and state statutes. Sources: docs/sources.md (United States). */
 #include "schemes/schemes.h"
 
 #define US_INCARCERATION (REP_BIT(REP_DET_POLICE_CUSTODY) | REP_BIT(REP_DET_PRETRIAL_CUSTODY) | REP_BIT(REP_DET_PRISON))
@@ -115,7 +115,8 @@ static const rep_scheme_def us_tx = {
 		 "of a later month (2000-01-01..2010-06-30 = 10 years 6 months = 10.5 years). The version in force "
 		 "from 1 Sep 2009 (HB 1736) is applied to claims made since then (proceedings.application_date, else "
 		 "as_of); earlier claims fell under USD 25,000 a year (capped at USD 500,000 for 20 years or more) "
-		 "before 2007 and USD 50,000 a year from 2007, which are not modelled: such a claim is reported as "
+		 "before 2007 and USD 50,000 a year from 2007 (USD 100,000 a year for a death sentence, HB 1736 "
+		 "bill summary), which are not modelled: such a claim is reported as "
 		 "not in force. Besides the lump sum the claimant is entitled to a standard annuity, in equal "
 		 "monthly payments for life, whose present value equals the §103.052(a)(1) amount (the prison "
 		 "years), at 5 % a year (§103.053(a-1)-(c)). The estimate states it with amount 0 and does not "
@@ -144,7 +145,9 @@ static const rep_scheme_def us_tx = {
 		 .formula = "USD 80,000 for each year of wrongful imprisonment, prorated"},
 		{.label = "Years on parole (USD 25,000 per year)", .head = "parole", .klass = REP_NON_PECUNIARY,
 		 .kinds = REP_BIT(REP_DET_PAROLE), .measure = REP_MEASURE_YEARS_YMD, .unit = "year",
-		 .rate = {"25000", "secondary", "Tex. CPRC §103.052(a)(2) as reported (Michael & Associates 2024)"},
+		 .rate = {"25000", "verified",
+			  "Tex. CPRC §103.052(a)(2), added by HB 1736 (81st Legislature, eff. 1 Sep 2009): bill summary "
+			  "at capitol.texas.gov; tx.opengovernment.org/sessions/81/bills/hb-1736"},
 		 .valid_from = REP_NONE, .valid_to = REP_NONE, .basis = "Tex. Civ. Prac. & Rem. Code §103.052(a)(2)",
 		 .formula = "USD 25,000 for each year on parole or as a registered sex offender, prorated"},
 		{0}},

@@ -1,8 +1,8 @@
 /* Uzbekistan: rehabilitation and compensation under the Criminal Procedure
  * Code (1994), Chapter 37 (art. 306 on the procedure), with the State's civil
  * liability under Civil Code art. 991.
- * Sources: shared/research/kazakhstan-law.md §7 (S16: t.center/jpk_uz, Uzbek
- * text of art. 306; hozir.org, TDYU textbook, ch. 37; FIDH, Dec 2020). */
+ * Sources: docs/sources.md (Uzbekistan): t.center/jpk_uz (Uzbek text of art.
+ * 306); hozir.org (TDYU textbook, ch. 37); FIDH, Dec 2020. */
 #include "schemes/schemes.h"
 
 #define UZ_CH37 "Criminal Procedure Code of Uzbekistan (UPK RUz) ch. 37"
@@ -43,7 +43,7 @@ static const rep_scheme_def uz_cpc = {
 			     REP_BIT(REP_OUT_CONVICTION_QUASHED),
 		 .text = "rehabilitation needs an acquittal or a termination on the rehabilitating grounds of art. 83 "
 			 "(including a quashed conviction), which recognises the right to compensation",
-		 .basis = UZ_CH37 ", art. 306 (S16)"},
+		 .basis = UZ_CH37 ", art. 306 (Uzbek text at t.center/jpk_uz)"},
 		{0}},
 	.heads = (const rep_head[]){
 		UZ_HEAD(REP_HARM_LOST_EARNINGS, "Lost earnings, pension and benefits"),

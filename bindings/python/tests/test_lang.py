@@ -26,7 +26,7 @@ class Lang(unittest.TestCase):
     def test_compare_lang(self):
         cmp = reparations.compare(CASE, ["kz-cpc", "kz-reform"], lang="ru")
         self.assertIn("амнистии", cmp["kz-cpc"].reason)
-        self.assertEqual(str(cmp["kz-reform"].total), "46055751.38")
+        self.assertEqual(cmp["kz-reform"].total, reparations.estimate(CASE, "kz-reform").total)
 
     def test_unknown_language(self):
         with self.assertRaises(reparations.Error) as cm:

@@ -1,0 +1,853 @@
+/* reparations.node: the thin C layer of the Node.js binding, over Node-API.
+ *
+ * Every function takes JSON text and arrays of strings and returns the
+ * library's own JSON text (estimate, compare, schemes, refdata) or a small
+ * array (validate, version). The friendly API (plain objects, the rule that a
+ * JS number is not an amount, ReparationsError) lives in index.js.
+ *
+ * Arguments are copied into malloc'd C strings before any library work, so
+ * the same work function runs on the main thread (the sync variants) or on
+ * libuv's thread pool (napi_async_work, the Promise variants) without
+ * touching a JS value. Calls without user data (exchange rates, series,
+ * scheme files) read one process-wide context created once and never
+ * modified afterwards (the library allows concurrent reads); calls with user
+ * data build their own context and free it before returning.
+ *
+ * Errors: a failing library call throws (or rejects with) an Error whose
+ * `rep` property is {stage, status, code, path, message}; index.js turns it
+ * into a ReparationsError. Out of memory is reported the same way with code
+ * "no_memory". */
+#define NAPI_VERSION 8
+#include <node_api.h>
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reparations.h"
+
+/* ---- the shared context ---- */
+
+static rep_context *shared_ctx;
+static rep_error shared_err;
+static pthread_once_t shared_once = PTHREAD_ONCE_INIT;
+
+/* Created once per process (worker threads load the addon again and share
+ * it) and never freed: async work may still read it while an environment
+ * shuts down. The library's contexts are read-only once built. */
+static void shared_init(void)
+{
+	rep_error_clear(&shared_err);
+	if (rep_context_new(&shared_ctx, &shared_err))
+		shared_ctx = NULL;
+}
+
+/* ---- arguments, owned copies ---- */
+
+typedef struct fx_arg {
+	char *pair, *rate, *from, *source; /* from, source: NULL when absent */
+} fx_arg;
+
+typedef struct series_arg {
+	char *text;
+	size_t len;
+	char *format;
+} series_arg;
+
+typedef enum call_kind { CALL_ESTIMATE, CALL_COMPARE, CALL_SCHEMES, CALL_REFDATA, CALL_VALIDATE } call_kind;
+
+typedef struct call {
+	call_kind kind;
+	/* arguments */
+	char *case_json;
+	size_t case_len;
+	char *as_of, *report_currency, *series_id;
+	char **schemes;
+	size_t n_schemes;
+	bool all_schemes;
+	char **options;
+	size_t n_options;
+	fx_arg *fx;
+	size_t n_fx;
+	series_arg *series;
+	size_t n_series;
+	char **defs;
+	size_t *def_lens;
+	size_t n_defs;
+	/* result */
+	rep_status st;
+	const char *stage;
+	rep_error err;
+	char *text;
+	size_t len;
+	char *case_id, *currency;
+	size_t n_detentions, n_harms;
+	/* async */
+	napi_async_work work;
+	napi_deferred deferred;
+} call;
+
+static void strv_free(char **v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void call_free(call *c)
+{
+	if (!c)
+		return;
+	free(c->case_json);
+	free(c->as_of);
+	free(c->report_currency);
+	free(c->series_id);
+	strv_free(c->schemes, c->n_schemes);
+	strv_free(c->options, c->n_options);
+	for (size_t i = 0; i < c->n_fx; i++) {
+		free(c->fx[i].pair);
+		free(c->fx[i].rate);
+		free(c->fx[i].from);
+		free(c->fx[i].source);
+	}
+	free(c->fx);
+	for (size_t i = 0; i < c->n_series; i++) {
+		free(c->series[i].text);
+		free(c->series[i].format);
+	}
+	free(c->series);
+	strv_free(c->defs, c->n_defs);
+	free(c->def_lens);
+	free(c->text);
+	free(c->case_id);
+	free(c->currency);
+	free(c);
+}
+
+/* A pending JS exception makes every later call fail; check and bail. */
+#define TRY(expr)                                 \
+	do {                                      \
+		if ((expr) != napi_ok)            \
+			return -1;                \
+	} while (0)
+
+static int throw_type(napi_env env, const char *what, const char *expected)
+{
+	char msg[256];
+	snprintf(msg, sizeof msg, "%s: expected %s", what, expected);
+	napi_throw_type_error(env, NULL, msg);
+	return -1;
+}
+
+static int throw_nomem(napi_env env)
+{
+	napi_throw_error(env, "ENOMEM", "reparations: out of memory");
+	return -1;
+}
+
+static bool is_nullish(napi_env env, napi_value v)
+{
+	napi_valuetype t;
+	if (napi_typeof(env, v, &t) != napi_ok)
+		return false;
+	return t == napi_null || t == napi_undefined;
+}
+
+/* A copy of a JS string (or the bytes of a Buffer when allow_bytes). NUL
+ * characters are refused in strings that go to the library as C strings. */
+static int get_text(napi_env env, napi_value v, char **out, size_t *len, bool allow_null, bool allow_bytes,
+		    const char *what)
+{
+	*out = NULL;
+	if (len)
+		*len = 0;
+	napi_valuetype t;
+	TRY(napi_typeof(env, v, &t));
+	if (t == napi_null || t == napi_undefined) {
+		if (allow_null)
+			return 0;
+		return throw_type(env, what, "a string");
+	}
+	if (t == napi_string) {
+		size_t n;
+		TRY(napi_get_value_string_utf8(env, v, NULL, 0, &n));
+		char *s = malloc(n + 1);
+		if (!s)
+			return throw_nomem(env);
+		if (napi_get_value_string_utf8(env, v, s, n + 1, &n) != napi_ok) {
+			free(s);
+			return -1;
+		}
+		if (!allow_bytes && strlen(s) != n) {
+			free(s);
+			char msg[256];
+			snprintf(msg, sizeof msg, "%s contains a NUL character", what);
+			napi_throw_type_error(env, NULL, msg);
+			return -1;
+		}
+		*out = s;
+		if (len)
+			*len = n;
+		return 0;
+	}
+	bool is_buf = false;
+	if (allow_bytes && napi_is_buffer(env, v, &is_buf) == napi_ok && is_buf) {
+		void *data;
+		size_t n;
+		TRY(napi_get_buffer_info(env, v, &data, &n));
+		char *s = malloc(n + 1);
+		if (!s)
+			return throw_nomem(env);
+		if (n)
+			memcpy(s, data, n);
+		s[n] = '\0';
+		*out = s;
+		if (len)
+			*len = n;
+		return 0;
+	}
+	return throw_type(env, what, allow_bytes ? "a string or a Buffer" : "a string");
+}
+
+static int get_array(napi_env env, napi_value v, uint32_t *n, const char *what)
+{
+	bool is_array = false;
+	TRY(napi_is_array(env, v, &is_array));
+	if (!is_array)
+		return throw_type(env, what, "an array");
+	TRY(napi_get_array_length(env, v, n));
+	return 0;
+}
+
+static int get_strv(napi_env env, napi_value v, char ***out, size_t *n, const char *what)
+{
+	*out = NULL;
+	*n = 0;
+	if (is_nullish(env, v))
+		return 0;
+	uint32_t k;
+	if (get_array(env, v, &k, what))
+		return -1;
+	char **s = calloc((size_t)k + 1, sizeof *s);
+	if (!s)
+		return throw_nomem(env);
+	*out = s;
+	for (uint32_t i = 0; i < k; i++) {
+		napi_value item;
+		TRY(napi_get_element(env, v, i, &item));
+		if (get_text(env, item, &s[i], NULL, false, false, what))
+			return -1;
+		(*n)++;
+	}
+	return 0;
+}
+
+static int get_elem(napi_env env, napi_value arr, uint32_t i, napi_value *out)
+{
+	TRY(napi_get_element(env, arr, i, out));
+	return 0;
+}
+
+/* extras: null, or [fx, series, defs]:
+ *   fx: [[pair, rate, from|null, source|null], ...]
+ *   series: [[text, "csv"|"json"], ...]
+ *   defs: [jsonText, ...] */
+static int get_extras(napi_env env, napi_value v, call *c)
+{
+	if (is_nullish(env, v))
+		return 0;
+	uint32_t k;
+	napi_value fx, series, defs;
+	if (get_array(env, v, &k, "extras"))
+		return -1;
+	if (k != 3)
+		return throw_type(env, "extras", "[fx, series, defs]");
+	if (get_elem(env, v, 0, &fx) || get_elem(env, v, 1, &series) || get_elem(env, v, 2, &defs))
+		return -1;
+
+	if (get_array(env, fx, &k, "fx"))
+		return -1;
+	if (k && !(c->fx = calloc(k, sizeof *c->fx)))
+		return throw_nomem(env);
+	for (uint32_t i = 0; i < k; i++) {
+		napi_value item, p[4];
+		uint32_t m;
+		if (get_elem(env, fx, i, &item) || get_array(env, item, &m, "fx item"))
+			return -1;
+		if (m != 4)
+			return throw_type(env, "fx item", "[pair, rate, from, source]");
+		for (uint32_t j = 0; j < 4; j++)
+			if (get_elem(env, item, j, &p[j]))
+				return -1;
+		fx_arg *f = &c->fx[i];
+		c->n_fx++;
+		if (get_text(env, p[0], &f->pair, NULL, false, false, "fx pair") ||
+		    get_text(env, p[1], &f->rate, NULL, false, false, "fx rate") ||
+		    get_text(env, p[2], &f->from, NULL, true, false, "fx date") ||
+		    get_text(env, p[3], &f->source, NULL, true, false, "fx source"))
+			return -1;
+	}
+
+	if (get_array(env, series, &k, "series"))
+		return -1;
+	if (k && !(c->series = calloc(k, sizeof *c->series)))
+		return throw_nomem(env);
+	for (uint32_t i = 0; i < k; i++) {
+		napi_value item, text, format;
+		uint32_t m;
+		if (get_elem(env, series, i, &item) || get_array(env, item, &m, "series item"))
+			return -1;
+		if (m != 2)
+			return throw_type(env, "series item", "[text, format]");
+		if (get_elem(env, item, 0, &text) || get_elem(env, item, 1, &format))
+			return -1;
+		series_arg *s = &c->series[i];
+		c->n_series++;
+		if (get_text(env, text, &s->text, &s->len, false, true, "series text") ||
+		    get_text(env, format, &s->format, NULL, false, false, "series format"))
+			return -1;
+	}
+
+	if (get_array(env, defs, &k, "scheme definitions"))
+		return -1;
+	if (k && (!(c->defs = calloc(k, sizeof *c->defs)) || !(c->def_lens = calloc(k, sizeof *c->def_lens))))
+		return throw_nomem(env);
+	for (uint32_t i = 0; i < k; i++) {
+		napi_value item;
+		if (get_elem(env, defs, i, &item))
+			return -1;
+		c->n_defs++;
+		if (get_text(env, item, &c->defs[i], &c->def_lens[i], false, true, "scheme definition"))
+			return -1;
+	}
+	return 0;
+}
+
+static bool has_extras(const call *c)
+{
+	return c->n_fx || c->n_series || c->n_defs;
+}
+
+/* ---- library work: no JS values touched below this line ---- */
+
+static rep_status fail(call *c, const char *stage, rep_status st)
+{
+	c->st = st;
+	c->stage = stage;
+	if (c->err.status == REP_OK)
+		c->err.status = st;
+	return st;
+}
+
+static rep_status open_context(call *c, rep_context **ctx)
+{
+	*ctx = NULL;
+	if (!has_extras(c)) {
+		pthread_once(&shared_once, shared_init);
+		if (!shared_ctx) {
+			c->err = shared_err;
+			return fail(c, "context", shared_err.status ? shared_err.status : REP_ENOMEM);
+		}
+		*ctx = shared_ctx;
+		return REP_OK;
+	}
+	rep_status st = rep_context_new(ctx, &c->err);
+	if (st)
+		return fail(c, "context", st);
+	for (size_t i = 0; i < c->n_defs; i++)
+		if ((st = rep_context_load_scheme(*ctx, c->defs[i], c->def_lens[i], &c->err)))
+			return fail(c, "scheme_def", st);
+	for (size_t i = 0; i < c->n_series; i++)
+		if ((st = rep_context_load_series(*ctx, c->series[i].text, c->series[i].len, c->series[i].format,
+						  &c->err)))
+			return fail(c, "series", st);
+	for (size_t i = 0; i < c->n_fx; i++) {
+		const fx_arg *f = &c->fx[i];
+		rep_date from = REP_DATE_NONE;
+		if (f->from && (st = rep_date_parse(&from, f->from, &c->err)))
+			return fail(c, "fx", st);
+		if ((st = rep_context_set_fx(*ctx, f->pair, f->rate, from, f->source ? f->source : "user-supplied (fx)",
+					     &c->err)))
+			return fail(c, "fx", st);
+	}
+	return REP_OK;
+}
+
+static void close_context(rep_context *ctx)
+{
+	if (ctx && ctx != shared_ctx)
+		rep_context_free(ctx);
+}
+
+static rep_status read_case(call *c, rep_case **cs)
+{
+	rep_status st = rep_case_from_json(cs, c->case_json, c->case_len, &c->err);
+	if (st)
+		return fail(c, "case", st);
+	if (c->as_of) {
+		rep_date d;
+		if ((st = rep_date_parse(&d, c->as_of, &c->err)))
+			return fail(c, "as_of", st);
+		if ((st = rep_case_set_as_of(*cs, d)))
+			return fail(c, "as_of", st);
+		if ((st = rep_case_validate(*cs, &c->err)))
+			return fail(c, "case", st);
+	}
+	return REP_OK;
+}
+
+static rep_status read_options(call *c, const rep_context *ctx, rep_options **o)
+{
+	rep_status st = rep_options_new(o);
+	if (st)
+		return fail(c, "option", st);
+	for (size_t i = 0; i < c->n_options; i++)
+		if ((st = rep_options_add(*o, c->options[i], &c->err)))
+			return fail(c, "option", st);
+	if ((st = rep_options_check(*o, ctx, &c->err)))
+		return fail(c, "option", st);
+	return REP_OK;
+}
+
+static rep_status check_schemes(call *c, const rep_context *ctx)
+{
+	for (size_t i = 0; i < c->n_schemes; i++)
+		if (!rep_scheme_find(ctx, c->schemes[i])) {
+			c->err.status = REP_ENOTFOUND;
+			snprintf(c->err.path, sizeof c->err.path, "schemes[%zu]", i);
+			snprintf(c->err.message, sizeof c->err.message,
+				 "schemes[%zu]: unknown scheme \"%.200s\" (reparations.schemes() lists them)", i,
+				 c->schemes[i]);
+			return fail(c, "scheme", REP_ENOTFOUND);
+		}
+	return REP_OK;
+}
+
+static void work_estimate(call *c)
+{
+	rep_context *ctx = NULL;
+	rep_case *cs = NULL;
+	rep_options *o = NULL;
+	rep_estimate **es = NULL;
+	size_t n = 0;
+	if (open_context(c, &ctx) || read_case(c, &cs) || read_options(c, ctx, &o) || check_schemes(c, ctx))
+		goto out;
+	if (!(es = calloc(c->n_schemes ? c->n_schemes : 1, sizeof *es))) {
+		fail(c, "estimate", REP_ENOMEM);
+		goto out;
+	}
+	for (; n < c->n_schemes; n++) {
+		rep_status st = rep_estimate_compute(&es[n], ctx, cs, c->schemes[n], o, &c->err);
+		if (st) {
+			fail(c, "estimate", st);
+			goto out;
+		}
+	}
+	rep_status st = rep_estimates_render(&c->text, &c->len, rep_case_id(cs), (const rep_estimate *const *)es, n,
+					     REP_FORMAT_JSON, &c->err);
+	if (st)
+		fail(c, "render", st);
+out:
+	for (size_t i = 0; es && i < n; i++)
+		rep_estimate_free(es[i]);
+	free(es);
+	rep_options_free(o);
+	rep_case_free(cs);
+	close_context(ctx);
+}
+
+static void work_compare(call *c)
+{
+	rep_context *ctx = NULL;
+	rep_case *cs = NULL;
+	rep_options *o = NULL;
+	rep_comparison *cmp = NULL;
+	const char **all = NULL;
+	if (open_context(c, &ctx) || read_case(c, &cs) || read_options(c, ctx, &o) || check_schemes(c, ctx))
+		goto out;
+	const char *const *ids = (const char *const *)c->schemes;
+	size_t n = c->n_schemes;
+	if (c->all_schemes) {
+		n = rep_scheme_count(ctx);
+		if (!(all = calloc(n ? n : 1, sizeof *all))) {
+			fail(c, "compare", REP_ENOMEM);
+			goto out;
+		}
+		for (size_t i = 0; i < n; i++)
+			all[i] = rep_scheme_id(rep_scheme_at(ctx, i));
+		ids = all;
+	}
+	rep_status st = rep_compare(&cmp, ctx, cs, ids, n, o, c->report_currency, &c->err);
+	if (st) {
+		fail(c, "compare", st);
+		goto out;
+	}
+	if ((st = rep_comparison_render(&c->text, &c->len, cmp, REP_FORMAT_JSON, &c->err)))
+		fail(c, "render", st);
+out:
+	rep_comparison_free(cmp);
+	free(all);
+	rep_options_free(o);
+	rep_case_free(cs);
+	close_context(ctx);
+}
+
+static void work_schemes(call *c)
+{
+	rep_context *ctx = NULL;
+	if (!open_context(c, &ctx)) {
+		rep_status st = rep_schemes_render(&c->text, &c->len, ctx, REP_FORMAT_JSON, &c->err);
+		if (st)
+			fail(c, "render", st);
+	}
+	close_context(ctx);
+}
+
+static void work_refdata(call *c)
+{
+	rep_context *ctx = NULL;
+	if (!open_context(c, &ctx)) {
+		rep_status st = rep_refdata_render(&c->text, &c->len, ctx, c->series_id, REP_FORMAT_JSON, &c->err);
+		if (st)
+			fail(c, "refdata", st);
+	}
+	close_context(ctx);
+}
+
+static char *dup_or_null(const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t n = strlen(s) + 1;
+	char *d = malloc(n);
+	if (d)
+		memcpy(d, s, n);
+	return d;
+}
+
+static void work_validate(call *c)
+{
+	rep_case *cs = NULL;
+	if (read_case(c, &cs))
+		goto out;
+	c->case_id = dup_or_null(rep_case_id(cs));
+	c->currency = dup_or_null(rep_case_currency(cs));
+	if ((rep_case_id(cs) && !c->case_id) || (rep_case_currency(cs) && !c->currency)) {
+		fail(c, "validate", REP_ENOMEM);
+		goto out;
+	}
+	c->n_detentions = rep_case_detention_count(cs);
+	c->n_harms = rep_case_harm_count(cs);
+out:
+	rep_case_free(cs);
+}
+
+static void work(call *c)
+{
+	switch (c->kind) {
+	case CALL_ESTIMATE:
+		work_estimate(c);
+		break;
+	case CALL_COMPARE:
+		work_compare(c);
+		break;
+	case CALL_SCHEMES:
+		work_schemes(c);
+		break;
+	case CALL_REFDATA:
+		work_refdata(c);
+		break;
+	case CALL_VALIDATE:
+		work_validate(c);
+		break;
+	}
+}
+
+/* ---- back in JS ---- */
+
+static napi_value make_str(napi_env env, const char *s)
+{
+	napi_value v = NULL;
+	napi_create_string_utf8(env, s ? s : "", NAPI_AUTO_LENGTH, &v);
+	return v;
+}
+
+static napi_status set_prop(napi_env env, napi_value obj, const char *key, napi_value v)
+{
+	return napi_set_named_property(env, obj, key, v);
+}
+
+/* The Error for a failed call (thrown or rejected), with a `rep` property. */
+static napi_value make_error(napi_env env, const call *c)
+{
+	const char *code = c->st == REP_ENOMEM ? "no_memory" : rep_status_name(c->st);
+	const char *message = c->err.message[0] ? c->err.message : rep_strerror(c->st);
+	napi_value err = NULL, msg, rep, status;
+	if (napi_create_string_utf8(env, message, NAPI_AUTO_LENGTH, &msg) != napi_ok ||
+	    napi_create_error(env, NULL, msg, &err) != napi_ok || napi_create_object(env, &rep) != napi_ok ||
+	    napi_create_int32(env, (int32_t)c->st, &status) != napi_ok)
+		return err;
+	set_prop(env, rep, "stage", make_str(env, c->stage ? c->stage : ""));
+	set_prop(env, rep, "status", status);
+	set_prop(env, rep, "code", make_str(env, code));
+	set_prop(env, rep, "path", make_str(env, c->err.path));
+	set_prop(env, rep, "message", msg);
+	set_prop(env, err, "rep", rep);
+	return err;
+}
+
+/* The result of a successful call: JSON text, or [id, currency, nDetentions, nHarms]. */
+static napi_status make_result(napi_env env, const call *c, napi_value *out)
+{
+	napi_status s;
+	if (c->kind != CALL_VALIDATE)
+		return napi_create_string_utf8(env, c->text ? c->text : "", c->text ? c->len : 0, out);
+	napi_value a, v;
+	if ((s = napi_create_array_with_length(env, 4, &a)) != napi_ok)
+		return s;
+	napi_value id = NULL, cur = NULL;
+	napi_get_null(env, &id);
+	napi_get_null(env, &cur);
+	if (c->case_id)
+		id = make_str(env, c->case_id);
+	if (c->currency)
+		cur = make_str(env, c->currency);
+	napi_set_element(env, a, 0, id);
+	napi_set_element(env, a, 1, cur);
+	napi_create_double(env, (double)c->n_detentions, &v);
+	napi_set_element(env, a, 2, v);
+	napi_create_double(env, (double)c->n_harms, &v);
+	napi_set_element(env, a, 3, v);
+	*out = a;
+	return napi_ok;
+}
+
+static void async_execute(napi_env env, void *data)
+{
+	(void)env;
+	work((call *)data);
+}
+
+static void async_complete(napi_env env, napi_status status, void *data)
+{
+	call *c = data;
+	napi_value v = NULL;
+	if (status == napi_cancelled) {
+		napi_value msg;
+		napi_create_string_utf8(env, "reparations: the call was cancelled", NAPI_AUTO_LENGTH, &msg);
+		napi_create_error(env, NULL, msg, &v);
+		napi_reject_deferred(env, c->deferred, v);
+	} else if (c->st) {
+		napi_reject_deferred(env, c->deferred, make_error(env, c));
+	} else if (make_result(env, c, &v) == napi_ok) {
+		napi_resolve_deferred(env, c->deferred, v);
+	} else {
+		napi_value msg, err;
+		napi_create_string_utf8(env, "reparations: cannot build the result", NAPI_AUTO_LENGTH, &msg);
+		napi_create_error(env, NULL, msg, &err);
+		napi_reject_deferred(env, c->deferred, err);
+	}
+	napi_delete_async_work(env, c->work);
+	call_free(c);
+}
+
+/* Run `c` now (sync) or on the thread pool (async: returns a Promise). Takes ownership of c. */
+static napi_value run(napi_env env, call *c, bool async)
+{
+	rep_error_clear(&c->err);
+	napi_value out = NULL;
+	if (!async) {
+		work(c);
+		if (c->st)
+			napi_throw(env, make_error(env, c));
+		else if (make_result(env, c, &out) != napi_ok)
+			out = NULL;
+		call_free(c);
+		return out;
+	}
+	napi_value promise, name;
+	if (napi_create_promise(env, &c->deferred, &promise) != napi_ok ||
+	    napi_create_string_utf8(env, "reparations", NAPI_AUTO_LENGTH, &name) != napi_ok) {
+		call_free(c);
+		return NULL;
+	}
+	if (napi_create_async_work(env, NULL, name, async_execute, async_complete, c, &c->work) != napi_ok ||
+	    napi_queue_async_work(env, c->work) != napi_ok) {
+		/* settle the promise so that nobody waits forever */
+		napi_value msg, err;
+		napi_create_string_utf8(env, "reparations: cannot queue the work", NAPI_AUTO_LENGTH, &msg);
+		napi_create_error(env, NULL, msg, &err);
+		napi_reject_deferred(env, c->deferred, err);
+		if (c->work)
+			napi_delete_async_work(env, c->work);
+		call_free(c);
+	}
+	return promise;
+}
+
+static call *call_new(napi_env env, call_kind kind)
+{
+	call *c = calloc(1, sizeof *c);
+	if (!c)
+		throw_nomem(env);
+	else
+		c->kind = kind;
+	return c;
+}
+
+static bool truthy(napi_env env, napi_value v)
+{
+	bool b = false;
+	napi_value coerced;
+	if (napi_coerce_to_bool(env, v, &coerced) == napi_ok)
+		napi_get_value_bool(env, coerced, &b);
+	return b;
+}
+
+#define MAX_ARGS 8
+
+static int get_args(napi_env env, napi_callback_info info, napi_value *argv, size_t want)
+{
+	size_t argc = MAX_ARGS;
+	napi_value tmp[MAX_ARGS];
+	TRY(napi_get_cb_info(env, info, &argc, tmp, NULL, NULL));
+	napi_value undef;
+	TRY(napi_get_undefined(env, &undef));
+	for (size_t i = 0; i < want; i++)
+		argv[i] = i < argc ? tmp[i] : undef;
+	return 0;
+}
+
+/* estimate(caseText, schemes[], options[], asOf|null, extras|null, async) */
+static napi_value js_estimate(napi_env env, napi_callback_info info)
+{
+	napi_value a[6];
+	if (get_args(env, info, a, 6))
+		return NULL;
+	call *c = call_new(env, CALL_ESTIMATE);
+	if (!c)
+		return NULL;
+	if (get_text(env, a[0], &c->case_json, &c->case_len, false, true, "case") ||
+	    get_strv(env, a[1], &c->schemes, &c->n_schemes, "schemes") ||
+	    get_strv(env, a[2], &c->options, &c->n_options, "options") ||
+	    get_text(env, a[3], &c->as_of, NULL, true, false, "asOf") || get_extras(env, a[4], c)) {
+		call_free(c);
+		return NULL;
+	}
+	if (c->n_schemes == 0) {
+		call_free(c);
+		throw_type(env, "schemes", "at least one scheme id");
+		return NULL;
+	}
+	return run(env, c, truthy(env, a[5]));
+}
+
+/* compare(caseText, schemes[]|null, options[], asOf|null, reportCurrency|null, extras|null, async) */
+static napi_value js_compare(napi_env env, napi_callback_info info)
+{
+	napi_value a[7];
+	if (get_args(env, info, a, 7))
+		return NULL;
+	call *c = call_new(env, CALL_COMPARE);
+	if (!c)
+		return NULL;
+	c->all_schemes = is_nullish(env, a[1]);
+	if (get_text(env, a[0], &c->case_json, &c->case_len, false, true, "case") ||
+	    get_strv(env, a[1], &c->schemes, &c->n_schemes, "schemes") ||
+	    get_strv(env, a[2], &c->options, &c->n_options, "options") ||
+	    get_text(env, a[3], &c->as_of, NULL, true, false, "asOf") ||
+	    get_text(env, a[4], &c->report_currency, NULL, true, false, "reportCurrency") ||
+	    get_extras(env, a[5], c)) {
+		call_free(c);
+		return NULL;
+	}
+	return run(env, c, truthy(env, a[6]));
+}
+
+/* schemes(extras|null) */
+static napi_value js_schemes(napi_env env, napi_callback_info info)
+{
+	napi_value a[1];
+	if (get_args(env, info, a, 1))
+		return NULL;
+	call *c = call_new(env, CALL_SCHEMES);
+	if (!c)
+		return NULL;
+	if (get_extras(env, a[0], c)) {
+		call_free(c);
+		return NULL;
+	}
+	return run(env, c, false);
+}
+
+/* refdata(seriesId|null, extras|null) */
+static napi_value js_refdata(napi_env env, napi_callback_info info)
+{
+	napi_value a[2];
+	if (get_args(env, info, a, 2))
+		return NULL;
+	call *c = call_new(env, CALL_REFDATA);
+	if (!c)
+		return NULL;
+	if (get_text(env, a[0], &c->series_id, NULL, true, false, "series") || get_extras(env, a[1], c)) {
+		call_free(c);
+		return NULL;
+	}
+	return run(env, c, false);
+}
+
+/* validate(caseText, asOf|null, async) */
+static napi_value js_validate(napi_env env, napi_callback_info info)
+{
+	napi_value a[3];
+	if (get_args(env, info, a, 3))
+		return NULL;
+	call *c = call_new(env, CALL_VALIDATE);
+	if (!c)
+		return NULL;
+	if (get_text(env, a[0], &c->case_json, &c->case_len, false, true, "case") ||
+	    get_text(env, a[1], &c->as_of, NULL, true, false, "asOf")) {
+		call_free(c);
+		return NULL;
+	}
+	return run(env, c, truthy(env, a[2]));
+}
+
+/* version() -> [string, number] */
+static napi_value js_version(napi_env env, napi_callback_info info)
+{
+	(void)info;
+	napi_value a, n;
+	if (napi_create_array_with_length(env, 2, &a) != napi_ok)
+		return NULL;
+	napi_set_element(env, a, 0, make_str(env, rep_version_string()));
+	napi_create_uint32(env, rep_version_number(), &n);
+	napi_set_element(env, a, 1, n);
+	return a;
+}
+
+/* The macro defines functions that some Node versions' headers do not declare first. */
+#pragma GCC diagnostic ignored "-Wmissing-prototypes"
+NAPI_MODULE_INIT(/* napi_env env, napi_value exports */)
+{
+	static const struct {
+		const char *name;
+		napi_callback fn;
+	} fns[] = {
+		{"estimate", js_estimate}, {"compare", js_compare}, {"schemes", js_schemes},
+		{"refdata", js_refdata},   {"validate", js_validate}, {"version", js_version},
+	};
+	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+		napi_value f;
+		if (napi_create_function(env, fns[i].name, NAPI_AUTO_LENGTH, fns[i].fn, NULL, &f) != napi_ok ||
+		    napi_set_named_property(env, exports, fns[i].name, f) != napi_ok)
+			return NULL;
+	}
+	napi_value max;
+	if (napi_create_uint32(env, REP_ERROR_PATH_MAX, &max) != napi_ok ||
+	    napi_set_named_property(env, exports, "REP_ERROR_PATH_MAX", max) != napi_ok)
+		return NULL;
+	return exports;
+}

@@ -1,0 +1,45 @@
+'use strict';
+/* No leak over 100,000 calls: resident memory after a warm-up and after the calls, with a
+ * generous bound. Run as `node --expose-gc leak.test.js` (meson does). Leaking one case and
+ * its estimate per call (a few KiB) would grow RSS by hundreds of MiB. */
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const { rep, casePath } = require('./helpers');
+
+const ACQ = casePath('examples', 'cases', 'acquitted-kz.json');
+const text = fs.readFileSync(ACQ, 'utf8');
+const obj = JSON.parse(text);
+const bad = { ...obj, detentions: [{ kind: 'prison', start: '2023-02-30' }] };
+const BOUND_MIB = 32;
+
+const gc = typeof global.gc === 'function' ? global.gc : () => {};
+const rssMiB = () => { gc(); gc(); return process.memoryUsage().rss / 1048576; };
+
+/* One round of 10 calls: successes and every kind of error, sync and async. */
+async function round(i) {
+  rep.validate(text);
+  rep.estimateSync(text, 'kz-cpc');
+  rep.estimateSync(obj, ['kz-cpc', 'jp-cca'], { options: { 'jp-cca.daily_rate': '5000' }, fx: { 'EUR/KZT': '600' } });
+  try { rep.validate(bad); } catch (e) { if (!(e instanceof rep.ReparationsError)) throw e; }
+  try { rep.estimateSync(text, 'nope'); } catch (e) { if (!(e instanceof rep.ReparationsError)) throw e; }
+  try { rep.estimateSync(text, 'kz-cpc', { options: ['kz-cpc.indexation=gold'] }); } catch (e) { if (!(e instanceof rep.ReparationsError)) throw e; }
+  if (i % 10 === 0) rep.compareSync(text, null, { reportCurrency: 'EUR', fx: ['EUR/KZT=600', 'USD/KZT=520', 'USD/UZS=12000', 'EUR/USD=1.17'] });
+  else rep.validate(obj);
+  await rep.estimate(text, 'kz-cpc');
+  await rep.estimate(bad, 'kz-cpc').catch((e) => { if (!(e instanceof rep.ReparationsError)) throw e; });
+  await rep.validateAsync(text);
+}
+
+test('resident memory stays bounded over 100,000 calls', async () => {
+  assert.equal(typeof global.gc, 'function', 'run with --expose-gc');
+  for (let i = 0; i < 1000; i++) await round(i);     // warm-up: 10,000 calls
+  const before = rssMiB();
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < 9000; i++) await round(i);     // 90,000 calls
+  const after = rssMiB();
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const growth = after - before;
+  console.log(`# RSS ${before.toFixed(1)} MiB -> ${after.toFixed(1)} MiB (+${growth.toFixed(1)} MiB) over 90,000 calls after 10,000 (${seconds.toFixed(1)} s)`);
+  assert.ok(growth < BOUND_MIB, `RSS grew by ${growth.toFixed(1)} MiB over 90,000 calls (bound ${BOUND_MIB} MiB)`);
+});
