@@ -141,8 +141,8 @@ const rep_option_value *rep_estimate_option(const rep_estimate *e, size_t i)
 
 rep_status rep_format_parse(rep_format *out, const char *name)
 {
-	static const char *const names[] = {"table", "json", "csv", "markdown"};
-	for (int i = 0; name && i < 4; i++)
+	static const char *const names[] = {"table", "json", "csv", "markdown", "html"};
+	for (int i = 0; name && i < 5; i++)
 		if (strcmp(name, names[i]) == 0) {
 			*out = (rep_format)i;
 			return REP_OK;

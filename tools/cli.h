@@ -22,6 +22,10 @@ rep_status cli_write_output(const char *path, const char *text, size_t len, rep_
  * scheme file into ctx; prints the error and returns the exit status, 0 on success. */
 int cli_load_file(rep_context *ctx, const char *path, bool scheme);
 
+/* Print an HTML statement to PDF with headless Chromium (tools/pdf.c);
+ * 0, or an exit status with the reason in msg. *pdf is malloc'd. */
+int cli_html_to_pdf(const char *html, size_t len, char **pdf, size_t *pdf_len, char *msg, size_t msgsize);
+
 /* `reparations calc ...` (tools/calc.c). */
 int cli_calc(int argc, char **argv);
 /* `reparations batch ...` and `reparations sweep ...` (tools/batch.c), with the

@@ -5,7 +5,8 @@ set -euo pipefail
 pkgs=(meson ninja-build pkg-config gcc clang libclang-rt-14-dev
       libgmp-dev libmpfr-dev libyajl-dev libcmocka-dev
       python3 python3-dev python3-pytest valgrind chromium
-      python3-jsonschema python3-mesonpy python3-pip python3-pandas python3-matplotlib)
+      python3-jsonschema python3-mesonpy python3-pip python3-pandas python3-matplotlib
+      gettext poppler-utils)
 # Node.js for the binding and the intake example: Debian's nodejs, npm and libnode-dev
 # (node_api.h), unless a Node with npm and its headers is already installed (NodeSource's
 # nodejs package carries npm and /usr/include/node itself, and conflicts with Debian's npm).

@@ -14,6 +14,7 @@ harnesses=("$@")
 out=fuzz/out
 mkdir -p "$out/bin"
 python3 tools/gen_refdata.py -o "$out/refdata_builtin.c" data/*.csv
+python3 tools/gen_i18n.py -o "$out/i18n_catalog.c" po/ru.po po/kk.po
 srcs=$(ls lib/*.c lib/io/*.c lib/schemes/*.c)
 flags=(-std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer,address,undefined
        -fno-sanitize-recover=undefined -Iinclude -Ilib)
@@ -23,8 +24,8 @@ for h in "${harnesses[@]}"; do
 	echo "--- fuzz_$h: building"
 	extra=()
 	# the CLI's parsers: tools/*.c with the program's main renamed (libFuzzer has its own)
-	[ "$h" = cli ] && extra=(-Itools -Dmain=reparations_main tools/calc.c tools/reparations.c)
-	clang "${flags[@]}" -o "$out/bin/fuzz_$h" "fuzz/fuzz_$h.c" "${extra[@]}" $srcs "$out/refdata_builtin.c" -lgmp -lmpfr -lyajl -lm -lpthread
+	[ "$h" = cli ] && extra=(-Itools -Dmain=reparations_main tools/calc.c tools/reparations.c tools/batch.c tools/pdf.c)
+	clang "${flags[@]}" -o "$out/bin/fuzz_$h" "fuzz/fuzz_$h.c" "${extra[@]}" $srcs "$out/refdata_builtin.c" "$out/i18n_catalog.c" -lgmp -lmpfr -lyajl -lm -lpthread
 	work="$out/$h/corpus"
 	mkdir -p "$work"
 	cp -n fuzz/corpus/$h/* "$work/" 2>/dev/null || true

@@ -44,7 +44,11 @@ static const char *const usage_main =
 
 static const char *const usage_common =
 	"  --option SCHEME.NAME=VALUE  set a scheme option (repeatable; `reparations schemes` lists them)\n"
-	"  --format table|json|csv|markdown   output format (default table)\n"
+	"  --format table|json|csv|markdown|html|pdf   output format (default table); html and pdf:\n"
+	"                              a printable statement (pdf needs the Debian package chromium)\n"
+	"  --lang en|ru|kk             language of the human text (default from LANG/LC_MESSAGES, else en)\n"
+	"  --width N                   table width in columns (default $COLUMNS, else 100)\n"
+	"  --human                     CSV amounts formatted for the language (1 234,50)\n"
 	"  --as-of YYYY-MM-DD          valuation date (overrides the case's as_of)\n"
 	"  --fx FROM/TO=RATE           exchange rate: 1 FROM = RATE TO (repeatable)\n"
 	"  --fx-file FILE              exchange rates, one FROM/TO=RATE[,YYYY-MM-DD] per line\n"
@@ -306,6 +310,30 @@ rep_status cli_write_output(const char *path, const char *text, size_t len, rep_
 	return rs ? REP_EINVAL : REP_OK;
 }
 
+/* The language from the environment as gettext reads it (LC_ALL, then
+ * LC_MESSAGES, then LANG: "ru_RU.UTF-8" is ru; C, POSIX and the rest are en),
+ * and the table width from COLUMNS. --lang and --width override both. */
+static void cli_default_render(rep_render_opts *ro)
+{
+	const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	for (size_t i = 0; i < 3; i++) {
+		const char *v = getenv(vars[i]);
+		if (!v || !*v)
+			continue;
+		char l[3] = {v[0], v[1], '\0'};
+		if (v[1] && (v[2] == '\0' || v[2] == '_' || v[2] == '.' || v[2] == '@'))
+			rep_render_opts_set_lang(ro, l, NULL);
+		break;
+	}
+	const char *cols = getenv("COLUMNS");
+	if (cols && *cols) {
+		char *end;
+		long w = strtol(cols, &end, 10);
+		if (!*end && w >= 40 && w <= 1000)
+			rep_render_opts_set_width(ro, (unsigned)w);
+	}
+}
+
 /* ---- options shared by estimate and compare ---- */
 
 typedef struct cli_opts {
@@ -317,6 +345,8 @@ typedef struct cli_opts {
 	const char *output;
 	const char *as_of;
 	rep_format format;
+	bool pdf;
+	rep_render_opts *render;
 	rep_options *options;
 	rep_context *ctx;
 } cli_opts;
@@ -438,8 +468,26 @@ static int parse_common(cli_opts *o, int argc, char **argv, bool compare, const 
 		} else if (strcmp(a, "--format") == 0) {
 			if (!need_value(i, argc, argv))
 				return EXIT_BAD_INPUT;
-			if (rep_format_parse(&o->format, argv[++i]))
-				return cli_fail("--format", REP_EINVAL, "expected table, json, csv or markdown");
+			o->pdf = strcmp(argv[++i], "pdf") == 0;
+			if (o->pdf)
+				o->format = REP_FORMAT_HTML;
+			else if (rep_format_parse(&o->format, argv[i]))
+				return cli_fail("--format", REP_EINVAL, "expected table, json, csv, markdown, html or pdf");
+		} else if (strcmp(a, "--lang") == 0) {
+			if (!need_value(i, argc, argv))
+				return EXIT_BAD_INPUT;
+			if (rep_render_opts_set_lang(o->render, argv[++i], &err))
+				return cli_fail(NULL, err.status, err.message);
+		} else if (strcmp(a, "--width") == 0) {
+			if (!need_value(i, argc, argv))
+				return EXIT_BAD_INPUT;
+			char *end;
+			long w = strtol(argv[++i], &end, 10);
+			if (*end || w < 40 || w > 1000)
+				return cli_fail("--width", REP_EINVAL, "expected a number of columns from 40 to 1000");
+			rep_render_opts_set_width(o->render, (unsigned)w);
+		} else if (strcmp(a, "--human") == 0) {
+			rep_render_opts_set_human(o->render, true);
 		} else if (strcmp(a, "--as-of") == 0) {
 			if (!need_value(i, argc, argv))
 				return EXIT_BAD_INPUT;
@@ -520,6 +568,16 @@ static int emit(const cli_opts *o, const char *text, size_t len)
 {
 	rep_error err;
 	rep_error_clear(&err);
+	if (o->pdf) {
+		char *pdf, msg[1024];
+		size_t n;
+		int rc = cli_html_to_pdf(text, len, &pdf, &n, msg, sizeof msg);
+		if (rc)
+			return cli_fail("pdf", REP_EIO, msg), rc;
+		rep_status st = cli_write_output(o->output, pdf, n, &err);
+		free(pdf);
+		return st ? cli_fail(o->output ? o->output : "stdout", st, err.message) : 0;
+	}
 	rep_status st = cli_write_output(o->output, text, len, &err);
 	return st ? cli_fail(o->output ? o->output : "stdout", st, err.message) : 0;
 }
@@ -557,7 +615,9 @@ static int cmd_estimate(cli_opts *o, int argc, char **argv)
 	} else {
 		char *text;
 		size_t len;
-		st = rep_estimates_render(&text, &len, rep_case_id(c), (const rep_estimate *const *)es, n, o->format, &err);
+		rep_render_opts_set_case(o->render, c);
+		st = rep_estimates_render_opts(&text, &len, rep_case_id(c), (const rep_estimate *const *)es, n, o->format,
+					       o->render, &err);
 		if (st) {
 			rc = cli_fail("render", st, err.message);
 		} else {
@@ -623,7 +683,8 @@ static int cmd_compare(cli_opts *o, int argc, char **argv)
 				failed = cli_fail(what, REP_ENODATA, r->error);
 			}
 		}
-		st = failed && o->output ? REP_OK : rep_comparison_render(&text, &len, cmp, o->format, &err);
+		rep_render_opts_set_case(o->render, c);
+		st = failed && o->output ? REP_OK : rep_comparison_render_opts(&text, &len, cmp, o->format, o->render, &err);
 		if (st) {
 			rc = cli_fail("render", st, err.message);
 		} else if (failed) {
@@ -803,10 +864,12 @@ int main(int argc, char **argv)
 	rep_status st = rep_context_new(&o.ctx, &err);
 	if (st)
 		return cli_fail("context", st, err.message);
-	if ((st = rep_options_new(&o.options))) {
+	if ((st = rep_options_new(&o.options)) || (st = rep_render_opts_new(&o.render))) {
+		rep_options_free(o.options);
 		rep_context_free(o.ctx);
 		return cli_fail("options", st, "out of memory");
 	}
+	cli_default_render(o.render);
 	int rc;
 	if (strcmp(cmd, "estimate") == 0)
 		rc = cmd_estimate(&o, argc, argv);
@@ -825,6 +888,7 @@ int main(int argc, char **argv)
 	else {
 		rc = cli_usage("unknown command \"%s\" (see `reparations --help`)", cmd);
 	}
+	rep_render_opts_free(o.render);
 	rep_options_free(o.options);
 	rep_context_free(o.ctx);
 	return rc;

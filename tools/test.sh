@@ -34,8 +34,8 @@ meson test -C build-tsan --print-errorlogs --no-rebuild threads batch
 
 section "4. allocation failure injection (under ASan)"
 meson setup build-fault -Dfault_injection=true -Db_sanitize=address,undefined -Db_lundef=false -Dpython=disabled -Dnode=disabled >/dev/null
-ninja -C build-fault tests/test_alloc_fail
-meson test -C build-fault --print-errorlogs --no-rebuild --verbose alloc_fail | grep -E "allocation failure points|^ *[0-9]+/[0-9]+ "
+ninja -C build-fault tests/test_alloc_fail tests/test_i18n_unit
+meson test -C build-fault --print-errorlogs --no-rebuild --verbose alloc_fail i18n_unit | grep -E "allocation failure points|^ *[0-9]+/[0-9]+ "
 
 section "5. valgrind memcheck over the C unit tests"
 meson test -C build-test --suite unit --num-processes 2 --print-errorlogs --timeout-multiplier 4 \

@@ -65,6 +65,7 @@ typedef struct call_args {
 	text_arg *scheme_defs;
 	size_t n_scheme_defs;
 	int strict_data;           /* extras[3]: rep_context_set_strict_data */
+	const char *lang;          /* language of the human text: NULL for en */
 } call_args;
 
 /* What one call produces. */
@@ -379,8 +380,14 @@ static void work_estimate(const call_args *a, call_result *r)
 			goto out;
 		}
 	}
-	rep_status st = rep_estimates_render(&r->text, &r->len, rep_case_id(c), (const rep_estimate *const *)es, n,
-					     REP_FORMAT_JSON, &r->err);
+	rep_render_opts *ro = NULL;
+	rep_status st = rep_render_opts_new(&ro);
+	if (!st && !(st = rep_render_opts_set_lang(ro, a->lang, &r->err))) {
+		rep_render_opts_set_case(ro, c);
+		st = rep_estimates_render_opts(&r->text, &r->len, rep_case_id(c), (const rep_estimate *const *)es, n,
+					       REP_FORMAT_JSON, ro, &r->err);
+	}
+	rep_render_opts_free(ro);
 	if (st)
 		fail(r, "render", st);
 out:
@@ -418,7 +425,13 @@ static void work_compare(const call_args *a, call_result *r)
 		fail(r, "compare", st);
 		goto out;
 	}
-	if ((st = rep_comparison_render(&r->text, &r->len, cmp, REP_FORMAT_JSON, &r->err)))
+	rep_render_opts *ro = NULL;
+	if (!(st = rep_render_opts_new(&ro)) && !(st = rep_render_opts_set_lang(ro, a->lang, &r->err))) {
+		rep_render_opts_set_case(ro, c);
+		st = rep_comparison_render_opts(&r->text, &r->len, cmp, REP_FORMAT_JSON, ro, &r->err);
+	}
+	rep_render_opts_free(ro);
+	if (st)
 		fail(r, "render", st);
 out:
 	rep_comparison_free(cmp);
@@ -560,17 +573,17 @@ PyDoc_STRVAR(estimate_doc,
 
 static PyObject *py_estimate(PyObject *self, PyObject *args, PyObject *kw)
 {
-	static char *kwlist[] = {"case_json", "schemes", "options", "as_of", "extras", NULL};
-	PyObject *case_json, *schemes, *options = Py_None, *as_of = Py_None, *extras = Py_None;
-	if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|OOO:estimate", kwlist, &case_json, &schemes, &options, &as_of,
-					 &extras))
+	static char *kwlist[] = {"case_json", "schemes", "options", "as_of", "extras", "lang", NULL};
+	PyObject *case_json, *schemes, *options = Py_None, *as_of = Py_None, *extras = Py_None, *lang = Py_None;
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|OOOO:estimate", kwlist, &case_json, &schemes, &options, &as_of,
+					 &extras, &lang))
 		return NULL;
 	call_args a;
 	if (begin(&a))
 		return NULL;
 	if (case_arg(&a, case_json) || str_list(&a, schemes, &a.schemes, &a.n_schemes, "schemes") ||
 	    str_list(&a, options, &a.options, &a.n_options, "options") || cstr_of(as_of, &a.as_of, "as_of") ||
-	    parse_extras(&a, extras)) {
+	    cstr_of(lang, &a.lang, "lang") || parse_extras(&a, extras)) {
 		call_args_release(&a);
 		return NULL;
 	}
@@ -589,10 +602,11 @@ PyDoc_STRVAR(compare_doc,
 
 static PyObject *py_compare(PyObject *self, PyObject *args, PyObject *kw)
 {
-	static char *kwlist[] = {"case_json", "schemes", "options", "as_of", "report_currency", "extras", NULL};
+	static char *kwlist[] = {"case_json", "schemes", "options", "as_of", "report_currency", "extras", "lang", NULL};
 	PyObject *case_json, *schemes = Py_None, *options = Py_None, *as_of = Py_None, *cur = Py_None, *extras = Py_None;
-	if (!PyArg_ParseTupleAndKeywords(args, kw, "O|OOOOO:compare", kwlist, &case_json, &schemes, &options, &as_of, &cur,
-					 &extras))
+	PyObject *lang = Py_None;
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "O|OOOOOO:compare", kwlist, &case_json, &schemes, &options, &as_of, &cur,
+					 &extras, &lang))
 		return NULL;
 	call_args a;
 	if (begin(&a))
@@ -600,7 +614,8 @@ static PyObject *py_compare(PyObject *self, PyObject *args, PyObject *kw)
 	a.all_schemes = schemes == Py_None;
 	if (case_arg(&a, case_json) || str_list(&a, schemes, &a.schemes, &a.n_schemes, "schemes") ||
 	    str_list(&a, options, &a.options, &a.n_options, "options") || cstr_of(as_of, &a.as_of, "as_of") ||
-	    cstr_of(cur, &a.report_currency, "report_currency") || parse_extras(&a, extras)) {
+	    cstr_of(cur, &a.report_currency, "report_currency") || cstr_of(lang, &a.lang, "lang") ||
+	    parse_extras(&a, extras)) {
 		call_args_release(&a);
 		return NULL;
 	}

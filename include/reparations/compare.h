@@ -57,6 +57,10 @@ REP_API size_t rep_comparison_failures(const rep_comparison *cmp);
  * csv or markdown. *out malloc'd, caller frees with free(). */
 REP_API rep_status rep_comparison_render(char **out, size_t *len, const rep_comparison *cmp, rep_format format,
 					 rep_error *err);
+/* The same with render options (language, width, human CSV, the case for
+ * the HTML statement's facts); o may be NULL. */
+REP_API rep_status rep_comparison_render_opts(char **out, size_t *len, const rep_comparison *cmp, rep_format format,
+					      const rep_render_opts *o, rep_error *err);
 
 #ifdef __cplusplus
 }

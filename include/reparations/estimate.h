@@ -144,6 +144,31 @@ REP_API rep_status rep_estimates_render(char **out, size_t *len, const char *cas
 					const rep_estimate *const *estimates, size_t n, rep_format format,
 					rep_error *err);
 
+/* How to render, beyond the format: the language of the human text, the
+ * width of the table, localized numbers in CSV, and the case itself (its
+ * facts head the HTML statement; its own texts are never flagged as
+ * untranslated). Defaults: English, 100 columns, plain CSV, no case.
+ * A language changes only human text: JSON keys, enum values, scheme ids
+ * and plain amounts stay as they are. The options may be shared by
+ * threads once set; the case is borrowed and must outlive the render call. */
+typedef struct rep_render_opts rep_render_opts;
+REP_API rep_status rep_render_opts_new(rep_render_opts **out);
+REP_API void rep_render_opts_free(rep_render_opts *o);
+/* "en", "ru" or "kk"; REP_EINVAL naming the languages otherwise. */
+REP_API rep_status rep_render_opts_set_lang(rep_render_opts *o, const char *lang, rep_error *err);
+/* Terminal columns for the table (0: 100; at least 40 are used). */
+REP_API void rep_render_opts_set_width(rep_render_opts *o, unsigned columns);
+/* CSV amounts formatted for the language ("1 234,50"), as in the other human formats. */
+REP_API void rep_render_opts_set_human(rep_render_opts *o, bool human);
+REP_API void rep_render_opts_set_case(rep_render_opts *o, const rep_case *c);
+/* The languages there are, as "en, ru, kk". */
+REP_API const char *rep_languages(void);
+
+/* rep_estimates_render with options (o may be NULL: the defaults). */
+REP_API rep_status rep_estimates_render_opts(char **out, size_t *len, const char *case_id,
+					     const rep_estimate *const *estimates, size_t n, rep_format format,
+					     const rep_render_opts *o, rep_error *err);
+
 #ifdef __cplusplus
 }
 #endif

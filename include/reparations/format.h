@@ -13,9 +13,10 @@ typedef enum rep_format {
 	REP_FORMAT_TABLE = 0,
 	REP_FORMAT_JSON,
 	REP_FORMAT_CSV,
-	REP_FORMAT_MARKDOWN
+	REP_FORMAT_MARKDOWN,
+	REP_FORMAT_HTML          /* a self-contained, printable statement (A4) */
 } rep_format;
-/* "table", "json", "csv" or "markdown"; REP_EINVAL otherwise. */
+/* "table", "json", "csv", "markdown" or "html"; REP_EINVAL otherwise. */
 REP_API rep_status rep_format_parse(rep_format *out, const char *name);
 
 #ifdef __cplusplus

@@ -821,7 +821,7 @@ class CaseInfo:
 def estimate(case: CaseLike, scheme: str = "kz-cpc", *, as_of: Optional[DateLike] = None,
              options: Optional[OptionsLike] = None, fx: Optional[FxLike] = None,
              series_files: Any = None, scheme_files: Any = None, allow_float: bool = False,
-             strict_data: bool = False) -> Estimate:
+             strict_data: bool = False, lang: Optional[str] = None) -> Estimate:
     """Evaluate `case` under `scheme`.
 
     case:    a dict in the case vocabulary (docs/case-format.md), a path to a JSON file
@@ -837,13 +837,22 @@ def estimate(case: CaseLike, scheme: str = "kz-cpc", *, as_of: Optional[DateLike
     allow_float: accept float amounts, converted through repr() (see docs/python.md).
     strict_data: a date after a series' last point raises MissingReferenceData instead of
              using the latest point with a warning (the CLI's --strict-data).
+    lang:    "en" (default), "ru" or "kk": the language of labels, findings, formulas,
+             warnings and citations; amounts, keys, codes and scheme ids do not change.
 
     An ineligible case is not an error: the estimate says why (findings) and has a zero
     total. Raises InvalidCase, UnknownScheme, InvalidOption, MissingReferenceData, ..."""
     if not isinstance(scheme, str):
         raise TypeError(f"scheme must be a scheme id (str), not {type(scheme).__name__}")
+    extras = _extras(fx, series_files, scheme_files, allow_float, strict_data)
+    if lang not in (None, "en"):
+        # translated text exists only in the rendered estimate (the renderers translate)
+        text = _call(_c.estimate, _case_json(case, allow_float), (scheme,), _options(options, allow_float),
+                     _date_text(as_of, "as_of"), extras, lang=lang)
+        doc = json.loads(text)
+        return Estimate(doc["estimates"][0], doc.get("case"))
     handles = _call(_c.estimate_handles, _case_json(case, allow_float), (scheme,), _options(options, allow_float),
-                    _date_text(as_of, "as_of"), _extras(fx, series_files, scheme_files, allow_float, strict_data))
+                    _date_text(as_of, "as_of"), extras)
     return Estimate._from_handle(handles[0])
 
 
@@ -851,7 +860,7 @@ def compare(case: CaseLike, schemes: Union[None, str, Iterable[str]] = None, *,
             report_currency: Optional[str] = None, as_of: Optional[DateLike] = None,
             options: Optional[OptionsLike] = None, fx: Optional[FxLike] = None,
             series_files: Any = None, scheme_files: Any = None, allow_float: bool = False,
-            strict_data: bool = False) -> Comparison:
+            strict_data: bool = False, lang: Optional[str] = None) -> Comparison:
     """Evaluate `case` under many schemes side by side (schemes=None: every scheme, in the
     library's order). With report_currency, totals are also converted at the valuation date
     (built-in dated rates, or the ones given in fx=). A scheme that cannot be evaluated (a
@@ -866,7 +875,7 @@ def compare(case: CaseLike, schemes: Union[None, str, Iterable[str]] = None, *,
         ids = tuple(schemes)
     text = _call(_c.compare, _case_json(case, allow_float), ids, _options(options, allow_float),
                  _date_text(as_of, "as_of"), report_currency,
-                 _extras(fx, series_files, scheme_files, allow_float, strict_data))
+                 _extras(fx, series_files, scheme_files, allow_float, strict_data), lang=lang)
     return Comparison(json.loads(text))
 
 
