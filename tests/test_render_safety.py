@@ -86,7 +86,7 @@ class Injection(unittest.TestCase):
             self.assertNotIn("\x1b", err)
             self.assertNotIn("\r", err)
             self.assertEqual(len(err.strip().splitlines()), 1, err)
-            self.assertIn("no-such\\x1B[2J\\x0D\\x0Ascheme", err)
+            self.assertIn("no-such\\x1b[2J\\x0d\\x0ascheme", err)
 
     def test_markdown_newline_in_an_id_opens_no_block(self):
         with tempfile.TemporaryDirectory() as d:
