@@ -135,6 +135,11 @@ class Hints(unittest.TestCase):
         rc, out, err = run("refdata", "KZ.MCI", "--series-file", series)
         self.assertEqual(rc, 0, err)
         self.assertIn("5000", out)
+        # an exchange-rate file saved by a Windows editor: the mark is skipped, the rate is used
+        rates = self.write("rates.fx", BOM + b"EUR/KZT=600\n")
+        rc, out, err = run("estimate", CASE, "--scheme", "de-streg", "--fx-file", rates, "--format", "json")
+        self.assertEqual(rc, 0, err)
+        self.assertIn('"600"', out)
 
 
 if __name__ == "__main__":

@@ -350,13 +350,11 @@ static rep_status read_options(const call_args *a, call_result *r, const rep_con
 
 static rep_status check_schemes(const call_args *a, call_result *r, const rep_context *ctx)
 {
+	/* the library's own message: the nearest ids ("did you mean kz-cpc?") */
+	const rep_scheme *s;
 	for (size_t i = 0; i < a->n_schemes; i++)
-		if (!rep_scheme_find(ctx, a->schemes[i])) {
-			r->err.status = REP_ENOTFOUND;
-			snprintf(r->err.message, sizeof r->err.message,
-				 "unknown scheme \"%.200s\" (reparations.schemes() lists them)", a->schemes[i]);
+		if (rep_scheme_lookup(&s, ctx, a->schemes[i], &r->err))
 			return fail(r, "scheme", REP_ENOTFOUND);
-		}
 	return REP_OK;
 }
 

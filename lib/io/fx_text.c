@@ -89,6 +89,8 @@ rep_status rep_context_load_fx_named(rep_context *ctx, const char *text, size_t 
 	rep_status st = ctx ? rep_context_begin_write(ctx, err) : REP_OK;
 	if (st)
 		return st;
+	if (text && len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) /* a Windows editor's byte-order mark */
+		text += 3, len -= 3;
 	st = load_fx(ctx, text, len, source, err);
 	if (ctx)
 		rep_context_end_write(ctx);
