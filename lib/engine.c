@@ -268,10 +268,12 @@ rep_status rep_engine_series(void *gp, const char *series, rep_date d, mpq_t out
 	engine *g = gp;
 	rep_series_point pt;
 	rep_series_stale stale;
-	/* only the valuation date falls back to a latest point: an earlier date
-	 * past the series' end (a harm's own date) is a gap in the data */
+	/* a date past the series' end and not after the valuation date (the
+	 * valuation date itself, a harm's date, the 1 January a CPI chain needs)
+	 * falls back to the latest point, with a warning: the data lag behind
+	 * today; a gap inside the series stays an error */
 	rep_status st =
-		rep_series_lookup_ex(g->ctx, series, d, out, &pt, !g->ctx->strict_data && d == g->as_of, &stale, g->err);
+		rep_series_lookup_ex(g->ctx, series, d, out, &pt, !g->ctx->strict_data && d <= g->as_of, &stale, g->err);
 	if (st == REP_ENODATA && g->ctx->strict_data && g->err) {
 		char m[REP_ERROR_MESSAGE_MAX];
 		snprintf(m, sizeof m, "%s", g->err->message);

@@ -542,9 +542,18 @@ static void t_series_gaps(void **state)
 									 "latest point");
 	assert_true(warned);
 	rep_estimate_free(e);
-	/* an indexed variant past the end of the wage series names it and the harm */
+	/* an indexed variant past the end of the wage series: under strict data the error names the
+	 * series and the harm; by default the latest wage stands in for the later months, with a warning */
+	rep_context_set_strict_data(f->ctx, 1);
 	expect_error(f, criminal(b, sizeof b, "acquitted", ""), "kz-cpc", "kz-cpc.indexation=wage", REP_ENODATA,
-		     "harms[0]: KZ.AVG_WAGE has no value for 2023-02-01 (covers 2000-01-01..2022-12-31)", true);
+		     "harms[0]: KZ.AVG_WAGE has no value for 2023-02-01 (covers 2000-01-01..2022-12-31)", false);
+	rep_context_set_strict_data(f->ctx, 0);
+	e = estimate(f, b, "kz-cpc", "kz-cpc.indexation=wage", NULL);
+	warned = false;
+	for (size_t i = 0; i < rep_estimate_warning_count(e); i++)
+		warned = warned || strstr(rep_estimate_warning(e, i), "KZ.AVG_WAGE ends on 2022-12-31, before ");
+	assert_true(warned);
+	rep_estimate_free(e);
 }
 
 static void t_options(void **state)

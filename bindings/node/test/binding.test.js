@@ -194,9 +194,9 @@ test('error paths name the field', async () => {
   throwsRep(() => rep.estimateSync(ACQ, 'kz-cpc', { options: ['nope.x=1'] }), 'not_found', 'option nope.x', /unknown scheme "nope"/);
   throwsRep(() => rep.estimateSync(ACQ, 'kz-cpc', { asOf: '2026-02-30' }), 'range', 'asOf', /^asOf: /);
   throwsRep(() => rep.compareSync(ACQ, null, { reportCurrency: 'EURO' }), 'invalid', 'reportCurrency', /^reportCurrency: /);
-  // CPI indexation past the end of the CPI series is refused, not extrapolated
-  throwsRep(() => rep.estimateSync(ACQ, 'kz-cpc', { options: { 'kz-cpc.indexation': 'cpi' } }), 'no_data', 'harms[0]',
-    /KZ\.CPI_DEC has no value for 2026-01-01/);
+  // a currency with no exchange rate, built in or given
+  throwsRep(() => rep.estimateSync(bad((c) => { c.currency = 'CHF'; }), 'de-streg'), 'no_data', 'harms[0]',
+    /no exchange rate CHF\/EUR for 2026-03-01/);
   throwsRep(() => rep.estimateSync(ACQ, 'kz-cpc', { lang: 'xx' }), 'not_found', 'lang');
   await rejectsRep(rep.estimate(ACQ, 'nope'), 'not_found', 'schemes[0]');
   await rejectsRep(rep.compare(ACQ, ['nope']), 'not_found', 'schemes[0]');
