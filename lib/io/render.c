@@ -88,7 +88,8 @@ void rep_rctx_release(rep_rctx *r)
 
 rep_status rep_render_finish(rep_rctx *r, rep_buf *b, rep_status st, char **out, size_t *len, rep_error *err)
 {
-	if (st == REP_OK && (b->failed || r->tr.failed))
+	/* any text of the rendering that could not be made (the arena remembers) fails it whole */
+	if (st == REP_OK && (b->failed || r->tr.failed || r->tr.arena.failed))
 		st = REP_ENOMEM;
 	if (st == REP_OK && !b->data) {
 		rep_buf_puts(b, "");
