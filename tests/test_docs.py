@@ -41,8 +41,13 @@ def fences(text):
     return out
 
 
+# the pages show the English text at the default width: the language (LC_ALL, LC_MESSAGES,
+# LANG) and the width (COLUMNS) of whoever runs the suite must not change what is compared
+CLI_ENV = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "COLUMNS")}
+
+
 def cli(args, merge=False):
-    p = subprocess.run([BIN, *args], cwd=ROOT, capture_output=True, text=True)
+    p = subprocess.run([BIN, *args], cwd=ROOT, env=CLI_ENV, capture_output=True, text=True)
     return p.returncode, p.stdout + (p.stderr if merge else ""), p.stderr
 
 

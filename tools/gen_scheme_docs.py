@@ -74,7 +74,9 @@ ROUNDING = {
 
 
 def cli(binary, *args):
-    p = subprocess.run([binary, *args], cwd=ROOT, capture_output=True, text=True)
+    # the pages are English at the default width, whatever the caller's locale and terminal
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "COLUMNS")}
+    p = subprocess.run([binary, *args], cwd=ROOT, env=env, capture_output=True, text=True)
     if p.returncode != 0:
         sys.exit(f"{binary} {' '.join(args)}: {p.stderr.strip()}")
     return p.stdout

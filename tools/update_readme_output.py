@@ -19,7 +19,10 @@ text = open(path, encoding="utf-8").read()
 
 
 def run(m):
-    out = subprocess.run([binary, *shlex.split(m.group(1))], cwd=ROOT, capture_output=True, text=True, check=True)
+    # English at the default width, whatever the caller's locale and terminal (as tests/test_docs.py runs it)
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "COLUMNS")}
+    out = subprocess.run([binary, *shlex.split(m.group(1))], cwd=ROOT, env=env, capture_output=True, text=True,
+                         check=True)
     return f"<!-- readme-output: {m.group(1)} -->\n```text\n{out.stdout}```"
 
 
