@@ -111,6 +111,50 @@ class Coverage(unittest.TestCase):
         self.assertEqual(missing, {}, "texts without a translation (run tools/i18n_extract.py BUILD and translate):\n" +
                          "\n".join(f"{k}: {v!r}" for k, vs in missing.items() for v in sorted(vs)[:40]))
 
+    def test_eligibility_facts_versions_and_latest_points_are_translated(self):
+        # shapes no bundled case reaches: facts that bar a route (no conviction, a first-trial
+        # acquittal, no certificate, a pardon for clemency), days credited to another sentence
+        # (with the user's note, shown as written but not marked), a rate version picked by a
+        # date the case lacks, a series used past its last point
+        acquitted = {"id": "t-acq", "currency": "USD", "as_of": "2030-03-01",
+                     "proceedings": {"kind": "criminal", "outcome": "acquitted", "conviction": False,
+                                     "acquitted_on_retrial": False, "certificate_of_innocence": False},
+                     "detentions": [{"kind": "prison", "start": "2019-01-01", "end": "2023-12-31"},
+                                    {"kind": "prison", "start": "2020-01-01", "end": "2020-03-31",
+                                     "credited_elsewhere": True, "note": "served a sentence for theft"}],
+                     "harms": []}
+        pardoned = {"id": "t-pardon", "currency": "USD", "as_of": "2026-03-01",
+                    "proceedings": {"kind": "criminal", "outcome": "pardon", "pardon_ground": "clemency",
+                                    "conviction": {"date": "2018-01-01"}},
+                    "detentions": [{"kind": "prison", "start": "2019-01-01", "end": "2023-12-31"}], "harms": []}
+        expect = {"ru": ["обвинительного приговора не было", "удостоверение о невиновности не выдано",
+                         "помилование даровано из милосердия", "зачтённых в срок другого законного наказания",
+                         "served a sentence for theft", "вместо неё взята дата оценки as_of 2030-03-01",
+                         "ряд KZ.MCI заканчивается 2026-12-31"],
+                  "kk": ["айыптау үкімі болған жоқ", "кінәсіздік туралы куәлік берілмеген",
+                         "кешірім рақымдылық негізінде жасалды", "басқа заңды жазаның мерзіміне есептелген",
+                         "served a sentence for theft", "оның орнына бағалау күні as_of 2030-03-01",
+                         "KZ.MCI қатары 2026-12-31 аяқталады"]}
+        with tempfile.TemporaryDirectory() as d:
+            paths = []
+            for c in (acquitted, pardoned):
+                paths.append(os.path.join(d, c["id"] + ".json"))
+                with open(paths[-1], "w", encoding="utf-8") as f:
+                    json.dump(c, f)
+            for lang in ("ru", "kk"):
+                text = ""
+                for p in paths:
+                    en = json.loads(run("compare", p, "--all", "--format", "json", "--fx-file", FX).stdout)
+                    tr = json.loads(run("compare", p, "--all", "--format", "json", "--fx-file", FX, "--lang", lang).stdout)
+                    self.assertEqual(tr["untranslated"], [], f"{lang} {p}")
+                    for a, b in zip(en["estimates"], tr["estimates"]):
+                        self.assertEqual((a["status"], a["total"]), (b["status"], b["total"]))
+                        self.assertEqual([f["code"] for f in a["findings"]], [f["code"] for f in b["findings"]])
+                    text += json.dumps(tr, ensure_ascii=False)
+                for phrase in expect[lang]:
+                    self.assertIn(phrase, text, lang)
+                self.assertIn("barred_fact", text)
+
     def test_human_formats_have_no_untranslated_note(self):
         for lang in ("ru", "kk"):
             for fmt in ("table", "markdown", "html"):

@@ -53,6 +53,23 @@ def ui_messages():
     out += ["commenced days", "days (the day of release not counted)", "days (both ends counted)",
             "years (days / 365)", "years (days / 365.25)", "years (whole years + months/12 + days/365)",
             "months (a commenced month counts as a whole month)", "whole months", "units"]
+    # the engine's words inside its sentences: which date picks a rate version
+    # (basis_words), the facts an eligibility rule needs (need_missing,
+    # need_failed), a limit's missing date, the method of a monthly stream
+    out += ["the decision date, proceedings.decision_date", "the application date, proceedings.application_date",
+            "the last day of deprivation of liberty", "the valuation date, as_of", "each day",
+            "proceedings.conviction (whether a conviction came first: an object with its date, article and "
+            "sentence, or false)",
+            "proceedings.acquitted_on_retrial (true when the acquittal came on a retrial after a conviction)",
+            "proceedings.pardon_ground (innocence or clemency)",
+            "proceedings.certificate_of_innocence (true when a court certified the person's innocence)",
+            "there was no conviction (proceedings.conviction is false), and this route pays only after one",
+            "the acquittal did not come on a retrial after a conviction: an acquittal at a first trial does not "
+            "qualify",
+            "the pardon was granted on the ground of clemency, and only a pardon for innocence qualifies",
+            "no certificate of innocence was issued (proceedings.certificate_of_innocence is false)",
+            "torture.victim_recognised (the date the person was recognised as a victim)",
+            "interest", "reference data missing"]
     out += ["law", "draft", "guideline", "practice", "scenario", "standard"]
     out += ["verified", "secondary", "unverified", "low", "high", "default", "option", "barred"]
     return out

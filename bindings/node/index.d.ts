@@ -63,8 +63,10 @@ export interface EstimateOptions extends CommonOptions {
   options?: OptionsInput;
   /** The valuation date, replacing the case's as_of. */
   asOf?: DateText;
-  /** The language of the library's texts: only "en" in this version (another is refused). */
-  lang?: 'en';
+  /** The language of the library's texts (labels, findings, warnings, bases): "en" (default),
+   * "ru" or "kk"; another is refused (ReparationsError, path "lang"). Keys, enum values, scheme
+   * ids and amounts do not change with it. */
+  lang?: Lang;
 }
 
 export interface CompareOptions extends EstimateOptions {
@@ -134,9 +136,16 @@ export interface ComparisonRow {
   [key: string]: unknown;
 }
 
+/** The languages the library writes its texts in. */
+export type Lang = 'en' | 'ru' | 'kk';
+
 export interface Comparison {
   case: string;
   as_of: DateText;
+  /** Present when lang is "ru" or "kk". */
+  lang?: Lang;
+  /** Texts shown as written (no translation: a user scheme's own texts), when lang is "ru" or "kk". */
+  untranslated?: string[];
   report_currency?: string;
   comparison: ComparisonRow[];
   estimates: Estimate[];
@@ -204,7 +213,7 @@ export function validateAsync(c: CaseInput, opts?: { asOf?: DateText; allowNumbe
 export function withDecimals<T>(result: T, Decimal?: new (s: string) => unknown): any;
 
 /** The languages the library writes its texts in. */
-export const LANGUAGES: readonly string[];
+export const LANGUAGES: readonly Lang[];
 /** The C library's version string. */
 export const version: string;
 export function libraryVersion(): [string, number];

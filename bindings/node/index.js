@@ -298,7 +298,7 @@ function many(x) {
 }
 
 /* null, or [fx, series, schemeDefs] for the C layer. */
-function extras(opts, allowNumber) {
+function extras(opts, allowNumber, lang) {
   const fx = fxList(opts.fx, allowNumber);
   const series = many(opts.seriesFiles).map((f) => [readFile(f, 'seriesFiles'), String(f).toLowerCase().endsWith('.json') ? 'json' : 'csv']);
   const defs = many(opts.schemeFiles).map((s) => {
@@ -306,6 +306,7 @@ function extras(opts, allowNumber) {
     if (typeof s === 'string' && s.trimStart().startsWith('{')) return s;
     return readFile(s, 'schemeFiles');
   });
+  if (lang !== undefined && lang !== null && lang !== 'en') return [fx, series, defs, lang];
   return fx.length || series.length || defs.length ? [fx, series, defs] : null;
 }
 
@@ -325,12 +326,14 @@ function dateText(d, what) {
   throw new TypeError(`${what}: expected 'YYYY-MM-DD', not ${describe(d)}`);
 }
 
-/* The languages the library writes its texts in. Another language is refused, never ignored. */
-const LANGUAGES = ['en'];
+/* The languages the library writes its texts in (only human text changes: keys, enum values,
+ * scheme ids and amounts stay as they are). Another language is refused, never ignored. */
+const LANGUAGES = ['en', 'ru', 'kk'];
 
 function checkLang(lang) {
-  if (lang === undefined || lang === null || lang === 'en') return;
-  throw new ReparationsError(`lang: "${lang}" is not available: this build writes estimates in ${LANGUAGES.join(', ')} only`,
+  if (lang === undefined || lang === null || LANGUAGES.includes(lang)) return lang;
+  const shown = typeof lang === 'string' ? `"${lang}"` : describe(lang);
+  throw new ReparationsError(`lang: ${shown} is not available: the library writes estimates in ${LANGUAGES.join(', ')}`,
     { code: 'not_found', status: 5, path: 'lang', stage: 'lang' });
 }
 
@@ -346,10 +349,10 @@ function checkOpts(opts, fn) {
 
 function estimateArgs(c, schemes, opts) {
   opts = checkOpts(opts, 'estimate');
-  checkLang(opts.lang);
+  const lang = checkLang(opts.lang);
   const allow = Boolean(opts.allowNumber);
   const ids = schemeIds(schemes === undefined ? 'kz-cpc' : schemes, 'schemes', false);
-  return [[caseJSON(c, allow), ids, optionList(opts.options, allow), dateText(opts.asOf, 'asOf'), extras(opts, allow)],
+  return [[caseJSON(c, allow), ids, optionList(opts.options, allow), dateText(opts.asOf, 'asOf'), extras(opts, allow, lang)],
     typeof schemes === 'string' || schemes === undefined];
 }
 
@@ -378,12 +381,12 @@ function estimateSync(c, schemes, opts) {
 
 function compareArgs(c, schemes, opts) {
   opts = checkOpts(opts, 'compare');
-  checkLang(opts.lang);
+  const lang = checkLang(opts.lang);
   const allow = Boolean(opts.allowNumber);
   const cur = opts.reportCurrency === undefined ? null : opts.reportCurrency;
   if (cur !== null && typeof cur !== 'string') throw new TypeError(`reportCurrency: expected an ISO 4217 code, not ${describe(cur)}`);
   return [caseJSON(c, allow), schemeIds(schemes, 'schemes', true), optionList(opts.options, allow),
-    dateText(opts.asOf, 'asOf'), cur, extras(opts, allow)];
+    dateText(opts.asOf, 'asOf'), cur, extras(opts, allow, lang)];
 }
 
 /** One case under many schemes (null/undefined: every scheme), side by side, on the thread

@@ -78,6 +78,9 @@ void rep_rctx_init(rep_rctx *r, const rep_render_opts *o)
 		rep_tr_exempt(&r->tr, r->c->id);
 		for (size_t i = 0; i < r->c->n_harms; i++)
 			rep_tr_exempt(&r->tr, r->c->harms[i].description);
+		for (size_t i = 0; i < r->c->n_det; i++)
+			if (r->c->det[i].note)
+				rep_tr_exempt(&r->tr, r->c->det[i].note);
 	}
 }
 

@@ -64,6 +64,7 @@ typedef struct call {
 	char *case_json;
 	size_t case_len;
 	char *as_of, *report_currency, *series_id;
+	char *lang; /* NULL: English */
 	char **schemes;
 	size_t n_schemes;
 	bool all_schemes;
@@ -104,6 +105,7 @@ static void call_free(call *c)
 	free(c->as_of);
 	free(c->report_currency);
 	free(c->series_id);
+	free(c->lang);
 	strv_free(c->schemes, c->n_schemes);
 	strv_free(c->options, c->n_options);
 	for (size_t i = 0; i < c->n_fx; i++) {
@@ -262,10 +264,15 @@ static int get_extras(napi_env env, napi_value v, call *c)
 	napi_value fx, series, defs;
 	if (get_array(env, v, &k, "extras"))
 		return -1;
-	if (k != 3)
-		return throw_type(env, "extras", "[fx, series, defs]");
+	if (k != 3 && k != 4)
+		return throw_type(env, "extras", "[fx, series, defs, lang?]");
 	if (get_elem(env, v, 0, &fx) || get_elem(env, v, 1, &series) || get_elem(env, v, 2, &defs))
 		return -1;
+	if (k == 4) {
+		napi_value lang;
+		if (get_elem(env, v, 3, &lang) || get_text(env, lang, &c->lang, NULL, true, false, "lang"))
+			return -1;
+	}
 
 	if (get_array(env, fx, &k, "fx"))
 		return -1;
@@ -425,15 +432,36 @@ static rep_status check_schemes(call *c, const rep_context *ctx)
 	return REP_OK;
 }
 
+/* The render options for the call's language (NULL when English); a
+ * language the library does not have fails with the path "lang". */
+static rep_status render_opts(call *c, rep_render_opts **o)
+{
+	*o = NULL;
+	if (!c->lang)
+		return REP_OK;
+	rep_status st = rep_render_opts_new(o);
+	if (st)
+		return fail(c, "render", st);
+	if ((st = rep_render_opts_set_lang(*o, c->lang, &c->err))) {
+		snprintf(c->err.path, sizeof c->err.path, "lang");
+		return fail(c, "lang", st);
+	}
+	return REP_OK;
+}
+
 static void work_estimate(call *c)
 {
 	rep_context *ctx = NULL;
 	rep_case *cs = NULL;
 	rep_options *o = NULL;
 	rep_estimate **es = NULL;
+	rep_render_opts *ro = NULL;
 	size_t n = 0;
-	if (open_context(c, &ctx) || read_case(c, &cs) || read_options(c, ctx, &o) || check_schemes(c, ctx))
+	if (render_opts(c, &ro) || open_context(c, &ctx) || read_case(c, &cs) || read_options(c, ctx, &o) ||
+	    check_schemes(c, ctx))
 		goto out;
+	if (ro) /* the user's own words (harm descriptions, notes) are shown as written */
+		rep_render_opts_set_case(ro, cs);
 	if (!(es = calloc(c->n_schemes ? c->n_schemes : 1, sizeof *es))) {
 		fail(c, "estimate", REP_ENOMEM);
 		goto out;
@@ -445,14 +473,15 @@ static void work_estimate(call *c)
 			goto out;
 		}
 	}
-	rep_status st = rep_estimates_render(&c->text, &c->len, rep_case_id(cs), (const rep_estimate *const *)es, n,
-					     REP_FORMAT_JSON, &c->err);
+	rep_status st = rep_estimates_render_opts(&c->text, &c->len, rep_case_id(cs), (const rep_estimate *const *)es, n,
+						  REP_FORMAT_JSON, ro, &c->err);
 	if (st)
 		fail(c, "render", st);
 out:
 	for (size_t i = 0; es && i < n; i++)
 		rep_estimate_free(es[i]);
 	free(es);
+	rep_render_opts_free(ro);
 	rep_options_free(o);
 	rep_case_free(cs);
 	close_context(ctx);
@@ -464,9 +493,13 @@ static void work_compare(call *c)
 	rep_case *cs = NULL;
 	rep_options *o = NULL;
 	rep_comparison *cmp = NULL;
+	rep_render_opts *ro = NULL;
 	const char **all = NULL;
-	if (open_context(c, &ctx) || read_case(c, &cs) || read_options(c, ctx, &o) || check_schemes(c, ctx))
+	if (render_opts(c, &ro) || open_context(c, &ctx) || read_case(c, &cs) || read_options(c, ctx, &o) ||
+	    check_schemes(c, ctx))
 		goto out;
+	if (ro) /* the user's own words (harm descriptions, notes) are shown as written */
+		rep_render_opts_set_case(ro, cs);
 	const char *const *ids = (const char *const *)c->schemes;
 	size_t n = c->n_schemes;
 	if (c->all_schemes) {
@@ -484,10 +517,11 @@ static void work_compare(call *c)
 		fail(c, "compare", st);
 		goto out;
 	}
-	if ((st = rep_comparison_render(&c->text, &c->len, cmp, REP_FORMAT_JSON, &c->err)))
+	if ((st = rep_comparison_render_opts(&c->text, &c->len, cmp, REP_FORMAT_JSON, ro, &c->err)))
 		fail(c, "render", st);
 out:
 	rep_comparison_free(cmp);
+	rep_render_opts_free(ro);
 	free(all);
 	rep_options_free(o);
 	rep_case_free(cs);

@@ -154,6 +154,36 @@ test('compare: every scheme by default; a scheme that cannot be evaluated is a r
   assert.ok(est.warnings.some((w) => /^FX\.EUR_KZT ends on .* its latest point .* is used/.test(w)));
 });
 
+test('lang: Russian and Kazakh texts, the same keys, enum values, ids and amounts', async () => {
+  // the skeleton of a result: every key path, and every value that is not human text
+  const skeleton = (v, p = '') => (Array.isArray(v) ? v.flatMap((x, i) => skeleton(x, `${p}[${i}]`))
+    : v && typeof v === 'object' ? Object.keys(v).sort().flatMap((k) => skeleton(v[k], `${p}.${k}`)) : [p]);
+  const en = rep.estimateSync(ACQ, 'kz-cpc');
+  const ru = await rep.estimate(ACQ, 'kz-cpc', { lang: 'ru' });
+  const kk = rep.estimateSync(ACQ, 'kz-cpc', { lang: 'kk' });
+  assert.equal(ru.lines[0].label, 'Утраченный заработок, пенсия и пособия');
+  assert.equal(kk.lines[0].label, 'Жоғалтылған жалақы, зейнетақы және жәрдемақылар');
+  assert.match(ru.findings[0].text, /реабилитирующим основаниям/);
+  assert.notEqual(ru.findings[0].text, en.findings[0].text);
+  for (const tr of [ru, kk]) {
+    assert.deepEqual(skeleton(tr), skeleton(en));
+    for (const k of ['scheme', 'status', 'currency', 'eligible', 'total', 'totals', 'days', 'as_of'])
+      assert.deepEqual(tr[k], en[k], k);
+    assert.deepEqual(tr.lines.map((l) => [l.head, l.class, l.amount]), en.lines.map((l) => [l.head, l.class, l.amount]));
+    assert.deepEqual(tr.findings.map((f) => f.code), en.findings.map((f) => f.code));
+  }
+  // compare: the rows keep their ids and amounts; the document says its language
+  const cen = rep.compareSync(KZ, ['kz-cpc', 'kz-reform'], { fx: KZ_FX, reportCurrency: 'EUR' });
+  const cru = await rep.compare(KZ, ['kz-cpc', 'kz-reform'], { fx: KZ_FX, reportCurrency: 'EUR', lang: 'ru' });
+  assert.equal(cru.lang, 'ru');
+  assert.deepEqual(cru.untranslated, []);
+  assert.equal(cen.lang, undefined);
+  const strip = (r) => Object.fromEntries(Object.entries(r).filter(([k]) => !['name', 'reason', 'fx_source'].includes(k)));
+  assert.deepEqual(cru.comparison.map(strip), cen.comparison.map(strip));
+  assert.match(cru.estimates[0].findings.map((f) => f.text).join(' '), /амнист/);
+  assert.deepEqual(rep.LANGUAGES, ['en', 'ru', 'kk']);
+});
+
 test('schemes, refdata and validate', () => {
   const s = rep.schemes();
   assert.ok(s.length >= 19);
@@ -197,7 +227,10 @@ test('error paths name the field', async () => {
   // a currency with no exchange rate, built in or given
   throwsRep(() => rep.estimateSync(bad((c) => { c.currency = 'CHF'; }), 'de-streg'), 'no_data', 'harms[0]',
     /no exchange rate CHF\/EUR for 2026-03-01/);
-  throwsRep(() => rep.estimateSync(ACQ, 'kz-cpc', { lang: 'xx' }), 'not_found', 'lang');
+  throwsRep(() => rep.estimateSync(ACQ, 'kz-cpc', { lang: 'xx' }), 'not_found', 'lang', /en, ru, kk/);
+  throwsRep(() => rep.compareSync(ACQ, null, { lang: 'RU' }), 'not_found', 'lang');
+  throwsRep(() => rep.compareSync(ACQ, null, { lang: 7 }), 'not_found', 'lang');
+  await rejectsRep(rep.compare(ACQ, null, { lang: 'de' }), 'not_found', 'lang');
   await rejectsRep(rep.estimate(ACQ, 'nope'), 'not_found', 'schemes[0]');
   await rejectsRep(rep.compare(ACQ, ['nope']), 'not_found', 'schemes[0]');
   await rejectsRep(rep.estimate(bad((c) => { c.detentions[0].end = '2023-02-30'; }), 'kz-cpc'), 'range', 'detentions[0].end');

@@ -292,6 +292,7 @@
     if (rc) body.reportCurrency = rc;
     const fx = $('#f-fx').value.split('\n').map((s) => s.trim()).filter((s) => s && !s.startsWith('#'));
     if (fx.length) body.fx = fx;
+    if (lang !== 'en') body.lang = lang; // the library writes its texts (names, reasons) in the page's language
     const button = $('#submit');
     button.disabled = true;
     button.textContent = t('working');

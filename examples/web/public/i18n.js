@@ -5,7 +5,7 @@ window.I18N = {
   en: {
     title: 'Compensation for unlawful detention: intake',
     intro: 'Enter the facts of the case. It is sent only to the server on this computer, which compares what each legal route would pay.',
-    library_lang: 'The legal texts of the results are in English.',
+    library_lang: 'The legal texts of the results are in the language of the page, as the library writes them (translated for this project, not by a sworn translator).',
     case: 'Case', id: 'Case reference', currency: 'Currency of the amounts', as_of: 'Valuation date', description: 'Summary',
     proceedings: 'Proceedings', kind: 'Kind of proceedings', outcome: 'Outcome', decision_date: 'Date of the final decision',
     notice_date: 'Told of the right to compensation on', application_date: 'Claim filed on',
@@ -50,7 +50,7 @@ window.I18N = {
   ru: {
     title: 'Возмещение вреда за незаконное лишение свободы: анкета',
     intro: 'Введите обстоятельства дела. Они передаются только серверу на этом компьютере, который сравнивает, сколько выплатил бы каждый правовой путь.',
-    library_lang: 'Юридические тексты результатов — на английском языке.',
+    library_lang: 'Юридические тексты результатов — на языке страницы, как их пишет библиотека (перевод сделан для этого проекта, а не присяжным переводчиком).',
     case: 'Дело', id: 'Номер дела', currency: 'Валюта сумм', as_of: 'Дата оценки', description: 'Краткое описание',
     proceedings: 'Производство', kind: 'Вид производства', outcome: 'Итог', decision_date: 'Дата окончательного решения',
     notice_date: 'Дата разъяснения права на возмещение', application_date: 'Дата подачи требования',
@@ -96,7 +96,7 @@ window.I18N = {
   kk: {
     title: 'Заңсыз бостандығынан айыру үшін өтемақы: сауалнама',
     intro: 'Іс мән-жайларын енгізіңіз. Олар тек осы компьютердегі серверге жіберіледі, ол әр құқықтық жолдың қанша төлейтінін салыстырады.',
-    library_lang: 'Нәтижелердің заңдық мәтіндері ағылшын тілінде.',
+    library_lang: 'Нәтижелердің заңдық мәтіндері — беттің тілінде, кітапхана жазғандай (аударма ант берген аудармашы емес, осы жоба үшін жасалған).',
     case: 'Іс', id: 'Іс нөмірі', currency: 'Сомалардың валютасы', as_of: 'Бағалау күні', description: 'Қысқаша сипаттама',
     proceedings: 'Іс жүргізу', kind: 'Іс жүргізу түрі', outcome: 'Нәтижесі', decision_date: 'Түпкілікті шешім күні',
     notice_date: 'Өтемақы құқығы түсіндірілген күн', application_date: 'Талап берілген күн',

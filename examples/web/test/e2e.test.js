@@ -107,6 +107,8 @@ test('the Kazakh case through the page gives the CLI totals', async () => {
     report: tr.querySelector('td.report-total') && tr.querySelector('td.report-total').dataset.amount,
   })));
   assert.deepEqual(rows.map((r) => r.scheme), cli.comparison.map((r) => r.scheme));
+  // the page asked for Russian: the library's reasons are in Russian
+  assert.match(await page.$eval('#table tbody tr[data-scheme="kz-cpc"] .reason', (e) => e.textContent), /амнист/);
   for (const [i, want] of cli.comparison.entries()) {
     assert.equal(rows[i].total, want.total, `${want.scheme}: total`);
     assert.equal(rows[i].report, want.report_total, `${want.scheme}: total in EUR`);

@@ -190,6 +190,20 @@ test('hostile JSON: deep nesting and __proto__ are 4xx naming the field', async 
   isError(await post('{"__proto__": {"a": 1}, "case": {"id": "x", "currency": "KZT"}}'), 400, '__proto__');
 });
 
+test('lang=ru and lang=kk: the library texts in that language, the same schemes and amounts', async () => {
+  const en = await post({ case: kz(), reportCurrency: 'EUR', fx: fxLines });
+  for (const [lang, word] of [['ru', /амнист/], ['kk', /рақымшылық/]]) {
+    const r = await post({ case: kz(), reportCurrency: 'EUR', fx: fxLines, lang });
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual(r.json.rows.map((x) => [x.scheme, x.status, x.eligible, x.total, x.report_total]),
+      en.json.rows.map((x) => [x.scheme, x.status, x.eligible, x.total, x.report_total]));
+    const cpc = r.json.rows.find((x) => x.scheme === 'kz-cpc');
+    assert.match(cpc.reason, word, lang);
+    assert.notEqual(cpc.reason, en.json.rows.find((x) => x.scheme === 'kz-cpc').reason);
+    assert.deepEqual(r.json.headline.gap, en.json.headline.gap);
+  }
+});
+
 test('other members: unknown ones, bad report currency, bad rates, bad language', async () => {
   isError(await post({ case: kz(), extra: 1 }), 400, 'extra', /unknown member/);
   isError(await post({ case: kz(), reportCurrency: 'EURO' }), 400, 'reportCurrency');
@@ -198,6 +212,7 @@ test('other members: unknown ones, bad report currency, bad rates, bad language'
   isError(await post({ case: kz(), fx: [5] }), 400, 'fx');
   isError(await post({ case: kz(), fx: ['EUR/KZT=-3'] }), 400, 'fx');
   isError(await post({ case: kz(), lang: 'xx' }), 400, 'lang');
+  isError(await post({ case: kz(), lang: 'de' }), 400, 'lang', /en, ru, kk/);
 });
 
 test('wrong method, unknown page, malformed HTTP', async () => {

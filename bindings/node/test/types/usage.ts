@@ -30,8 +30,11 @@ async function main(): Promise<void> {
   }
   // @ts-expect-error: a JS number is not an amount
   rep.estimateSync({ id: 'x', currency: 'KZT', harms: [{ category: 'legal_costs', amount: 800000 }] });
-  // @ts-expect-error: only "en" is available
-  await rep.estimate('case.json', 'kz-cpc', { lang: 'ru' });
+  const ru: rep.Comparison = await rep.compare('case.json', null, { lang: 'ru' });
+  const kk: rep.Estimate = await rep.estimate('case.json', 'kz-cpc', { lang: 'kk' });
+  console.log(ru.lang, ru.untranslated, kk.total);
+  // @ts-expect-error: German is not available
+  await rep.estimate('case.json', 'kz-cpc', { lang: 'de' });
   // @ts-expect-error: an estimate of one scheme is not an array
   const wrong: rep.Estimate[] = await rep.estimate('case.json', 'kz-cpc');
   console.log(total, days, es, s, r, cs, schemes, list, mci, info, info2, v, withBig, wrong, rep.withDecimals(e));
