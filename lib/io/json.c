@@ -6,6 +6,7 @@
 
 #include "internal.h"
 #include "io/json.h"
+#include "io/jsonl.h"
 
 void rep_jpath_init(rep_jpath *p)
 {
@@ -207,35 +208,7 @@ static int on_bool(void *ctx, int v)
  * overlong forms, surrogates and code points above U+10FFFF through. */
 static bool utf8_valid(const unsigned char *s, size_t n)
 {
-	size_t i = 0;
-	while (i < n) {
-		unsigned c = s[i];
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		size_t len;
-		unsigned cp, min;
-		if ((c & 0xE0) == 0xC0)
-			len = 2, cp = c & 0x1F, min = 0x80;
-		else if ((c & 0xF0) == 0xE0)
-			len = 3, cp = c & 0x0F, min = 0x800;
-		else if ((c & 0xF8) == 0xF0)
-			len = 4, cp = c & 0x07, min = 0x10000;
-		else
-			return false;
-		if (n - i < len)
-			return false;
-		for (size_t k = 1; k < len; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return false;
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-			return false;
-		i += len;
-	}
-	return true;
+	return rep_utf8_check((const char *)s, n) == n;
 }
 
 /* yajl turns an escaped lone UTF-16 surrogate ("\ud800") into '?': the
