@@ -497,12 +497,14 @@ static rep_status check_schemes(call *c, const rep_context *ctx)
 static rep_status render_opts(call *c, rep_render_opts **o)
 {
 	*o = NULL;
-	if (!c->lang)
+	/* the statement always has them: with the case, its reasons name the case's own facts
+	 * ("barred: amnesty"), as the CLI's --format html does */
+	if (!c->lang && c->kind != CALL_STATEMENT)
 		return REP_OK;
 	rep_status st = rep_render_opts_new(o);
 	if (st)
 		return fail(c, "render", st);
-	if ((st = rep_render_opts_set_lang(*o, c->lang, &c->err))) {
+	if (c->lang && (st = rep_render_opts_set_lang(*o, c->lang, &c->err))) {
 		snprintf(c->err.path, sizeof c->err.path, "lang");
 		return fail(c, "lang", st);
 	}

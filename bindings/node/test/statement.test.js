@@ -2,7 +2,8 @@
 /* statement() and statementSync(): the library's printable HTML statement of a comparison. */
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { rep, casePath } = require('./helpers');
+const { execFileSync } = require('child_process');
+const { rep, casePath, BIN } = require('./helpers');
 
 const CASE = casePath('examples', 'cases', 'kz-activist.json');
 const SCHEMES = ['kz-cpc', 'kz-reform', 'intl-un'];
@@ -13,6 +14,7 @@ function printed(total, lang) {
   const [int, frac] = total.split('.');
   const groups = int.replace(/\B(?=(\d{3})+(?!\d))/g, '|').split('|');
   const sep = lang === 'en' ? ',' : '[\\s\\u00a0\\u202f]';
+  if (frac === undefined) return new RegExp(groups.join(sep) + '(?![\\d.,])');
   return new RegExp(groups.join(sep) + (lang === 'en' ? '\\.' : ',') + frac);
 }
 
@@ -49,4 +51,13 @@ test('statement with a reporting currency, and its errors', async () => {
   await assert.rejects(rep.statement(CASE, SCHEMES, { lang: 'fr' }), (e) => e instanceof rep.ReparationsError && e.path === 'lang');
   assert.throws(() => rep.statementSync('{"id": "x", "detentions": [{"start": "2023-02-30"}]}', SCHEMES),
     (e) => e instanceof rep.ReparationsError && e.path.startsWith('detentions[0]'));
+});
+
+test('the same page as `reparations compare --format html`, byte for byte', async () => {
+  const fx = casePath('examples', 'cases', 'kz-activist.fx');
+  for (const lang of ['ru', 'kk', 'en']) {
+    const cli = execFileSync(BIN, ['compare', CASE, '--all', '--report-currency', 'EUR', '--fx-file', fx, '--lang', lang,
+      '--format', 'html'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    assert.equal(await rep.statement(CASE, null, { reportCurrency: 'EUR', fx, lang }), cli, lang);
+  }
 });
