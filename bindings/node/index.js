@@ -480,7 +480,7 @@ function jsErrorRow(index, e, withLines) {
   if (e instanceof ReparationsError) {
     status = e.code;
     p = e.path;
-  } else if (e && e.code === 'ENOENT') {
+  } else if (e && typeof e.code === 'string' && e.syscall) { // a file that cannot be read
     status = 'io';
   } else if (!(e instanceof TypeError)) {
     throw e;
@@ -497,6 +497,12 @@ function jsErrorRow(index, e, withLines) {
 
 function batchArgs(cases, schemes, opts) {
   opts = checkOpts(opts, 'batch');
+  if (checkLang(opts.lang) !== undefined && opts.lang !== null && opts.lang !== 'en') {
+    // refused, not ignored: a row holds amounts, codes and ids; its only texts (error
+    // messages, the labels of fields: "lines") are the library's English
+    throw new ReparationsError(`lang: batch rows are not translated (they hold amounts, codes and ids); ` +
+      'use estimate(), compare() or statement() for texts in that language', { code: 'invalid', status: 1, path: 'lang', stage: 'lang' });
+  }
   const allow = Boolean(opts.allowNumber);
   if (cases === null || cases === undefined || typeof cases === 'string' || Buffer.isBuffer(cases) ||
       isPlainObject(cases) || typeof cases[Symbol.iterator] !== 'function') {

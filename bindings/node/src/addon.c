@@ -765,11 +765,13 @@ static rep_status batch_as_of(call *c, rep_batch *b)
 		if (!st && !(st = rep_case_set_as_of(cs, d)))
 			st = rep_case_validate(cs, &e);
 		if (st) {
-			rep_case_free(cs);
 			if (e.status == REP_OK)
 				e.status = st;
-			rep_batch_row r = {.index = i, .case_id = "", .status = st, .error = &e};
-			if ((st = copy_row(c, &r, i))) {
+			rep_batch_row r = {.index = i, .case_id = cs && rep_case_id(cs) ? rep_case_id(cs) : "", .status = st,
+					   .error = &e};
+			st = copy_row(c, &r, i);
+			rep_case_free(cs);
+			if (st) {
 				st = fail(c, "batch", st);
 				goto out;
 			}

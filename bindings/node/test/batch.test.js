@@ -104,6 +104,15 @@ test('asOf, fields: "lines", options and argument errors', async () => {
   assert.throws(() => rep.batchSync([mkcase('a')], []), TypeError);
   assert.throws(() => rep.batchSync([mkcase('a')], 'de-streg', { options: ['de-streg.nope=1'] }), rep.ReparationsError);
   assert.deepEqual(await rep.batch([], 'de-streg'), []);
+  // lang is refused, not ignored: rows carry no translated text
+  await assert.rejects(rep.batch([mkcase('a')], 'de-streg', { lang: 'ru' }), (e) => e instanceof rep.ReparationsError && e.path === 'lang');
+  assert.equal(rep.batchSync([mkcase('a')], 'de-streg', { lang: 'en' })[0].total, '750.00');
+  // a case made invalid by asOf (a detention after the valuation date) is its row, with its
+  // id and path; a missing file is an io row
+  const r2 = rep.batchSync([mkcase('early'), '/no/such/case.json', mkcase('fine')], 'de-streg', { asOf: '2023-03-05' });
+  assert.deepEqual(r2.map((r) => [r.index, r.case, r.status, r.scheme, r.error_path]), [
+    [0, 'early', 'invalid', null, 'detentions[0].end'], [1, '', 'io', null, ''], [2, 'fine', 'invalid', null, 'detentions[0].end']]);
+  assert.match(r2[0].error_message, /as_of 2023-03-05/);
 });
 
 test('equal to the totals of `reparations batch` (CSV)', async () => {
