@@ -200,6 +200,65 @@ export function estimateSync(c: CaseInput, schemes: string[], opts?: EstimateOpt
 export function compare(c: CaseInput, schemes?: string | string[] | null, opts?: CompareOptions): Promise<Comparison>;
 export function compareSync(c: CaseInput, schemes?: string | string[] | null, opts?: CompareOptions): Comparison;
 
+/** The printable statement of a comparison: the library's self-contained HTML page (A4, its
+ * styles inline, nothing loaded from elsewhere), in opts.lang. */
+export function statement(c: CaseInput, schemes?: string | string[] | null, opts?: CompareOptions): Promise<string>;
+export function statementSync(c: CaseInput, schemes?: string | string[] | null, opts?: CompareOptions): string;
+
+export interface BatchOptions extends CommonOptions {
+  /** Threads evaluating (0: one per processor; default 1); rows stay in input order. */
+  jobs?: number;
+  /** "totals" (default) or "lines": each row also carries its itemized lines. */
+  fields?: 'totals' | 'lines';
+  /** Replaces each case's valuation date. */
+  asOf?: DateText;
+  options?: OptionsInput;
+}
+
+/** One itemized line of a batch row (fields: "lines"). */
+export interface BatchLine {
+  head: string; class: string; label: string; amount: string;
+  group?: string; basis?: string; formula?: string; quantity?: string; unit?: string; rate?: string;
+  nominal?: string; adjustment?: string; note?: string;
+}
+
+/** One case under one scheme. A case that could not be read has one row, scheme null; a failed
+ * row has ok false, status its error code, and null for every figure. Amounts are decimal strings. */
+export interface BatchRow {
+  /** 0-based position of the case in the input. */
+  index: number;
+  line: number | null;
+  /** The case's id ("" when it has none or could not be read). */
+  case: string;
+  scheme: string | null;
+  /** "ok", or the error code: "syntax", "invalid", "range", "not_found", "no_data", "limit", ... */
+  status: string;
+  ok: boolean;
+  error_path: string | null;
+  error_message: string | null;
+  eligible: boolean | null;
+  currency: string | null;
+  total: string | null;
+  total_if_eligible: string | null;
+  range_low: string | null;
+  range_high: string | null;
+  total_pecuniary: string | null;
+  total_non_pecuniary: string | null;
+  days: number | null;
+  per_day: string | null;
+  /** How many warnings the estimate carries. */
+  warnings: number | null;
+  /** The subtotal of each head ("liberty", "moral_harm", ...), in order of first appearance. */
+  heads: Record<string, string> | null;
+  /** With fields: "lines". */
+  lines?: BatchLine[] | null;
+}
+
+/** Many cases under one or more schemes, on the thread pool: one row per case x scheme, in
+ * input order; a bad case is a row, never a rejection. */
+export function batch(cases: Iterable<CaseInput>, schemes: string | string[], opts?: BatchOptions): Promise<BatchRow[]>;
+export function batchSync(cases: Iterable<CaseInput>, schemes: string | string[], opts?: BatchOptions): BatchRow[];
+
 export function schemes(opts?: { schemeFiles?: CommonOptions['schemeFiles'] }): Scheme[];
 export function refdata(id?: null, opts?: { seriesFiles?: string | string[] }): SeriesInfo[];
 export function refdata(id: string, opts?: { seriesFiles?: string | string[] }): Series;

@@ -446,6 +446,126 @@ function validateAsync(c, opts) {
   return callAsync(native.validate, ...args).then(caseInfo);
 }
 
+/** The printable statement of a comparison: the library's self-contained HTML page (A4, no
+ * external resources), on the thread pool. Arguments as compare(). */
+function statement(c, schemes, opts) {
+  let args;
+  try {
+    args = compareArgs(c, schemes, opts);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  return callAsync(native.statement, ...args);
+}
+
+/** statement() on the calling thread. */
+function statementSync(c, schemes, opts) {
+  return callSync(native.statement, ...compareArgs(c, schemes, opts), false);
+}
+
+// --------------------------------------------------------------------------------------------
+// Batches
+// --------------------------------------------------------------------------------------------
+
+const ROW_NULLS = {
+  eligible: null, currency: null, total: null, total_if_eligible: null, range_low: null, range_high: null,
+  total_pecuniary: null, total_non_pecuniary: null, days: null, per_day: null, warnings: null, heads: null,
+};
+
+/* A case that cannot even be turned into JSON text here (a JS number as an amount, a missing
+ * file) is a row with its error, as the library makes one of a case it cannot read. */
+function jsErrorRow(index, e, withLines) {
+  let status = 'invalid';
+  let p = '';
+  if (e instanceof ReparationsError) {
+    status = e.code;
+    p = e.path;
+  } else if (e && typeof e.code === 'string' && e.syscall) { // a file that cannot be read
+    status = 'io';
+  } else if (!(e instanceof TypeError)) {
+    throw e;
+  }
+  if (!p && e instanceof TypeError) {
+    const m = /^([A-Za-z_][\w.[\]]*): /.exec(e.message);
+    if (m && m[1] !== 'case') p = m[1];
+  }
+  const row = { index, line: null, case: '', scheme: null, status, ok: false, error_path: p,
+    error_message: e.message, ...ROW_NULLS };
+  if (withLines) row.lines = null;
+  return row;
+}
+
+function batchArgs(cases, schemes, opts) {
+  opts = checkOpts(opts, 'batch');
+  if (checkLang(opts.lang) !== undefined && opts.lang !== null && opts.lang !== 'en') {
+    // refused, not ignored: a row holds amounts, codes and ids; its only texts (error
+    // messages, the labels of fields: "lines") are the library's English
+    throw new ReparationsError(`lang: batch rows are not translated (they hold amounts, codes and ids); ` +
+      'use estimate(), compare() or statement() for texts in that language', { code: 'invalid', status: 1, path: 'lang', stage: 'lang' });
+  }
+  const allow = Boolean(opts.allowNumber);
+  if (cases === null || cases === undefined || typeof cases === 'string' || Buffer.isBuffer(cases) ||
+      isPlainObject(cases) || typeof cases[Symbol.iterator] !== 'function') {
+    throw new TypeError('batch: cases must be an array (or iterable) of cases (objects, JSON texts, Buffers or ' +
+      `paths), not ${describe(cases)}; for one case use estimate() or compare()`);
+  }
+  const fields = opts.fields === undefined || opts.fields === null ? 'totals' : opts.fields;
+  if (fields !== 'totals' && fields !== 'lines') throw new TypeError('fields: expected "totals" or "lines"');
+  const jobs = opts.jobs === undefined || opts.jobs === null ? 1 : opts.jobs;
+  if (!Number.isInteger(jobs) || jobs < 0 || jobs > 256) {
+    throw new TypeError(`jobs: expected an integer 0..256 (0: one thread per processor), not ${String(jobs)}`);
+  }
+  const ids = schemeIds(schemes, 'schemes', false);
+  const texts = [];
+  const where = []; // input index of each text
+  const bad = [];
+  let i = 0;
+  for (const c of cases) {
+    try {
+      texts.push(caseJSON(c, allow));
+      where.push(i);
+    } catch (e) {
+      bad.push(jsErrorRow(i, e, fields === 'lines'));
+    }
+    i++;
+  }
+  return [[texts, ids, optionList(opts.options, allow), dateText(opts.asOf, 'asOf'), jobs, fields === 'lines',
+    extras(opts, allow, null)], where, bad];
+}
+
+function batchResult(rows, where, bad) {
+  if (!bad.length) return rows;
+  for (const r of rows) r.index = where[r.index];
+  const out = [];
+  let k = 0;
+  for (const r of rows) {
+    while (k < bad.length && bad[k].index < r.index) out.push(bad[k++]);
+    out.push(r);
+  }
+  while (k < bad.length) out.push(bad[k++]);
+  return out;
+}
+
+/** Many cases under one or more schemes, on the thread pool (opts.jobs threads): resolves to
+ * one row per case x scheme, in input order (case by case, schemes in the order given). A case
+ * that cannot be read or evaluated is a row with ok false, status its error code, error_path
+ * and error_message: it never rejects the batch. */
+function batch(cases, schemes, opts) {
+  let args, where, bad;
+  try {
+    [args, where, bad] = batchArgs(cases, schemes, opts);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  return callAsync(native.batch, ...args).then((rows) => batchResult(rows, where, bad));
+}
+
+/** batch() on the calling thread (which the library's own threads, opts.jobs, still help). */
+function batchSync(cases, schemes, opts) {
+  const [args, where, bad] = batchArgs(cases, schemes, opts);
+  return batchResult(callSync(native.batch, ...args, false), where, bad);
+}
+
 // --------------------------------------------------------------------------------------------
 // Amounts as decimal objects (optional)
 // --------------------------------------------------------------------------------------------
@@ -491,6 +611,7 @@ function withDecimals(result, Decimal) {
 
 module.exports = {
   estimate, estimateSync, compare, compareSync, schemes, refdata, validate, validateAsync,
+  batch, batchSync, statement, statementSync,
   withDecimals, ReparationsError, LANGUAGES,
   version: LIBRARY_VERSION,
   libraryVersion: () => native.version(),

@@ -14,6 +14,8 @@
  *   POST /api/validate   {"case": {...}}                      -> {"ok": true, "case": {id, ...}}
  *   POST /api/compare    {"case": {...}, "schemes": [...], "reportCurrency": "EUR", "fx": [...]}
  *                        -> {"case", "as_of", "report_currency", "rows": [...], "headline": {...}}
+ *   POST /api/statement  the body of /api/compare -> the printable statement of that comparison:
+ *                        the library's self-contained HTML page (text/html, as an attachment)
  */
 const http = require('http');
 const fs = require('fs');
@@ -244,6 +246,19 @@ async function apiCompare(body) {
   return { case: doc.case, as_of: doc.as_of, report_currency: doc.report_currency || null, rows, headline: headline(doc) };
 }
 
+/* The printable statement: the library's HTML page for the same request as /api/compare. */
+async function apiStatement(body) {
+  checkBody(body);
+  const opts = { reportCurrency: body.reportCurrency || undefined, fx: body.fx || undefined,
+    asOf: body.asOf || undefined, lang: body.lang || undefined, options: body.options || undefined };
+  const html = await rep.statement(body.case, body.schemes || null, opts);
+  const id = typeof body.case.id === 'string' ? body.case.id.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80) : '';
+  return { html, filename: `statement${id ? `-${id}` : ''}.html` };
+}
+
+/* The statement's own policy: its styles are inline, it loads nothing, runs no script. */
+const STATEMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
+
 async function apiValidate(body) {
   checkBody(body);
   const info = await rep.validateAsync(body.case, { asOf: body.asOf || undefined });
@@ -263,7 +278,7 @@ function createServer({ limit = DEFAULT_LIMIT, log = () => {} } = {}) {
         send(res, 200, { schemes: rep.schemes().map(({ id, name, jurisdiction, status, currency }) => ({ id, name, jurisdiction, status, currency })) });
         return;
       }
-      const api = { '/api/compare': apiCompare, '/api/validate': apiValidate }[url.pathname];
+      const api = { '/api/compare': apiCompare, '/api/validate': apiValidate, '/api/statement': apiStatement }[url.pathname];
       if (!api) {
         req.resume();
         throw new HttpError(404, 'not_found', 'url', `${url.pathname}: no such page or API`);
@@ -273,7 +288,13 @@ function createServer({ limit = DEFAULT_LIMIT, log = () => {} } = {}) {
         throw new HttpError(405, 'method_not_allowed', 'method', `${req.method} ${url.pathname}: use POST`);
       }
       const body = await readJSON(req, limit);
-      send(res, 200, await api(body));
+      const out = await api(body);
+      if (api === apiStatement) {
+        send(res, 200, out.html, { 'Content-Type': 'text/html; charset=utf-8',
+          'Content-Disposition': `attachment; filename="${out.filename}"`, 'Content-Security-Policy': STATEMENT_CSP });
+      } else {
+        send(res, 200, out);
+      }
     } catch (e) {
       const h = e instanceof HttpError ? e : fromLibrary(e);
       if (h) {

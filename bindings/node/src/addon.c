@@ -56,7 +56,35 @@ typedef struct series_arg {
 	char *format;
 } series_arg;
 
-typedef enum call_kind { CALL_ESTIMATE, CALL_COMPARE, CALL_SCHEMES, CALL_REFDATA, CALL_VALIDATE } call_kind;
+typedef enum call_kind {
+	CALL_ESTIMATE,
+	CALL_COMPARE,
+	CALL_SCHEMES,
+	CALL_REFDATA,
+	CALL_VALIDATE,
+	CALL_BATCH,
+	CALL_STATEMENT
+} call_kind;
+
+#define LINE_FIELDS 13
+
+/* One batch row, copied out of the library's row (which lives only while the
+ * callback runs) so that the JS objects are built on the main thread. Strings
+ * are NULL when absent. */
+typedef struct brow {
+	size_t index, line, seq;
+	char *case_id, *scheme;
+	rep_status status;
+	char *error_path, *error_message;
+	bool has_estimate, eligible;
+	char *currency, *total, *total_if_eligible, *range_low, *range_high, *pecuniary, *non_pecuniary, *per_day;
+	long days;
+	size_t warnings;
+	size_t n_heads;
+	char **heads; /* 2 * n_heads: name, amount */
+	size_t n_lines;
+	char **lines; /* LINE_FIELDS * n_lines */
+} brow;
 
 typedef struct call {
 	call_kind kind;
@@ -85,6 +113,15 @@ typedef struct call {
 	size_t len;
 	char *case_id, *currency;
 	size_t n_detentions, n_harms;
+	/* batch: the case texts, threads, fields="lines"; the rows */
+	char **texts;
+	size_t *lens;
+	size_t n_texts;
+	unsigned jobs;
+	bool with_lines;
+	brow *rows;
+	size_t n_rows, cap_rows;
+	const size_t *index_map; /* asOf: position of each parsed case in the input */
 	/* async */
 	napi_async_work work;
 	napi_deferred deferred;
@@ -97,10 +134,33 @@ static void strv_free(char **v, size_t n)
 	free(v);
 }
 
+static void brow_free(brow *r)
+{
+	free(r->case_id);
+	free(r->scheme);
+	free(r->error_path);
+	free(r->error_message);
+	free(r->currency);
+	free(r->total);
+	free(r->total_if_eligible);
+	free(r->range_low);
+	free(r->range_high);
+	free(r->pecuniary);
+	free(r->non_pecuniary);
+	free(r->per_day);
+	strv_free(r->heads, 2 * r->n_heads);
+	strv_free(r->lines, LINE_FIELDS * r->n_lines);
+}
+
 static void call_free(call *c)
 {
 	if (!c)
 		return;
+	strv_free(c->texts, c->n_texts);
+	free(c->lens);
+	for (size_t i = 0; i < c->n_rows; i++)
+		brow_free(&c->rows[i]);
+	free(c->rows);
 	free(c->case_json);
 	free(c->as_of);
 	free(c->report_currency);
@@ -437,12 +497,14 @@ static rep_status check_schemes(call *c, const rep_context *ctx)
 static rep_status render_opts(call *c, rep_render_opts **o)
 {
 	*o = NULL;
-	if (!c->lang)
+	/* the statement always has them: with the case, its reasons name the case's own facts
+	 * ("barred: amnesty"), as the CLI's --format html does */
+	if (!c->lang && c->kind != CALL_STATEMENT)
 		return REP_OK;
 	rep_status st = rep_render_opts_new(o);
 	if (st)
 		return fail(c, "render", st);
-	if ((st = rep_render_opts_set_lang(*o, c->lang, &c->err))) {
+	if (c->lang && (st = rep_render_opts_set_lang(*o, c->lang, &c->err))) {
 		snprintf(c->err.path, sizeof c->err.path, "lang");
 		return fail(c, "lang", st);
 	}
@@ -517,7 +579,8 @@ static void work_compare(call *c)
 		fail(c, "compare", st);
 		goto out;
 	}
-	if ((st = rep_comparison_render_opts(&c->text, &c->len, cmp, REP_FORMAT_JSON, ro, &c->err)))
+	if ((st = rep_comparison_render_opts(&c->text, &c->len, cmp,
+					     c->kind == CALL_STATEMENT ? REP_FORMAT_HTML : REP_FORMAT_JSON, ro, &c->err)))
 		fail(c, "render", st);
 out:
 	rep_comparison_free(cmp);
@@ -578,6 +641,190 @@ out:
 	rep_case_free(cs);
 }
 
+/* A copy of s (NULL stays NULL); *bad is set when memory ran out. */
+static char *dup_track(const char *s, bool *bad)
+{
+	char *d = dup_or_null(s);
+	if (s && !d)
+		*bad = true;
+	return d;
+}
+
+static char *dup_nonempty(const char *s, bool *bad)
+{
+	return dup_track(s && *s ? s : NULL, bad);
+}
+
+static rep_status copy_row(call *c, const rep_batch_row *r, size_t index)
+{
+	if (c->n_rows == c->cap_rows) {
+		size_t cap = c->cap_rows ? 2 * c->cap_rows : 16;
+		brow *rows = realloc(c->rows, cap * sizeof *rows);
+		if (!rows)
+			return REP_ENOMEM;
+		c->rows = rows;
+		c->cap_rows = cap;
+	}
+	brow *b = &c->rows[c->n_rows++];
+	memset(b, 0, sizeof *b);
+	bool bad = false;
+	b->index = index;
+	b->line = r->line;
+	b->seq = c->n_rows;
+	b->status = r->status;
+	b->case_id = dup_track(r->case_id ? r->case_id : "", &bad);
+	b->scheme = dup_track(r->scheme, &bad);
+	if (r->status != REP_OK && r->error) {
+		b->error_path = dup_track(r->error->path, &bad);
+		b->error_message = dup_track(r->error->message[0] ? r->error->message : rep_strerror(r->status), &bad);
+	}
+	const rep_estimate *e = r->estimate;
+	if (e) {
+		const char *lo = NULL, *hi = NULL;
+		bool range = rep_estimate_range(e, &lo, &hi, NULL);
+		b->has_estimate = true;
+		b->eligible = rep_estimate_eligible(e);
+		b->currency = dup_track(rep_estimate_currency(e), &bad);
+		b->total = dup_track(rep_estimate_total(e), &bad);
+		b->total_if_eligible = dup_nonempty(rep_estimate_total_if_eligible(e), &bad);
+		if (range) {
+			b->range_low = dup_track(lo, &bad);
+			b->range_high = dup_track(hi, &bad);
+		}
+		b->pecuniary = dup_track(rep_estimate_total_pecuniary(e), &bad);
+		b->non_pecuniary = dup_track(rep_estimate_total_non_pecuniary(e), &bad);
+		b->days = rep_estimate_days(e);
+		b->per_day = dup_nonempty(rep_estimate_per_day(e), &bad);
+		b->warnings = rep_estimate_warning_count(e);
+		rep_head_total h[64];
+		size_t nh = rep_estimate_heads(e, h, 64);
+		if (nh > 64)
+			nh = 64;
+		if (nh && (b->heads = calloc(2 * nh, sizeof *b->heads))) {
+			b->n_heads = nh;
+			for (size_t i = 0; i < nh; i++) {
+				b->heads[2 * i] = dup_track(h[i].head, &bad);
+				b->heads[2 * i + 1] = dup_track(h[i].amount, &bad);
+			}
+		} else if (nh) {
+			bad = true;
+		}
+		size_t nl = c->with_lines ? rep_estimate_line_count(e) : 0;
+		if (nl && (b->lines = calloc(LINE_FIELDS * nl, sizeof *b->lines))) {
+			b->n_lines = nl;
+			for (size_t i = 0; i < nl; i++) {
+				const rep_line *l = rep_estimate_line(e, i);
+				const char *f[LINE_FIELDS] = {l->head,     l->group, l->klass, l->label, l->basis,
+							      l->formula,  l->quantity, l->unit, l->rate,  l->nominal,
+							      l->adjustment, l->amount, l->note};
+				for (size_t k = 0; k < LINE_FIELDS; k++)
+					b->lines[LINE_FIELDS * i + k] = dup_track(f[k], &bad);
+			}
+		} else if (nl) {
+			bad = true;
+		}
+	}
+	return bad ? REP_ENOMEM : REP_OK;
+}
+
+static rep_status on_row(void *user, const rep_batch_row *r)
+{
+	call *c = user;
+	return copy_row(c, r, c->index_map ? c->index_map[r->index] : r->index);
+}
+
+static int row_order(const void *a, const void *b)
+{
+	const brow *x = a, *y = b;
+	if (x->index != y->index)
+		return x->index < y->index ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* With asOf the cases are read here (the valuation date set on each, then
+ * checked again); a case that cannot be read is its error row, as the
+ * library's own reading of texts makes it, and the others run as a batch. */
+static rep_status batch_as_of(call *c, rep_batch *b)
+{
+	rep_date d;
+	rep_status st = rep_date_parse(&d, c->as_of, &c->err);
+	if (st)
+		return fail(c, "as_of", st);
+	rep_case **cases = calloc(c->n_texts ? c->n_texts : 1, sizeof *cases);
+	size_t *map = calloc(c->n_texts ? c->n_texts : 1, sizeof *map);
+	size_t n = 0;
+	if (!cases || !map) {
+		st = fail(c, "batch", REP_ENOMEM);
+		goto out;
+	}
+	for (size_t i = 0; i < c->n_texts; i++) {
+		rep_error e;
+		rep_error_clear(&e);
+		rep_case *cs = NULL;
+		st = rep_case_from_json(&cs, c->texts[i], c->lens[i], &e);
+		if (!st && !(st = rep_case_set_as_of(cs, d)))
+			st = rep_case_validate(cs, &e);
+		if (st) {
+			if (e.status == REP_OK)
+				e.status = st;
+			rep_batch_row r = {.index = i, .case_id = cs && rep_case_id(cs) ? rep_case_id(cs) : "", .status = st,
+					   .error = &e};
+			st = copy_row(c, &r, i);
+			rep_case_free(cs);
+			if (st) {
+				st = fail(c, "batch", st);
+				goto out;
+			}
+			continue;
+		}
+		map[n] = i;
+		cases[n++] = cs;
+	}
+	c->index_map = map;
+	st = rep_batch_run(b, (const rep_case *const *)cases, n, on_row, c, &c->err);
+	c->index_map = NULL;
+	if (st)
+		fail(c, "batch", st);
+	else if (c->n_rows > 1)
+		qsort(c->rows, c->n_rows, sizeof *c->rows, row_order);
+out:
+	for (size_t i = 0; cases && i < n; i++)
+		rep_case_free(cases[i]);
+	free(cases);
+	free(map);
+	return c->st;
+}
+
+static void work_batch(call *c)
+{
+	rep_context *ctx = NULL;
+	rep_options *o = NULL;
+	rep_batch *b = NULL;
+	if (open_context(c, &ctx) || read_options(c, ctx, &o))
+		goto out;
+	rep_status st = rep_batch_new(&b, ctx, (const char *const *)c->schemes, c->n_schemes, o, &c->err);
+	if (st) {
+		fail(c, "batch", st);
+		goto out;
+	}
+	if ((st = rep_batch_set_jobs(b, c->jobs))) {
+		snprintf(c->err.path, sizeof c->err.path, "jobs");
+		snprintf(c->err.message, sizeof c->err.message, "jobs: %u is not 0..%u", c->jobs, REP_BATCH_MAX_JOBS);
+		fail(c, "jobs", st);
+		goto out;
+	}
+	if (c->as_of) {
+		batch_as_of(c, b);
+		goto out;
+	}
+	if ((st = rep_batch_run_texts(b, (const char *const *)c->texts, c->lens, c->n_texts, on_row, c, &c->err)))
+		fail(c, "batch", st);
+out:
+	rep_batch_free(b);
+	rep_options_free(o);
+	close_context(ctx);
+}
+
 static void work(call *c)
 {
 	switch (c->kind) {
@@ -595,6 +842,12 @@ static void work(call *c)
 		break;
 	case CALL_VALIDATE:
 		work_validate(c);
+		break;
+	case CALL_BATCH:
+		work_batch(c);
+		break;
+	case CALL_STATEMENT:
+		work_compare(c);
 		break;
 	}
 }
@@ -632,10 +885,128 @@ static napi_value make_error(napi_env env, const call *c)
 	return err;
 }
 
+static napi_value str_or_null(napi_env env, const char *s)
+{
+	napi_value v = NULL;
+	if (s)
+		napi_create_string_utf8(env, s, NAPI_AUTO_LENGTH, &v);
+	else
+		napi_get_null(env, &v);
+	return v;
+}
+
+static const char *const line_keys[LINE_FIELDS] = {"head",    "group", "class", "label",   "basis",
+						   "formula", "quantity", "unit", "rate", "nominal",
+						   "adjustment", "amount", "note"};
+
+/* One row as a plain object (field names as the Python binding's BatchRow). */
+static napi_status make_row(napi_env env, const call *c, const brow *b, napi_value *out)
+{
+	napi_status s;
+	napi_value o, v;
+	if ((s = napi_create_object(env, &o)) != napi_ok)
+		return s;
+#define PUT(key, val)                                               \
+	do {                                                        \
+		if ((s = set_prop(env, o, key, (val))) != napi_ok) \
+			return s;                                   \
+	} while (0)
+	napi_create_double(env, (double)b->index, &v);
+	PUT("index", v);
+	if (b->line)
+		napi_create_double(env, (double)b->line, &v);
+	else
+		napi_get_null(env, &v);
+	PUT("line", v);
+	PUT("case", str_or_null(env, b->case_id));
+	PUT("scheme", str_or_null(env, b->scheme));
+	PUT("status", make_str(env, b->status == REP_OK ? "ok" : b->status == REP_ENOMEM ? "no_memory"
+										 : rep_status_name(b->status)));
+	napi_get_boolean(env, b->status == REP_OK, &v);
+	PUT("ok", v);
+	PUT("error_path", str_or_null(env, b->error_path));
+	PUT("error_message", str_or_null(env, b->error_message));
+	if (b->has_estimate)
+		napi_get_boolean(env, b->eligible, &v);
+	else
+		napi_get_null(env, &v);
+	PUT("eligible", v);
+	PUT("currency", str_or_null(env, b->currency));
+	PUT("total", str_or_null(env, b->total));
+	PUT("total_if_eligible", str_or_null(env, b->total_if_eligible));
+	PUT("range_low", str_or_null(env, b->range_low));
+	PUT("range_high", str_or_null(env, b->range_high));
+	PUT("total_pecuniary", str_or_null(env, b->pecuniary));
+	PUT("total_non_pecuniary", str_or_null(env, b->non_pecuniary));
+	if (b->has_estimate)
+		napi_create_double(env, (double)b->days, &v);
+	else
+		napi_get_null(env, &v);
+	PUT("days", v);
+	PUT("per_day", str_or_null(env, b->per_day));
+	if (b->has_estimate)
+		napi_create_double(env, (double)b->warnings, &v);
+	else
+		napi_get_null(env, &v);
+	PUT("warnings", v);
+	if (b->has_estimate) {
+		if ((s = napi_create_object(env, &v)) != napi_ok)
+			return s;
+		for (size_t i = 0; i < b->n_heads; i++)
+			if ((s = set_prop(env, v, b->heads[2 * i], make_str(env, b->heads[2 * i + 1]))) != napi_ok)
+				return s;
+	} else {
+		napi_get_null(env, &v);
+	}
+	PUT("heads", v);
+	if (c->with_lines) {
+		if (b->has_estimate) {
+			if ((s = napi_create_array_with_length(env, b->n_lines, &v)) != napi_ok)
+				return s;
+			for (size_t i = 0; i < b->n_lines; i++) {
+				napi_value l;
+				if ((s = napi_create_object(env, &l)) != napi_ok)
+					return s;
+				for (size_t k = 0; k < LINE_FIELDS; k++) {
+					const char *f = b->lines[LINE_FIELDS * i + k];
+					if (f && (s = set_prop(env, l, line_keys[k], make_str(env, f))) != napi_ok)
+						return s;
+				}
+				if ((s = napi_set_element(env, v, (uint32_t)i, l)) != napi_ok)
+					return s;
+			}
+		} else {
+			napi_get_null(env, &v);
+		}
+		PUT("lines", v);
+	}
+#undef PUT
+	*out = o;
+	return napi_ok;
+}
+
+static napi_status make_rows(napi_env env, const call *c, napi_value *out)
+{
+	napi_status s;
+	napi_value a;
+	if ((s = napi_create_array_with_length(env, c->n_rows, &a)) != napi_ok)
+		return s;
+	for (size_t i = 0; i < c->n_rows; i++) {
+		napi_value r;
+		if ((s = make_row(env, c, &c->rows[i], &r)) != napi_ok ||
+		    (s = napi_set_element(env, a, (uint32_t)i, r)) != napi_ok)
+			return s;
+	}
+	*out = a;
+	return napi_ok;
+}
+
 /* The result of a successful call: JSON text, or [id, currency, nDetentions, nHarms]. */
 static napi_status make_result(napi_env env, const call *c, napi_value *out)
 {
 	napi_status s;
+	if (c->kind == CALL_BATCH)
+		return make_rows(env, c, out);
 	if (c->kind != CALL_VALIDATE)
 		return napi_create_string_utf8(env, c->text ? c->text : "", c->text ? c->len : 0, out);
 	napi_value a, v;
@@ -800,6 +1171,75 @@ static napi_value js_compare(napi_env env, napi_callback_info info)
 	return run(env, c, truthy(env, a[6]));
 }
 
+/* batch(caseTexts[], schemes[], options[], asOf|null, jobs, lines, extras|null, async) */
+static napi_value js_batch(napi_env env, napi_callback_info info)
+{
+	napi_value a[8];
+	if (get_args(env, info, a, 8))
+		return NULL;
+	call *c = call_new(env, CALL_BATCH);
+	if (!c)
+		return NULL;
+	uint32_t n;
+	int64_t jobs = 1;
+	if (get_array(env, a[0], &n, "cases"))
+		goto fail;
+	if (n && (!(c->texts = calloc(n, sizeof *c->texts)) || !(c->lens = calloc(n, sizeof *c->lens)))) {
+		throw_nomem(env);
+		goto fail;
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		napi_value item;
+		if (get_elem(env, a[0], i, &item))
+			goto fail;
+		c->n_texts++;
+		if (get_text(env, item, &c->texts[i], &c->lens[i], false, true, "case"))
+			goto fail;
+	}
+	if (get_strv(env, a[1], &c->schemes, &c->n_schemes, "schemes") ||
+	    get_strv(env, a[2], &c->options, &c->n_options, "options") ||
+	    get_text(env, a[3], &c->as_of, NULL, true, false, "asOf"))
+		goto fail;
+	if (napi_get_value_int64(env, a[4], &jobs) != napi_ok || jobs < 0 || jobs > REP_BATCH_MAX_JOBS) {
+		throw_type(env, "jobs", "an integer 0..256");
+		goto fail;
+	}
+	c->jobs = (unsigned)jobs;
+	c->with_lines = truthy(env, a[5]);
+	if (get_extras(env, a[6], c))
+		goto fail;
+	if (c->n_schemes == 0) {
+		throw_type(env, "schemes", "at least one scheme id");
+		goto fail;
+	}
+	return run(env, c, truthy(env, a[7]));
+fail:
+	call_free(c);
+	return NULL;
+}
+
+/* statement(caseText, schemes[]|null, options[], asOf|null, reportCurrency|null, extras|null, async) */
+static napi_value js_statement(napi_env env, napi_callback_info info)
+{
+	napi_value a[7];
+	if (get_args(env, info, a, 7))
+		return NULL;
+	call *c = call_new(env, CALL_STATEMENT);
+	if (!c)
+		return NULL;
+	c->all_schemes = is_nullish(env, a[1]);
+	if (get_text(env, a[0], &c->case_json, &c->case_len, false, true, "case") ||
+	    get_strv(env, a[1], &c->schemes, &c->n_schemes, "schemes") ||
+	    get_strv(env, a[2], &c->options, &c->n_options, "options") ||
+	    get_text(env, a[3], &c->as_of, NULL, true, false, "asOf") ||
+	    get_text(env, a[4], &c->report_currency, NULL, true, false, "reportCurrency") ||
+	    get_extras(env, a[5], c)) {
+		call_free(c);
+		return NULL;
+	}
+	return run(env, c, truthy(env, a[6]));
+}
+
 /* schemes(extras|null) */
 static napi_value js_schemes(napi_env env, napi_callback_info info)
 {
@@ -872,6 +1312,7 @@ NAPI_MODULE_INIT(/* napi_env env, napi_value exports */)
 	} fns[] = {
 		{"estimate", js_estimate}, {"compare", js_compare}, {"schemes", js_schemes},
 		{"refdata", js_refdata},   {"validate", js_validate}, {"version", js_version},
+		{"batch", js_batch},       {"statement", js_statement},
 	};
 	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
 		napi_value f;

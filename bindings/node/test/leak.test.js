@@ -16,7 +16,8 @@ const BOUND_MIB = 32;
 const gc = typeof global.gc === 'function' ? global.gc : () => {};
 const rssMiB = () => { gc(); gc(); return process.memoryUsage().rss / 1048576; };
 
-/* One round of 10 calls: successes and every kind of error, sync and async. */
+/* One round of 10 calls: successes and every kind of error, sync and async (batches and
+ * statements in some rounds). */
 async function round(i) {
   rep.validate(text);
   rep.estimateSync(text, 'kz-cpc');
@@ -25,6 +26,9 @@ async function round(i) {
   try { rep.estimateSync(text, 'nope'); } catch (e) { if (!(e instanceof rep.ReparationsError)) throw e; }
   try { rep.estimateSync(text, 'kz-cpc', { options: ['kz-cpc.indexation=gold'] }); } catch (e) { if (!(e instanceof rep.ReparationsError)) throw e; }
   if (i % 10 === 0) rep.compareSync(text, null, { reportCurrency: 'EUR', fx: ['EUR/KZT=600', 'USD/KZT=520', 'USD/UZS=12000', 'EUR/USD=1.17'] });
+  else if (i % 10 === 3) rep.statementSync(text, ['kz-cpc', 'kz-reform'], { lang: 'ru' });
+  else if (i % 10 === 5) rep.batchSync([text, '{bad', bad, obj], ['kz-cpc', 'nope'], { fields: 'lines', jobs: 2 });
+  else if (i % 10 === 7) await rep.batch([obj, bad, text], ['kz-cpc', 'jp-cca'], { asOf: '2026-03-01' });
   else rep.validate(obj);
   await rep.estimate(text, 'kz-cpc');
   await rep.estimate(bad, 'kz-cpc').catch((e) => { if (!(e instanceof rep.ReparationsError)) throw e; });

@@ -287,12 +287,9 @@
       $('#form-error').textContent = t('errors_above');
       return;
     }
-    const body = { case: collect() };
-    const rc = $('#f-report').value;
-    if (rc) body.reportCurrency = rc;
-    const fx = $('#f-fx').value.split('\n').map((s) => s.trim()).filter((s) => s && !s.startsWith('#'));
-    if (fx.length) body.fx = fx;
-    if (lang !== 'en') body.lang = lang; // the library writes its texts (names, reasons) in the page's language
+    const body = requestBody();
+    lastBody = body;
+    $('#statement-status').textContent = '';
     const button = $('#submit');
     button.disabled = true;
     button.textContent = t('working');
@@ -300,10 +297,7 @@
       const res = await fetch('/api/compare', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
       const doc = await res.json();
       if (!res.ok) {
-        const e = doc.error || {};
-        const where = e.path || (e.field && !e.field.startsWith('case') ? `@${e.field}` : (e.field || '').replace(/^case\.?/, ''));
-        markError(where || '@body', e.message || `${res.status}`);
-        if (!$('#form-error').textContent) $('#form-error').textContent = t('errors_above');
+        showServerError(doc, res.status);
         $('#results').hidden = true;
         return;
       }
@@ -316,10 +310,67 @@
     }
   }
 
+  /* The request of the last comparison, for the statement: the same case, schemes and rates. */
+  let lastBody = null;
+
+  function showServerError(doc, status) {
+    const e = (doc && doc.error) || {};
+    const where = e.path || (e.field && !e.field.startsWith('case') ? `@${e.field}` : (e.field || '').replace(/^case\.?/, ''));
+    markError(where || '@body', e.message || `${status}`);
+    if (!$('#form-error').textContent) $('#form-error').textContent = t('errors_above');
+  }
+
+  /* The printable statement: the library's own HTML page of the same comparison, in the page's
+   * current language, saved as a file (it is made to be printed: open it and print to paper or PDF). */
+  async function statement() {
+    if (!lastBody) return;
+    const body = { ...lastBody };
+    delete body.lang;
+    if (lang !== 'en') body.lang = lang;
+    const button = $('#statement');
+    const status = $('#statement-status');
+    button.disabled = true;
+    status.textContent = t('working');
+    try {
+      const res = await fetch('/api/statement', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      if (!res.ok) {
+        status.textContent = '';
+        showServerError(await res.json().catch(() => null), res.status);
+        return;
+      }
+      const m = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') || '');
+      const name = m ? m[1] : 'statement.html';
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      status.textContent = `${t('statement_saved')} ${name}`;
+    } catch (err) {
+      status.textContent = `${t('server_error')} ${err.message}`;
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  function requestBody() {
+    const body = { case: collect() };
+    const rc = $('#f-report').value;
+    if (rc) body.reportCurrency = rc;
+    const fx = $('#f-fx').value.split('\n').map((s) => s.trim()).filter((s) => s && !s.startsWith('#'));
+    if (fx.length) body.fx = fx;
+    if (lang !== 'en') body.lang = lang; // the library writes its texts (names, reasons) in the page's language
+    return body;
+  }
+
   for (const b of $$('button.lang')) b.addEventListener('click', () => applyLang(b.dataset.lang));
   $('#add-period').addEventListener('click', () => addPeriod());
   $('#add-harm').addEventListener('click', () => addHarm());
   $('#intake').addEventListener('submit', submit);
+  $('#statement').addEventListener('click', statement);
   const wanted = new URLSearchParams(location.search).get('lang') || (navigator.language || 'en').slice(0, 2);
   applyLang(I18N[wanted] ? wanted : 'en');
   addPeriod();

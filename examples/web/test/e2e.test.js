@@ -36,6 +36,7 @@ test.before(async () => {
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
+    acceptDownloads: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     timeout: 60000,
@@ -128,6 +129,19 @@ test('the Kazakh case through the page gives the CLI totals', async () => {
   const cents = (t) => BigInt(t.replace('.', ''));
   const gap = cents(by['intl-un'].total) - cents(by['kz-victims-fund'].total);
   assert.equal(headline.gap.amount, `${gap / 100n}.${String(gap % 100n).padStart(2, '0')}`);
+
+  // the printable statement of the same comparison, downloaded as the page's button offers it
+  assert.equal(await page.textContent('#statement'), 'Документ для печати');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#statement')]);
+  assert.equal(download.suggestedFilename(), 'statement-kz-activist-2022.html');
+  const html = fs.readFileSync(await download.path(), 'utf8');
+  assert.ok(html.startsWith('<!DOCTYPE html>'));
+  assert.match(html, /<html lang="ru">/);
+  assert.match(html, /Расчёт возмещения: дело kz-activist-2022/);
+  // 46346352.04 -> "46 346 352,04" in the Russian statement
+  const [ri, rf] = by['kz-reform'].total.split('.');
+  assert.match(html, new RegExp(ri.replace(/\B(?=(\d{3})+$)/g, '|').split('|').join('[\\s\\u00a0\\u202f]') + ',' + rf));
+  assert.match(await page.textContent('#statement-status'), /statement-kz-activist-2022\.html/);
 
   fs.mkdirSync(SHOTS, { recursive: true });
   const shot = path.join(SHOTS, 'intake-kz-activist.png');

@@ -244,3 +244,46 @@ test('after all that, the server still answers, and 50 requests at once too', as
   assert.equal(new Set(rs.map((r) => r.text)).size, 1);
   assert.equal((await request('GET', '/', { type: null })).status, 200);
 });
+
+test('POST /api/statement: the printable statement of the same request, as an HTML attachment', async () => {
+  const body = { case: kz(), reportCurrency: 'EUR', fx: fxLines, lang: 'ru' };
+  const r = await request('POST', '/api/statement', { body: JSON.stringify(body) });
+  assert.equal(r.status, 200, r.text.slice(0, 300));
+  assert.match(r.headers['content-type'], /^text\/html; charset=utf-8/);
+  assert.equal(r.headers['content-disposition'], 'attachment; filename="statement-kz-activist-2022.html"');
+  assert.match(r.headers['content-security-policy'], /default-src 'none'/);
+  assert.ok(r.text.startsWith('<!DOCTYPE html>'));
+  assert.match(r.text, /<html lang="ru">/);
+  assert.match(r.text, /Расчёт возмещения/);
+  // every scheme's total, as the CLI computes it, printed the Russian way (46 346 352,04)
+  const cli = JSON.parse(execFileSync(BIN, ['compare', KZ, '--all', '--report-currency', 'EUR', '--fx-file', KZ_FX,
+    '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+  let seen = 0;
+  for (const row of cli.comparison) {
+    if (!row.total) continue;
+    const [int, frac] = row.total.split('.');
+    const re = new RegExp(int.replace(/\B(?=(\d{3})+(?!\d))/g, '|').split('|').join('[\\s\\u00a0\\u202f]') +
+      (frac === undefined ? '(?![\\d,])' : ',' + frac));
+    assert.match(r.text, re, `${row.scheme} ${row.total}`);
+    seen++;
+  }
+  assert.ok(seen >= 3);
+});
+
+test('POST /api/statement: the same bad-input handling as /api/compare', async () => {
+  const st = (body, opts = {}) => request('POST', '/api/statement', { body: typeof body === 'string' ? body : JSON.stringify(body), ...opts });
+  isError(await st('{not json'), 400, 'body');
+  isError(await st('[1]'), 400, 'body');
+  isError(await st(JSON.stringify({ case: kz() }), { type: 'text/plain' }), 415, 'content-type');
+  isError(await st(JSON.stringify({ case: kz(), pad: 'x'.repeat(LIMIT) })), 413, 'body');
+  isError(await st({ case: kz(), schemes: ['kz-cpc', 'no-such'] }), 400, 'schemes[1]');
+  const bad = kz();
+  bad.detentions[0].start = '2022-02-30';
+  const r = await st({ case: bad });
+  isError(r, 422, 'case.detentions[0].start', /2022-02-30/);
+  isError(await st({ case: kz(), lang: 'fr' }), 400, 'lang');
+  isError(await st({ case: kz(), extra: 1 }), 400, 'extra');
+  isError(await request('GET', '/api/statement'), 405, 'method');
+  // still serving
+  assert.equal((await st({ case: kz() })).status, 200);
+});

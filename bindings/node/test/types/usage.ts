@@ -37,6 +37,14 @@ async function main(): Promise<void> {
   await rep.estimate('case.json', 'kz-cpc', { lang: 'de' });
   // @ts-expect-error: an estimate of one scheme is not an array
   const wrong: rep.Estimate[] = await rep.estimate('case.json', 'kz-cpc');
+  const rows: rep.BatchRow[] = await rep.batch(['a.json', { id: 'b', currency: 'EUR' }], ['de-streg', 'us-federal'], { jobs: 2, asOf: '2026-01-01' });
+  const t: string | null = rows[0].total;
+  const heads: Record<string, string> | null = rep.batchSync(['a.json'], 'de-streg', { fields: 'lines' })[0].heads;
+  // @ts-expect-error: fields is "totals" or "lines"
+  rep.batchSync(['a.json'], 'de-streg', { fields: 'all' });
+  const html: string = await rep.statement('case.json', null, { lang: 'ru', reportCurrency: 'EUR' });
+  const html2: string = rep.statementSync('case.json', ['kz-cpc']);
+  console.log(t, heads, html, html2);
   console.log(total, days, es, s, r, cs, schemes, list, mci, info, info2, v, withBig, wrong, rep.withDecimals(e));
 }
 main();
