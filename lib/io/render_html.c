@@ -386,6 +386,7 @@ static void chart(rep_buf *b, rep_rctx *r, const entry *en, size_t n, const char
 		rep_buf_puts(b, "</p>\n");
 		return;
 	}
+	/* doubles only for the bars' lengths in pixels: every figure printed is the exact decimal text */
 	double vmax = 0, val[256], would[256];
 	size_t m = n < 256 ? n : 256;
 	for (size_t i = 0; i < m; i++) {
