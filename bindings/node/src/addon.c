@@ -1149,13 +1149,14 @@ static napi_value js_estimate(napi_env env, napi_callback_info info)
 	return run(env, c, truthy(env, a[5]));
 }
 
-/* compare(caseText, schemes[]|null, options[], asOf|null, reportCurrency|null, extras|null, async) */
-static napi_value js_compare(napi_env env, napi_callback_info info)
+/* compare and statement take the same arguments:
+ * (caseText, schemes[]|null, options[], asOf|null, reportCurrency|null, extras|null, async) */
+static napi_value comparison_call(napi_env env, napi_callback_info info, call_kind kind)
 {
 	napi_value a[7];
 	if (get_args(env, info, a, 7))
 		return NULL;
-	call *c = call_new(env, CALL_COMPARE);
+	call *c = call_new(env, kind);
 	if (!c)
 		return NULL;
 	c->all_schemes = is_nullish(env, a[1]);
@@ -1169,6 +1170,11 @@ static napi_value js_compare(napi_env env, napi_callback_info info)
 		return NULL;
 	}
 	return run(env, c, truthy(env, a[6]));
+}
+
+static napi_value js_compare(napi_env env, napi_callback_info info)
+{
+	return comparison_call(env, info, CALL_COMPARE);
 }
 
 /* batch(caseTexts[], schemes[], options[], asOf|null, jobs, lines, extras|null, async) */
@@ -1218,26 +1224,9 @@ fail:
 	return NULL;
 }
 
-/* statement(caseText, schemes[]|null, options[], asOf|null, reportCurrency|null, extras|null, async) */
 static napi_value js_statement(napi_env env, napi_callback_info info)
 {
-	napi_value a[7];
-	if (get_args(env, info, a, 7))
-		return NULL;
-	call *c = call_new(env, CALL_STATEMENT);
-	if (!c)
-		return NULL;
-	c->all_schemes = is_nullish(env, a[1]);
-	if (get_text(env, a[0], &c->case_json, &c->case_len, false, true, "case") ||
-	    get_strv(env, a[1], &c->schemes, &c->n_schemes, "schemes") ||
-	    get_strv(env, a[2], &c->options, &c->n_options, "options") ||
-	    get_text(env, a[3], &c->as_of, NULL, true, false, "asOf") ||
-	    get_text(env, a[4], &c->report_currency, NULL, true, false, "reportCurrency") ||
-	    get_extras(env, a[5], c)) {
-		call_free(c);
-		return NULL;
-	}
-	return run(env, c, truthy(env, a[6]));
+	return comparison_call(env, info, CALL_STATEMENT);
 }
 
 /* schemes(extras|null) */
