@@ -1145,85 +1145,76 @@ static PyObject *handle_summary(PyObject *self, PyObject *unused)
 			     nonempty_or_none(rep_estimate_per_day(e)), h->case_id ? h->case_id : "");
 }
 
-static PyObject *handle_lines(PyObject *self, PyObject *unused)
+/* A tuple of the estimate's n items, item(e, i) making each (NULL: an exception is set). */
+static PyObject *items_tuple(PyObject *self, size_t (*count)(const rep_estimate *),
+			     PyObject *(*item)(const rep_estimate *, size_t))
 {
 	const rep_estimate *e = ((est_handle *)self)->e;
-	size_t n = rep_estimate_line_count(e);
+	size_t n = count(e);
 	PyObject *t = PyTuple_New((Py_ssize_t)n);
 	for (size_t i = 0; t && i < n; i++) {
-		PyObject *v = line_tuple(rep_estimate_line(e, i));
+		PyObject *v = item(e, i);
 		if (!v)
 			Py_CLEAR(t);
 		else
 			PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
 	}
 	return t;
+}
+
+static PyObject *line_item(const rep_estimate *e, size_t i)
+{
+	return line_tuple(rep_estimate_line(e, i));
+}
+
+static PyObject *finding_item(const rep_estimate *e, size_t i)
+{
+	const rep_finding *f = rep_estimate_finding(e, i);
+	return Py_BuildValue("(NNNO)", str_or_none(f->code), str_or_none(f->text), str_or_none(f->basis),
+			     f->bars ? Py_True : Py_False);
+}
+
+static PyObject *refpoint_item(const rep_estimate *e, size_t i)
+{
+	const rep_refpoint *r = rep_estimate_refpoint(e, i);
+	return Py_BuildValue("(NNNNNN)", str_or_none(r->series), str_or_none(r->date), str_or_none(r->from),
+			     str_or_none(r->value), str_or_none(r->confidence), str_or_none(r->source));
+}
+
+static PyObject *option_item(const rep_estimate *e, size_t i)
+{
+	const rep_option_value *o = rep_estimate_option(e, i);
+	return Py_BuildValue("(NNO)", str_or_none(o->name), str_or_none(o->value), o->user_set ? Py_True : Py_False);
+}
+
+static PyObject *warning_item(const rep_estimate *e, size_t i)
+{
+	return str_or_none(rep_estimate_warning(e, i));
+}
+
+static PyObject *handle_lines(PyObject *self, PyObject *unused)
+{
+	return items_tuple(self, rep_estimate_line_count, line_item);
 }
 
 static PyObject *handle_findings(PyObject *self, PyObject *unused)
 {
-	const rep_estimate *e = ((est_handle *)self)->e;
-	size_t n = rep_estimate_finding_count(e);
-	PyObject *t = PyTuple_New((Py_ssize_t)n);
-	for (size_t i = 0; t && i < n; i++) {
-		const rep_finding *f = rep_estimate_finding(e, i);
-		PyObject *v = Py_BuildValue("(NNNO)", str_or_none(f->code), str_or_none(f->text), str_or_none(f->basis),
-					    f->bars ? Py_True : Py_False);
-		if (!v)
-			Py_CLEAR(t);
-		else
-			PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
-	}
-	return t;
+	return items_tuple(self, rep_estimate_finding_count, finding_item);
 }
 
 static PyObject *handle_refpoints(PyObject *self, PyObject *unused)
 {
-	const rep_estimate *e = ((est_handle *)self)->e;
-	size_t n = rep_estimate_refpoint_count(e);
-	PyObject *t = PyTuple_New((Py_ssize_t)n);
-	for (size_t i = 0; t && i < n; i++) {
-		const rep_refpoint *r = rep_estimate_refpoint(e, i);
-		PyObject *v = Py_BuildValue("(NNNNNN)", str_or_none(r->series), str_or_none(r->date), str_or_none(r->from),
-					    str_or_none(r->value), str_or_none(r->confidence), str_or_none(r->source));
-		if (!v)
-			Py_CLEAR(t);
-		else
-			PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
-	}
-	return t;
+	return items_tuple(self, rep_estimate_refpoint_count, refpoint_item);
 }
 
 static PyObject *handle_options(PyObject *self, PyObject *unused)
 {
-	const rep_estimate *e = ((est_handle *)self)->e;
-	size_t n = rep_estimate_option_count(e);
-	PyObject *t = PyTuple_New((Py_ssize_t)n);
-	for (size_t i = 0; t && i < n; i++) {
-		const rep_option_value *o = rep_estimate_option(e, i);
-		PyObject *v = Py_BuildValue("(NNO)", str_or_none(o->name), str_or_none(o->value),
-					    o->user_set ? Py_True : Py_False);
-		if (!v)
-			Py_CLEAR(t);
-		else
-			PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
-	}
-	return t;
+	return items_tuple(self, rep_estimate_option_count, option_item);
 }
 
 static PyObject *handle_warnings(PyObject *self, PyObject *unused)
 {
-	const rep_estimate *e = ((est_handle *)self)->e;
-	size_t n = rep_estimate_warning_count(e);
-	PyObject *t = PyTuple_New((Py_ssize_t)n);
-	for (size_t i = 0; t && i < n; i++) {
-		PyObject *v = str_or_none(rep_estimate_warning(e, i));
-		if (!v)
-			Py_CLEAR(t);
-		else
-			PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
-	}
-	return t;
+	return items_tuple(self, rep_estimate_warning_count, warning_item);
 }
 
 /* The library's JSON of this one estimate ({"case", "as_of", "estimates": [it]}), made on demand. */
