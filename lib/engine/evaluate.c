@@ -1,0 +1,197 @@
+/* One case under one scheme, stage by stage: options, periods,
+ * eligibility, deadlines, tariffs, heads, fixed amounts, caps, amounts on the
+ * award; then the range (whole re-evaluations at the low and high end) and
+ * the totals. Each line is rounded once, when it is made; totals are sums of
+ * rounded lines. */
+#include <stdio.h>
+#include <string.h>
+
+#include "engine.h"
+
+rep_status rep_eng_compute_lines(engine *g)
+{
+	rep_status st;
+	if (g->record && g->pass == PASS_CHOSEN && !g->alt_value && (st = rep_eng_check_versions(g)))
+		return st;
+	for (const rep_tariff *t = g->def->tariffs; t && t->label; t++)
+		if ((st = rep_eng_apply_tariff(g, t)))
+			return st;
+	if ((st = rep_eng_harms(g)) || (st = rep_eng_fixed_amounts(g)) || (st = rep_eng_caps(g)) || (st = rep_eng_annuity(g)) || (st = rep_eng_late_interest(g)))
+		return st;
+	return REP_OK;
+}
+
+static rep_status finish(engine *g)
+{
+	rep_estimate *e = g->e;
+	rep_eng_group_lines(e);
+	rep_status bst = rep_eng_check_bases(g);
+	if (bst)
+		return bst;
+	mpq_t t, p, np;
+	mpq_inits(t, p, np, NULL);
+	rep_status st = REP_OK;
+	rep_eng_sum_lines(e, t, -1);
+	e->total_if_eligible = g->no_would_be ? "" : rep_eng_fmt_money(g, t);
+	if (!e->eligible) {
+		rep_eng_clear_lines(e);
+		mpq_set_ui(t, 0, 1);
+	}
+	rep_eng_sum_lines(e, p, REP_PECUNIARY);
+	rep_eng_sum_lines(e, np, REP_NON_PECUNIARY);
+	e->total = rep_eng_fmt_money(g, t);
+	e->total_pecuniary = rep_eng_fmt_money(g, p);
+	e->total_non_pecuniary = rep_eng_fmt_money(g, np);
+	if (e->days > 0) {
+		mpq_t d;
+		mpq_init(d);
+		mpq_set_si(d, e->days, 1);
+		mpq_div(d, t, d);
+		e->per_day = rep_eng_fmt_money(g, d);
+		mpq_clear(d);
+	} else {
+		e->per_day = "";
+	}
+	if (!e->total || !e->total_pecuniary || !e->total_non_pecuniary || !e->total_if_eligible || !e->per_day)
+		st = rep_eng_nomem(g);
+	mpq_clears(t, p, np, NULL);
+	return st;
+}
+
+static rep_status compute(engine *g)
+{
+	rep_estimate *e = g->e;
+	const rep_scheme_def *def = g->def;
+	rep_status st;
+	if ((st = rep_case_validate(g->c, g->err)) || (st = rep_eng_resolve_options(g)) || (st = rep_eng_merge_periods(g)) ||
+	    (st = rep_eng_eligibility(g)) || (st = rep_eng_deadlines(g)))
+		return st;
+	for (const char *const *w = def->warnings; w && *w; w++)
+		if ((st = rep_eng_warn(g, *w)))
+			return st;
+	st = rep_eng_compute_lines(g);
+	if (st == REP_ENODATA && !e->eligible) {
+		/* a barred claim still shows what it would have paid, but a data gap
+		 * there is no reason to fail: say so and show no amount */
+		const char *b = rep_arena_printf(&e->arena, "what the barred claim would pay could not be computed: %s",
+						 g->err ? g->err->message : "reference data missing");
+		rep_error_clear(g->err);
+		rep_eng_clear_lines(e);
+		if ((st = b ? rep_eng_warn(g, b) : rep_eng_nomem(g)))
+			return st;
+		g->no_would_be = true;
+		return finish(g);
+	}
+	if (st)
+		return st;
+	/* a benchmark the user has not asked for (rate 0) makes no range */
+	for (const rep_tariff *t = def->tariffs; t && t->label && !g->has_range; t++)
+		if (t->range_only) {
+			mpq_t b;
+			mpq_init(b);
+			st = rep_eng_benchmark_amount(g, t, b);
+			g->has_range = st == REP_OK && mpq_sgn(b) != 0;
+			mpq_clear(b);
+			if (st)
+				return st;
+		}
+	if (def->range_option)
+		g->has_range = true;
+	if (g->has_range) {
+		mpq_t lo, hi;
+		mpq_inits(lo, hi, NULL);
+		if (def->range_option)
+			st = rep_eng_alternatives_range(g, lo, hi);
+		else if ((st = rep_eng_side_total(g, PASS_LOW, lo)) == REP_OK)
+			st = rep_eng_side_total(g, PASS_HIGH, hi);
+		if (st == REP_OK && (st = rep_eng_range_items(g)) == REP_OK) {
+			mpq_t chosen;
+			mpq_init(chosen);
+			rep_eng_sum_lines(e, chosen, -1);
+			/* alternatives bracket what the user chose too (a figure of their own) */
+			if (def->range_option && mpq_cmp(chosen, lo) < 0)
+				mpq_set(lo, chosen);
+			if (def->range_option && mpq_cmp(chosen, hi) > 0)
+				mpq_set(hi, chosen);
+			if (!e->eligible) {
+				mpq_set_ui(lo, 0, 1);
+				mpq_set_ui(hi, 0, 1);
+				mpq_set_ui(chosen, 0, 1);
+			}
+			e->has_range = true;
+			e->range_low = rep_eng_fmt_money(g, lo);
+			e->range_high = rep_eng_fmt_money(g, hi);
+			e->range_uses = mpq_equal(chosen, hi) ? "high" : mpq_equal(chosen, lo) ? "low" : "option";
+			bool user = false;
+			for (size_t i = 0; i < e->n_opts; i++)
+				user = user || e->opts[i].user_set;
+			if (!user && strcmp(e->range_uses, "option") == 0)
+				e->range_uses = "default";
+			mpq_clear(chosen);
+			if (!e->range_low || !e->range_high)
+				st = rep_eng_nomem(g);
+		}
+		mpq_clears(lo, hi, NULL);
+		if (st)
+			return st;
+	}
+	return finish(g);
+}
+
+static rep_status estimate_compute(rep_estimate **out, const rep_context *ctx, const rep_case *c, const char *scheme_id,
+				const rep_options *opts, rep_error *err)
+{
+	if (!out || !ctx || !c || !scheme_id)
+		return rep_err(err, REP_EUSAGE, NULL, "estimate: context, case and scheme id are required");
+	*out = NULL;
+	const rep_scheme_def *def = rep_scheme_def_find(ctx, scheme_id);
+	if (!def)
+		return rep_scheme_unknown(ctx, scheme_id, err);
+	rep_estimate *e = rep_calloc(1, sizeof *e);
+	if (!e)
+		return rep_err(err, REP_ENOMEM, NULL, "out of memory");
+	rep_arena_init(&e->arena, 8192);
+	e->def = def;
+	e->rounding = def->rounding;
+	/* the case's code is copied: an estimate may outlive its case (bindings, batch rows) */
+	e->currency = def->currency ? def->currency : rep_arena_strdup(&e->arena, c->currency);
+	if (!e->currency) {
+		rep_estimate_free(e);
+		return rep_err(err, REP_ENOMEM, NULL, "out of memory");
+	}
+	int places = 2;
+	if (rep_currency_minor_units(e->currency, &places) != REP_OK) {
+		rep_estimate_free(e);
+		return rep_err(err, REP_EINVAL, NULL, "scheme %s: unknown currency %s", def->id, e->currency);
+	}
+	e->places = def->places >= 0 ? def->places : places;
+	engine g = {.ctx = ctx, .c = c, .def = def, .opts = opts, .e = e, .err = err,
+		    .as_of = rep_case_effective_as_of(c), .currency = e->currency, .record = true};
+	rep_date_format(g.as_of, e->as_of);
+	e->case_id = rep_arena_strdup(&e->arena, rep_case_id(c));
+	rep_status st = e->case_id ? compute(&g) : rep_eng_nomem(&g);
+	if (st == REP_OK && e->arena.failed)
+		st = rep_eng_nomem(&g); /* a string of the estimate went missing */
+	rep_free(g.periods);
+	if (st) {
+		rep_estimate_free(e);
+		return st;
+	}
+	*out = e;
+	return REP_OK;
+}
+
+/* A context loaded into meanwhile is refused, not read half-written. */
+rep_status rep_estimate_compute(rep_estimate **out, const rep_context *ctx, const rep_case *c, const char *scheme_id,
+				const rep_options *opts, rep_error *err)
+{
+	if (out)
+		*out = NULL;
+	rep_status st = ctx ? rep_context_begin_read(ctx, err) : REP_OK;
+	if (st)
+		return st;
+	st = estimate_compute(out, ctx, c, scheme_id, opts, err);
+	if (ctx)
+		rep_context_end_read(ctx);
+	return st;
+}

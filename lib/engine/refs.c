@@ -1,0 +1,197 @@
+/* Reference data as the engine reads it: series values and exchange rates
+ * on a date, each recorded in the estimate with its source, and a warning
+ * when a series ends before the date asked for. */
+#include <stdio.h>
+#include <string.h>
+
+#include "engine.h"
+
+/* `derived`: a value computed from points recorded (and warned about) on their own. */
+static rep_status record_ref_as(engine *g, const char *series, rep_date asked, const rep_series_point *pt, bool derived)
+{
+	if (!g->record)
+		return REP_OK;
+	rep_estimate *e = g->e;
+	char d[REP_DATE_TEXT_SIZE], f[REP_DATE_TEXT_SIZE];
+	rep_date_format(asked, d);
+	rep_date_format(pt->from, f);
+	for (size_t i = 0; i < e->n_refs; i++)
+		if (strcmp(e->refs[i].series, series) == 0 && strcmp(e->refs[i].from, f) == 0 &&
+		    strcmp(e->refs[i].date, d) == 0)
+			return REP_OK;
+	if (GROW(e->refs, e->n_refs, e->cap_refs))
+		return rep_eng_nomem(g);
+	rep_refpoint r = {rep_arena_strdup(&e->arena, series), rep_arena_strdup(&e->arena, d),
+			  rep_arena_strdup(&e->arena, f), rep_arena_strdup(&e->arena, pt->value),
+			  rep_arena_strdup(&e->arena, pt->confidence ? pt->confidence : "unverified"),
+			  rep_arena_strdup(&e->arena, pt->source ? pt->source : "")};
+	if (!r.series || !r.date || !r.from || !r.value || !r.confidence || !r.source)
+		return rep_eng_nomem(g);
+	e->refs[e->n_refs++] = r;
+	if (!derived && pt->confidence && strcmp(pt->confidence, "verified") != 0) {
+		const char *b = rep_arena_printf(&e->arena, "reference value %s %s (in force from %s) is %s: %s", series,
+						 pt->value, f, pt->confidence, pt->source ? pt->source : "no source");
+		return b ? rep_eng_warn(g, b) : rep_eng_nomem(g);
+	}
+	return REP_OK;
+}
+
+static rep_status record_ref(engine *g, const char *series, rep_date asked, const rep_series_point *pt)
+{
+	return record_ref_as(g, series, asked, pt, false);
+}
+
+/* Value of a series on a date, recorded in the estimate. */
+/* A series used past its last point: its latest point stands in, and the
+ * estimate says which series, which point and how to give a current value. */
+static rep_status warn_stale(engine *g, const rep_series_stale *s, const rep_series_point *pt, rep_date asked)
+{
+	if (!s->stale)
+		return REP_OK;
+	bool fx = strncmp(s->series, "FX.", 3) == 0;
+	char *t = rep_arena_printf(&g->e->arena,
+				   "%s ends on %s, before %s: its latest point (%s, in force from %s) is used; give a "
+				   "current %s with %s (or set strict data, --strict-data, to make this an error)",
+				   s->series, rep_eng_fmt_date(g, s->until), rep_eng_fmt_date(g, asked), pt->value, rep_eng_fmt_date(g, pt->from),
+				   fx ? "rate" : "value",
+				   fx ? "--fx FROM/TO=RATE, --fx-file or --series-file" : "--series-file");
+	return t ? rep_eng_warn(g, t) : rep_eng_nomem(g);
+}
+
+rep_status rep_engine_series(void *gp, const char *series, rep_date d, mpq_t out)
+{
+	engine *g = gp;
+	rep_series_point pt;
+	rep_series_stale stale;
+	/* a date past the series' end and not after the valuation date (the
+	 * valuation date itself, a harm's date, the 1 January a CPI chain needs)
+	 * falls back to the latest point, with a warning: the data lag behind
+	 * today; a gap inside the series stays an error */
+	rep_status st =
+		rep_series_lookup_ex(g->ctx, series, d, out, &pt, !g->ctx->strict_data && d <= g->as_of, &stale, g->err);
+	if (st == REP_ENODATA && g->ctx->strict_data && g->err) {
+		char m[REP_ERROR_MESSAGE_MAX];
+		snprintf(m, sizeof m, "%s", g->err->message);
+		rep_err(g->err, REP_ENODATA, NULL, "%s (strict data: the latest point is not used for a later date; "
+			"give a current value with --series-file)", m);
+	}
+	if (st)
+		return st;
+	if ((st = warn_stale(g, &stale, &pt, d)))
+		return st;
+	return record_ref(g, series, d, &pt);
+}
+
+/* Record an exchange-rate point under the pair asked for. A lookup may
+ * answer KZT/EUR with the stored EUR/KZT point (608.4): its value stays as
+ * stored, and the source says which way it runs. */
+static rep_status record_fx(engine *g, const char *from, const char *to, const mpq_t rate, const rep_series_point *pt)
+{
+	if (!g->record)
+		return REP_OK;
+	mpq_t v;
+	mpq_init(v);
+	bool inverse = pt->value && *pt->value && rep_dec_parse(v, pt->value, NULL) == REP_OK && !mpq_equal(v, rate);
+	mpq_clear(v);
+	char pair[16];
+	snprintf(pair, sizeof pair, "FX %s/%s", from, to);
+	if (!inverse)
+		return record_ref(g, pair, g->as_of, pt);
+	rep_series_point q = *pt;
+	q.source = rep_arena_printf(&g->e->arena, "stored as %s/%s (1 %s = %s %s), used inverted: %s", to, from, to,
+				    pt->value, from, pt->source ? pt->source : "");
+	return q.source ? record_ref(g, pair, g->as_of, &q) : rep_eng_nomem(g);
+}
+
+/* "1 EUR = 608.4 KZT" reads better than "1 KZT = 0.001644 EUR": the larger side first. */
+static const char *fx_words(engine *g, const char *from, const char *to, const mpq_t rate)
+{
+	mpq_t shown;
+	mpq_init(shown);
+	bool inverse = mpq_cmp_ui(rate, 1, 1) < 0;
+	if (inverse)
+		mpq_inv(shown, rate);
+	else
+		mpq_set(shown, rate);
+	const char *r = rep_eng_fmt_qty(g, shown);
+	mpq_clear(shown);
+	return rep_arena_printf(&g->e->arena, "1 %s = %s %s", inverse ? to : from, r ? r : "?", inverse ? from : to);
+}
+
+/* Units of the scheme's currency per unit of `from`, at as_of. */
+rep_status rep_eng_fx_rate(engine *g, const char *from, mpq_t rate, const char **text)
+{
+	rep_series_point pt;
+	*text = NULL;
+	if (strcmp(from, g->currency) == 0) {
+		mpq_set_ui(rate, 1, 1);
+		return REP_OK;
+	}
+	rep_fx_info info;
+	rep_status st = rep_fx_lookup_ex(g->ctx, from, g->currency, g->as_of, rate, &pt, !g->ctx->strict_data, &info,
+					 g->err);
+	if (st == REP_ENODATA && g->err) {
+		char m[REP_ERROR_MESSAGE_MAX];
+		snprintf(m, sizeof m, "%s", g->err->message);
+		rep_err(g->err, REP_ENODATA, NULL,
+			"%s, directly or through another currency%s (give one with --fx %s/%s=RATE, --fx-file or "
+			"--series-file; C: rep_context_set_fx)", m,
+			g->ctx->strict_data ? "; strict data: a series' latest point is not used after its end" : "",
+			from, g->currency);
+	}
+	if (st)
+		return st;
+	const char *words = fx_words(g, from, g->currency, rate);
+	if (!words)
+		return rep_eng_nomem(g);
+	if (!info.bridge[0]) {
+		if ((st = warn_stale(g, &info.stale, &pt, g->as_of)) || (st = record_fx(g, from, g->currency, rate, &pt)))
+			return st;
+	} else if (g->record) {
+		/* a cross rate: each leg keeps its own source, and the pair is
+		 * recorded with the value it came to */
+		mpq_t leg;
+		mpq_init(leg);
+		rep_series_point p1, p2;
+		rep_fx_info i1, i2;
+		bool lax = !g->ctx->strict_data;
+		if (rep_fx_lookup_ex(g->ctx, from, info.bridge, g->as_of, leg, &p1, lax, &i1, NULL) == REP_OK &&
+		    (st = warn_stale(g, &i1.stale, &p1, g->as_of)) == REP_OK)
+			st = record_fx(g, from, info.bridge, leg, &p1);
+		if (st == REP_OK &&
+		    rep_fx_lookup_ex(g->ctx, info.bridge, g->currency, g->as_of, leg, &p2, lax, &i2, NULL) == REP_OK &&
+		    (st = warn_stale(g, &i2.stale, &p2, g->as_of)) == REP_OK)
+			st = record_fx(g, info.bridge, g->currency, leg, &p2);
+		mpq_clear(leg);
+		if (st)
+			return st;
+		char pair[16];
+		snprintf(pair, sizeof pair, "FX %s/%s", from, g->currency);
+		pt.value = rep_eng_fmt_qty(g, rate);
+		pt.source = rep_arena_printf(&g->e->arena, "%scross rate via %s: FX %s/%s x FX %s/%s, as listed",
+					     rep_dec_is_exact(rate, 6) ? "" : "rounded here to 6 places; ", info.bridge, from,
+					     info.bridge, info.bridge, g->currency);
+		if (!pt.value || !pt.source)
+			return rep_eng_nomem(g);
+		if ((st = record_ref_as(g, pair, g->as_of, &pt, true)))
+			return st;
+		pt.source = rep_arena_printf(&g->e->arena, "cross rate via %s", info.bridge);
+	} else {
+		pt.source = rep_arena_printf(&g->e->arena, "cross rate via %s", info.bridge);
+	}
+	*text = rep_arena_printf(&g->e->arena, "converted at %s (%s, in force from %s)", words,
+				 pt.source ? pt.source : "", rep_eng_fmt_date(g, pt.from));
+	return *text ? REP_OK : rep_eng_nomem(g);
+}
+
+/* Record the reference points a time-value calculation used. */
+rep_status rep_eng_record_tvm_points(engine *g, const rep_tvm_result *res)
+{
+	rep_status st = REP_OK;
+	for (size_t i = 0; i < res->n_points && st == REP_OK; i++) {
+		const rep_tvm_point *p = &res->points[i];
+		rep_series_point pt = {p->from, p->value, p->confidence, p->source};
+		st = record_ref(g, p->series, p->date, &pt);
+	}
+	return st;
+}
