@@ -16,7 +16,7 @@ mkdir -p "$out/bin"
 python3 tools/gen_refdata.py -o "$out/refdata_builtin.c" data/*.csv
 python3 tools/gen_i18n.py -o "$out/i18n_catalog.c" po/ru.po po/kk.po
 # scheme_write.c is compiled inside scheme_json.c (it walks the reader's tables)
-srcs=$(ls lib/*.c lib/io/*.c lib/schemes/*.c | grep -v '^lib/io/scheme_write.c$')
+srcs=$(ls lib/*.c lib/engine/*.c lib/io/*.c lib/schemes/*.c | grep -v '^lib/io/scheme_write.c$')
 flags=(-std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer,address,undefined
        -fno-sanitize-recover=undefined -Iinclude -Ilib)
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
