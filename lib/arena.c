@@ -28,6 +28,26 @@ void rep_arena_release(rep_arena *a)
 	a->head = NULL;
 }
 
+void rep_arena_reset(rep_arena *a)
+{
+	/* keep one block of the arena's own size (not an oversized one made
+	 * for a single long text), so a reused arena stays small */
+	rep_arena_block *keep = NULL, *b = a->head;
+	while (b) {
+		rep_arena_block *next = b->next;
+		if (!keep && b->size == a->block_size) {
+			keep = b;
+			keep->used = 0;
+			keep->next = NULL;
+		} else {
+			rep_free(b);
+		}
+		b = next;
+	}
+	a->head = keep;
+	a->failed = false;
+}
+
 void *rep_arena_alloc(rep_arena *a, size_t size)
 {
 	const size_t align = _Alignof(max_align_t);

@@ -19,6 +19,10 @@ typedef struct rep_arena {
 
 void rep_arena_init(rep_arena *a, size_t block_size);
 void rep_arena_release(rep_arena *a);
+/* Everything allocated is dropped; one block is kept for what comes next,
+ * so an arena reused for one evaluation after another allocates nothing in
+ * the steady state. */
+void rep_arena_reset(rep_arena *a);
 /* Zeroed memory aligned for any object; NULL when out of memory. */
 void *rep_arena_alloc(rep_arena *a, size_t size);
 char *rep_arena_strndup(rep_arena *a, const char *s, size_t n);

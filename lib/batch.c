@@ -117,18 +117,18 @@ size_t rep_estimate_heads(const rep_estimate *e, rep_head_total *out, size_t max
 	size_t count = 0;
 	mpq_t sum;
 	mpq_init(sum);
-	for (size_t i = 0; i < e->n_lines; i++) {
-		const char *head = e->lines[i].head;
+	for (size_t i = 0; i < e->ls.n; i++) {
+		const char *head = e->ls.lines[i].head;
 		bool seen = false;
 		for (size_t k = 0; k < i && !seen; k++)
-			seen = strcmp(e->lines[k].head, head) == 0;
+			seen = strcmp(e->ls.lines[k].head, head) == 0;
 		if (seen)
 			continue;
 		if (count < max && out) {
-			mpq_set(sum, e->amounts[i]);
-			for (size_t k = i + 1; k < e->n_lines; k++)
-				if (strcmp(e->lines[k].head, head) == 0)
-					mpq_add(sum, sum, e->amounts[k]);
+			mpq_set(sum, e->ls.amounts[i]);
+			for (size_t k = i + 1; k < e->ls.n; k++)
+				if (strcmp(e->ls.lines[k].head, head) == 0)
+					mpq_add(sum, sum, e->ls.amounts[k]);
 			out[count].head = head;
 			if (rep_dec_format_buf(out[count].amount, sizeof out[count].amount, sum, e->places < 0 ? 0 : e->places,
 					       e->rounding) != REP_OK)

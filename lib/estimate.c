@@ -4,21 +4,46 @@
 #include "estimate_internal.h"
 #include "internal.h"
 
+static void lineset_free(rep_lineset *ls)
+{
+	for (size_t i = 0; i < ls->ready; i++)
+		mpq_clear(ls->amounts[i]);
+	rep_free(ls->amounts);
+	rep_free(ls->nums);
+	rep_free(ls->lines);
+}
+
 void rep_estimate_free(rep_estimate *e)
 {
 	if (!e)
 		return;
-	for (size_t i = 0; i < e->n_lines; i++)
-		mpq_clear(e->amounts[i]);
-	rep_free(e->amounts);
-	rep_free(e->lines);
+	lineset_free(&e->ls);
+	lineset_free(&e->side);
 	rep_free(e->findings);
 	rep_free(e->warnings);
 	rep_free(e->refs);
 	rep_free(e->opts);
 	rep_free(e->range_items);
 	rep_arena_release(&e->arena);
+	rep_arena_release(&e->scratch);
 	rep_free(e);
+}
+
+/* Empty again, every buffer kept (the vectors, the amounts' GMP storage,
+ * one block of each arena). */
+void rep_estimate_reset(rep_estimate *e)
+{
+	rep_arena_reset(&e->arena);
+	rep_arena_reset(&e->scratch);
+	e->ls.n = e->side.n = 0;
+	e->n_findings = e->n_warnings = e->n_refs = e->n_opts = e->n_range_items = 0;
+	e->case_id = e->currency = "";
+	e->as_of[0] = '\0';
+	e->eligible = false;
+	e->days = 0;
+	e->total = e->total_pecuniary = e->total_non_pecuniary = e->total_if_eligible = e->per_day = "";
+	e->has_range = false;
+	e->range_low = e->range_high = e->range_uses = "";
 }
 
 const char *rep_estimate_scheme(const rep_estimate *e)
@@ -101,12 +126,12 @@ const rep_finding *rep_estimate_finding(const rep_estimate *e, size_t i)
 
 size_t rep_estimate_line_count(const rep_estimate *e)
 {
-	return e->n_lines;
+	return e->ls.n;
 }
 
 const rep_line *rep_estimate_line(const rep_estimate *e, size_t i)
 {
-	return i < e->n_lines ? &e->lines[i] : NULL;
+	return i < e->ls.n ? &e->ls.lines[i] : NULL;
 }
 
 size_t rep_estimate_warning_count(const rep_estimate *e)

@@ -3,6 +3,7 @@
 #define REP_ESTIMATE_INTERNAL_H
 
 #include <gmp.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "reparations/estimate.h"
@@ -13,6 +14,25 @@ typedef struct rep_range_item {
 	const char *low, *high;
 	const char *basis;
 } rep_range_item;
+
+/* A line's rounded amount in minor units (amount x 10^places), when it
+ * fits in 64 bits: totals and subtotals are then integer sums, exactly the
+ * GMP sums of the same amounts. */
+typedef struct rep_line_num {
+	int64_t minor;
+	bool fits;
+	bool pecuniary;
+} rep_line_num;
+
+/* The lines of one pass: the chosen rates (the estimate's), or a range
+ * pass's scratch set. The first `ready` amounts are initialised and stay so
+ * when lines are dropped, so a reused estimate does not allocate them again. */
+typedef struct rep_lineset {
+	rep_line *lines;
+	mpq_t *amounts;          /* rounded amount of each line, exact */
+	rep_line_num *nums;
+	size_t n, cap, ready;
+} rep_lineset;
 
 struct rep_estimate {
 	rep_arena arena;
@@ -27,9 +47,10 @@ struct rep_estimate {
 
 	rep_finding *findings;
 	size_t n_findings, cap_findings;
-	rep_line *lines;
-	mpq_t *amounts;          /* rounded amount of each line, exact */
-	size_t n_lines, cap_lines;
+	rep_lineset ls;          /* the lines; ls.n of them */
+	rep_lineset side;        /* a range pass's lines, swapped in for the pass */
+	rep_arena scratch;       /* a range pass's strings, dropped after it */
+	rep_detail detail;
 	const char **warnings;
 	size_t n_warnings, cap_warnings;
 	rep_refpoint *refs;
@@ -44,5 +65,8 @@ struct rep_estimate {
 	bool has_range;
 	const char *range_low, *range_high, *range_uses;
 };
+
+/* Empty the estimate for another evaluation, keeping its memory. */
+void rep_estimate_reset(rep_estimate *e);
 
 #endif

@@ -75,6 +75,30 @@ REP_API rep_status rep_estimate_compute(rep_estimate **out, const rep_context *c
 					const char *scheme_id, const rep_options *opts, rep_error *err);
 REP_API void rep_estimate_free(rep_estimate *e);
 
+/* How much of an estimate an evaluation builds. */
+typedef enum rep_detail {
+	/* every line with its words: label, basis, formula, quantity, unit,
+	 * rate, nominal, adjustment, note and amount (what the renderers print) */
+	REP_DETAIL_FULL = 0,
+	/* the figures only, for sweeps and batches: eligibility, findings,
+	 * warnings, options, reference points, totals, range, days, per day and
+	 * per-head subtotals (rep_estimate_heads) are as in a full evaluation;
+	 * each line keeps its head, group, class, label and basis, and its other
+	 * words, amount included, are "" (no text is built for them) */
+	REP_DETAIL_TOTALS = 1
+} rep_detail;
+
+/* rep_estimate_compute with a detail and a reusable estimate: when *e is
+ * NULL a new estimate is made (caller frees it), else *e is evaluated again
+ * in place, its previous content dropped and its memory kept, so a loop
+ * over many cases allocates nothing once it has warmed up. Pointers taken
+ * from *e before the call are invalid after it. On failure *e is still the
+ * caller's to free or reuse, and reads as an empty estimate (no lines,
+ * totals ""). REP_EINVAL for an unknown detail. */
+REP_API rep_status rep_estimate_eval(rep_estimate **e, const rep_context *ctx, const rep_case *c,
+				     const char *scheme_id, const rep_options *opts, rep_detail detail,
+				     rep_error *err);
+
 REP_API const char *rep_estimate_scheme(const rep_estimate *e);
 REP_API const char *rep_estimate_scheme_name(const rep_estimate *e);
 REP_API const char *rep_estimate_currency(const rep_estimate *e);

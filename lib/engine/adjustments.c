@@ -134,9 +134,9 @@ rep_status rep_eng_annuity(engine *g)
 	rep_estimate *e = g->e;
 	mpq_t pv, years, rate, monthly, zero;
 	mpq_inits(pv, years, rate, monthly, zero, NULL);
-	for (size_t i = 0; i < e->n_lines; i++)
-		if (rep_eng_in_list(a->base_heads, e->lines[i].head))
-			mpq_add(pv, pv, e->amounts[i]);
+	for (size_t i = 0; i < e->ls.n; i++)
+		if (rep_eng_in_list(a->base_heads, e->ls.lines[i].head))
+			mpq_add(pv, pv, e->ls.amounts[i]);
 	rep_status st = a->years_option ? rep_eng_option_number(g, a->years_option, years) : REP_OK;
 	if (st == REP_OK)
 		st = rep_dec_parse(rate, a->rate.value ? a->rate.value : "0", g->err);

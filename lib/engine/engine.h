@@ -17,6 +17,15 @@
 #include "scheme.h"
 #include "tvm.h"
 
+/* An exchange rate of this evaluation (see rep_eng_fx_rate). */
+#define REP_ENG_FX_MEMO 4
+typedef struct rep_fx_memo {
+	char from[8];
+	mpq_t rate;
+	const char *text;  /* "converted at ...", in the estimate's arena; NULL until a pass words it */
+	bool recorded;     /* its reference points are in the estimate */
+} rep_fx_memo;
+
 /* Which rate a ranged tariff uses in this pass. */
 typedef enum pass_kind {
 	PASS_CHOSEN = 0,
@@ -35,6 +44,7 @@ typedef struct engine {
 	const char *currency;
 	pass_kind pass;
 	bool record;            /* the main pass records refpoints, warnings and notes */
+	bool text;              /* lines get their words (formula, quantity, note...): REP_DETAIL_FULL's main pass */
 	rep_period *periods;    /* merged deprivation of liberty */
 	size_t n_periods;
 	bool has_range;
@@ -44,6 +54,8 @@ typedef struct engine {
 	bool ungated;           /* range items: every alternative is priced, whatever is chosen */
 	long credited_days;     /* days excluded as credited to another lawful sentence */
 	const char *credited_note; /* the line note saying so */
+	rep_fx_memo fx[REP_ENG_FX_MEMO];
+	size_t n_fx;
 } engine;
 
 typedef struct line_in {
@@ -97,6 +109,8 @@ rep_status rep_eng_benchmark_amount(engine *g, const rep_tariff *t, mpq_t out);
 
 /* lines.c */
 rep_status rep_eng_add_line(engine *g, const line_in *in, const mpq_t exact);
+void rep_eng_set_amount(engine *g, size_t i, const mpq_t x);
+void rep_eng_pop_line(rep_estimate *e, mpq_t out);
 void rep_eng_sum_lines(const rep_estimate *e, mpq_t out, int klass);
 void rep_eng_clear_lines_from(rep_estimate *e, size_t n);
 void rep_eng_clear_lines(rep_estimate *e);

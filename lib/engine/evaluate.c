@@ -138,60 +138,86 @@ static rep_status compute(engine *g)
 	return finish(g);
 }
 
-static rep_status estimate_compute(rep_estimate **out, const rep_context *ctx, const rep_case *c, const char *scheme_id,
-				const rep_options *opts, rep_error *err)
+/* Into *io, reused or new; an estimate this call made is freed on failure. */
+static rep_status estimate_eval(rep_estimate **io, const rep_context *ctx, const rep_case *c, const char *scheme_id,
+				const rep_options *opts, rep_detail detail, rep_error *err)
 {
-	if (!out || !ctx || !c || !scheme_id)
+	if (!io || !ctx || !c || !scheme_id)
 		return rep_err(err, REP_EUSAGE, NULL, "estimate: context, case and scheme id are required");
-	*out = NULL;
+	if (detail != REP_DETAIL_FULL && detail != REP_DETAIL_TOTALS)
+		return rep_err(err, REP_EINVAL, NULL, "estimate: unknown detail %d (REP_DETAIL_FULL or REP_DETAIL_TOTALS)",
+			       (int)detail);
+	rep_estimate *e = *io;
+	bool made = !e;
+	if (made) {
+		if (!(e = rep_calloc(1, sizeof *e)))
+			return rep_err(err, REP_ENOMEM, NULL, "out of memory");
+		rep_arena_init(&e->arena, 8192);
+		rep_arena_init(&e->scratch, 8192);
+	}
+	rep_estimate_reset(e);
+	rep_status st = REP_OK;
 	const rep_scheme_def *def = rep_scheme_def_find(ctx, scheme_id);
-	if (!def)
-		return rep_scheme_unknown(ctx, scheme_id, err);
-	rep_estimate *e = rep_calloc(1, sizeof *e);
-	if (!e)
-		return rep_err(err, REP_ENOMEM, NULL, "out of memory");
-	rep_arena_init(&e->arena, 8192);
+	if (!def) {
+		st = rep_scheme_unknown(ctx, scheme_id, err);
+		goto fail;
+	}
 	e->def = def;
+	e->detail = detail;
 	e->rounding = def->rounding;
 	/* the case's code is copied: an estimate may outlive its case (bindings, batch rows) */
 	e->currency = def->currency ? def->currency : rep_arena_strdup(&e->arena, c->currency);
 	if (!e->currency) {
-		rep_estimate_free(e);
-		return rep_err(err, REP_ENOMEM, NULL, "out of memory");
+		st = rep_err(err, REP_ENOMEM, NULL, "out of memory");
+		goto fail;
 	}
 	int places = 2;
 	if (rep_currency_minor_units(e->currency, &places) != REP_OK) {
-		rep_estimate_free(e);
-		return rep_err(err, REP_EINVAL, NULL, "scheme %s: unknown currency %s", def->id, e->currency);
+		st = rep_err(err, REP_EINVAL, NULL, "scheme %s: unknown currency %s", def->id, e->currency);
+		goto fail;
 	}
 	e->places = def->places >= 0 ? def->places : places;
 	engine g = {.ctx = ctx, .c = c, .def = def, .opts = opts, .e = e, .err = err,
-		    .as_of = rep_case_effective_as_of(c), .currency = e->currency, .record = true};
+		    .as_of = rep_case_effective_as_of(c), .currency = e->currency, .record = true,
+		    .text = detail == REP_DETAIL_FULL};
 	rep_date_format(g.as_of, e->as_of);
 	e->case_id = rep_arena_strdup(&e->arena, rep_case_id(c));
-	rep_status st = e->case_id ? compute(&g) : rep_eng_nomem(&g);
+	st = e->case_id ? compute(&g) : rep_eng_nomem(&g);
+	for (size_t i = 0; i < g.n_fx; i++)
+		mpq_clear(g.fx[i].rate);
 	if (st == REP_OK && e->arena.failed)
 		st = rep_eng_nomem(&g); /* a string of the estimate went missing */
-	rep_free(g.periods);
-	if (st) {
-		rep_estimate_free(e);
-		return st;
+	if (st == REP_OK) {
+		*io = e;
+		return REP_OK;
 	}
-	*out = e;
-	return REP_OK;
+fail:
+	if (made) {
+		rep_estimate_free(e);
+		*io = NULL;
+	} else {
+		rep_estimate_reset(e);
+	}
+	return st;
 }
 
 /* A context loaded into meanwhile is refused, not read half-written. */
+rep_status rep_estimate_eval(rep_estimate **e, const rep_context *ctx, const rep_case *c, const char *scheme_id,
+			     const rep_options *opts, rep_detail detail, rep_error *err)
+{
+	rep_status st = ctx ? rep_context_begin_read(ctx, err) : REP_OK;
+	if (st)
+		return st;
+	st = estimate_eval(e, ctx, c, scheme_id, opts, detail, err);
+	if (ctx)
+		rep_context_end_read(ctx);
+	return st;
+}
+
 rep_status rep_estimate_compute(rep_estimate **out, const rep_context *ctx, const rep_case *c, const char *scheme_id,
 				const rep_options *opts, rep_error *err)
 {
 	if (out)
 		*out = NULL;
-	rep_status st = ctx ? rep_context_begin_read(ctx, err) : REP_OK;
-	if (st)
-		return st;
-	st = estimate_compute(out, ctx, c, scheme_id, opts, err);
-	if (ctx)
-		rep_context_end_read(ctx);
-	return st;
+	return rep_estimate_eval(out, ctx, c, scheme_id, opts, REP_DETAIL_FULL, err);
 }

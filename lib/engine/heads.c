@@ -59,13 +59,12 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 {
 	const rep_head *rule = head_for(g->def, h->category);
 	const char *cat = rep_harm_category_name(h->category);
-	char path[32];
-	snprintf(path, sizeof path, "harms[%zu]", idx);
 	mpq_t amount;
 	mpq_init(amount);
 	rep_status st = REP_OK;
 	line_in in = {.head = cat, .label = category_label(h->category), .klass = REP_PECUNIARY};
-	if (h->description)
+	bool words = g->text; /* the line's words are built */
+	if (h->description && words)
 		in.label = rep_arena_printf(&g->e->arena, "%s: %s", category_label(h->category), h->description);
 	if (!rule || rule->treatment == REP_TREAT_EXCLUDED) {
 		in.basis = rule && rule->basis ? rule->basis : "";
@@ -83,7 +82,7 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 	in.note = rule->note;
 	if (rule->label && !h->description)
 		in.label = rule->label;
-	else if (rule->label)
+	else if (rule->label && words)
 		in.label = rep_arena_printf(&g->e->arena, "%s: %s", rule->label, h->description);
 	const char *cur = g->c->currency;
 	rep_date from_date = h->date;
@@ -94,10 +93,10 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 		mpq_init(months);
 		rep_eng_prorated_months(h->start, end, months);
 		mpq_mul(amount, months, h->monthly);
-		in.quantity = rep_eng_fmt_qty(g, months);
+		in.quantity = words ? rep_eng_fmt_qty(g, months) : NULL;
 		in.unit = "month";
 		in.rate = h->monthly_text;
-		in.formula = rep_arena_printf(&g->e->arena,
+		in.formula = !words ? "" : rep_arena_printf(&g->e->arena,
 					      "monthly earnings %s %s x %s months from %s to %s (a partial calendar month "
 					      "pro-rated by its days)",
 					      h->monthly_text, cur, in.quantity ? in.quantity : "?", rep_eng_fmt_date(g, h->start),
@@ -114,14 +113,14 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 			in.adjustment = tr.method;
 		} else {
 			mpq_mul(amount, h->annual, h->years);
-			in.formula = rep_arena_printf(&g->e->arena, "annual %s %s x %s years, not discounted",
+			in.formula = !words ? "" : rep_arena_printf(&g->e->arena, "annual %s %s x %s years, not discounted",
 						      h->annual_text, cur, h->years_text);
 		}
 	} else if (rule->treatment == REP_TREAT_COURT && !(h->present & REP_HF_AMOUNT)) {
 		in.formula = "for the court to assess";
 	} else {
 		mpq_set(amount, h->amount);
-		in.formula = rep_arena_printf(&g->e->arena, "%s %s %s", rule->treatment == REP_TREAT_COURT
+		in.formula = !words ? "" : rep_arena_printf(&g->e->arena, "%s %s %s", rule->treatment == REP_TREAT_COURT
 										   ? "as assessed or claimed:"
 										   : "as proven:",
 					      h->amount_text, cur);
@@ -137,7 +136,7 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 			mpq_init(adj);
 			st = rep_eng_index_stream(g, h, stream_end, method, adj, &text);
 			if (st == REP_OK) {
-				in.nominal = rep_eng_fmt_money(g, amount);
+				in.nominal = words ? rep_eng_fmt_money(g, amount) : NULL;
 				in.adjustment = text;
 				mpq_set(amount, adj);
 			}
@@ -147,8 +146,8 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 		} else if (method && strcmp(method, "nominal") != 0) {
 			if (from_date == REP_DATE_NONE) {
 				const char *b = rep_arena_printf(&g->e->arena,
-								 "%s: no date given, so the amount is left nominal (indexation %s "
-								 "needs a date)", path, method);
+								 "harms[%zu]: no date given, so the amount is left nominal (indexation %s "
+								 "needs a date)", idx, method);
 				if ((st = b ? rep_eng_warn(g, b) : rep_eng_nomem(g)))
 					goto out;
 			} else if (strcmp(method, "interest") == 0 && g->def->interest_rate_option) {
@@ -157,7 +156,7 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 				mpq_init(adj);
 				st = rep_eng_interest_to_as_of(g, amount, from_date, adj, &text);
 				if (st == REP_OK) {
-					in.nominal = rep_eng_fmt_money(g, amount);
+					in.nominal = words ? rep_eng_fmt_money(g, amount) : NULL;
 					in.adjustment = text;
 					mpq_set(amount, adj);
 				}
@@ -171,7 +170,7 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 				st = rep_tvm_index(adj, &tr, g->ctx, method, amount, from_date, g->as_of, rep_engine_series, g,
 						   &g->e->arena, g->err);
 				if (st == REP_OK) {
-					in.nominal = rep_eng_fmt_money(g, amount);
+					in.nominal = words ? rep_eng_fmt_money(g, amount) : NULL;
 					in.adjustment = tr.text;
 					mpq_set(amount, adj);
 				}
@@ -187,14 +186,15 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 		mpq_init(fx);
 		const char *fx_text;
 		st = rep_eng_fx_rate(g, cur, fx, &fx_text);
-		if (st == REP_OK) {
+		if (st == REP_OK && words) {
 			char nom[128];
 			rep_dec_format_buf(nom, sizeof nom, amount, 2, REP_ROUND_HALF_UP);
 			in.nominal = in.nominal ? in.nominal : rep_arena_printf(&g->e->arena, "%s %s", nom, cur);
 			in.adjustment = in.adjustment ? rep_arena_printf(&g->e->arena, "%s; %s", in.adjustment, fx_text)
 						      : fx_text;
-			mpq_mul(amount, amount, fx);
 		}
+		if (st == REP_OK)
+			mpq_mul(amount, amount, fx);
 		mpq_clear(fx);
 		if (st)
 			goto out;
@@ -212,8 +212,11 @@ out:
 	mpq_clear(amount);
 	if (st == REP_OK || g->err == NULL)
 		return st;
-	if (strncmp(g->err->path, "harms[", 6) != 0 && g->err->path[0] == '\0')
+	if (strncmp(g->err->path, "harms[", 6) != 0 && g->err->path[0] == '\0') {
+		char path[32];
+		snprintf(path, sizeof path, "harms[%zu]", idx);
 		rep_err_at(g->err, path);
+	}
 	return st;
 }
 
@@ -247,19 +250,25 @@ rep_status rep_eng_harms(engine *g)
 		/* liberty tariffs of the pecuniary class do not count toward the threshold */
 		st = rep_dec_parse(thr, g->def->pecuniary_threshold.value, g->err);
 		if (st == REP_OK && mpq_sgn(sum) > 0 && mpq_cmp(sum, thr) <= 0) {
-			char s[64];
-			rep_dec_format_buf(s, sizeof s, sum, g->e->places, g->e->rounding);
-			const char *note = rep_arena_printf(&g->e->arena,
-							    "not paid: proven pecuniary loss of %s %s does not exceed %s %s",
-							    s, g->currency, g->def->pecuniary_threshold.value, g->currency);
-			for (size_t i = 0; i < g->e->n_lines; i++)
-				if (strcmp(g->e->lines[i].klass, "pecuniary") == 0 && strcmp(g->e->lines[i].head, "liberty")) {
-					mpq_set_ui(g->e->amounts[i], 0, 1);
-					g->e->lines[i].amount = rep_eng_fmt_money(g, g->e->amounts[i]);
-					g->e->lines[i].note = note;
-					if (g->def->pecuniary_threshold_basis)
-						g->e->lines[i].basis = g->def->pecuniary_threshold_basis;
-				}
+			const char *note = NULL;
+			if (g->text) {
+				char s[64];
+				rep_dec_format_buf(s, sizeof s, sum, g->e->places, g->e->rounding);
+				note = rep_arena_printf(&g->e->arena, "not paid: proven pecuniary loss of %s %s does not "
+							"exceed %s %s", s, g->currency, g->def->pecuniary_threshold.value,
+							g->currency);
+			}
+			mpq_set_ui(sum, 0, 1);
+			for (size_t i = 0; i < g->e->ls.n; i++) {
+				rep_line *l = &g->e->ls.lines[i];
+				if (!g->e->ls.nums[i].pecuniary || strcmp(l->head, "liberty") == 0)
+					continue;
+				rep_eng_set_amount(g, i, sum);
+				if (g->text)
+					l->note = note;
+				if (g->def->pecuniary_threshold_basis)
+					l->basis = g->def->pecuniary_threshold_basis;
+			}
 		}
 		mpq_clears(sum, thr, NULL);
 	}

@@ -25,7 +25,7 @@ static rep_status exclude_credited(engine *g)
 			first = i;
 	if (ncred == 0)
 		return REP_OK;
-	rep_period *out = rep_malloc((g->n_periods + ncred + 1) * sizeof *out);
+	rep_period *out = rep_arena_alloc(&g->e->arena, (g->n_periods + ncred + 1) * sizeof *out);
 	if (!out)
 		return rep_eng_nomem(g);
 	size_t n = 0;
@@ -56,7 +56,6 @@ static rep_status exclude_credited(engine *g)
 			cur = next;
 		}
 	}
-	rep_free(g->periods);
 	g->periods = out;
 	g->n_periods = n;
 	g->credited_days = excluded;
@@ -74,19 +73,17 @@ rep_status rep_eng_merge_periods(engine *g)
 	const rep_case *c = g->c;
 	if (c->n_det == 0)
 		return REP_OK;
-	rep_period *in = rep_malloc(c->n_det * sizeof *in);
-	g->periods = rep_malloc(2 * c->n_det * sizeof *g->periods);
-	if (!in || !g->periods) {
-		rep_free(in);
+	/* in the estimate's arena: dropped with it, or when it is reused */
+	rep_period *in = rep_arena_alloc(&g->e->arena, c->n_det * sizeof *in);
+	g->periods = rep_arena_alloc(&g->e->arena, 2 * c->n_det * sizeof *g->periods);
+	if (!in || !g->periods)
 		return rep_eng_nomem(g);
-	}
 	size_t n_in = 0;
 	for (size_t i = 0; i < c->n_det; i++)
 		if (!c->det[i].credited)
 			in[n_in++] = (rep_period){(int)c->det[i].kind, c->det[i].start,
 						  c->det[i].end != REP_DATE_NONE ? c->det[i].end : g->as_of};
 	rep_status st = n_in ? rep_periods_merge(g->periods, &g->n_periods, in, n_in, severity, g->err) : REP_OK;
-	rep_free(in);
 	if (st)
 		return rep_err_at(g->err, "detentions");
 	if ((st = exclude_credited(g)))

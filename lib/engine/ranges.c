@@ -10,19 +10,18 @@
 rep_status rep_eng_side_total(engine *g, pass_kind pass, mpq_t total)
 {
 	rep_estimate *e = g->e;
-	rep_line *lines = e->lines;
-	mpq_t *amounts = e->amounts;
-	size_t n = e->n_lines, cap = e->cap_lines;
-	e->lines = NULL;
-	e->amounts = NULL;
-	e->n_lines = e->cap_lines = 0;
-	/* the pass's lines are thrown away: their strings go to an arena of
-	 * their own, released below (they took 7 x the lines' text before) */
-	rep_arena kept = e->arena;
-	rep_arena_init(&e->arena, 8192);
+	/* the pass's lines go to the scratch set and their strings to the
+	 * scratch arena, both dropped after it; a pass builds no words */
+	rep_lineset kept = e->ls;
+	e->ls = e->side;
+	e->ls.n = 0;
+	rep_arena arena = e->arena;
+	e->arena = e->scratch;
 	size_t n_warn = e->n_warnings, n_refs = e->n_refs, n_find = e->n_findings;
+	bool text = g->text;
 	g->pass = pass;
 	g->record = false;
+	g->text = false;
 	rep_status st = rep_eng_compute_lines(g);
 	if (st == REP_OK) {
 		rep_eng_sum_lines(e, total, -1);
@@ -37,22 +36,19 @@ rep_status rep_eng_side_total(engine *g, pass_kind pass, mpq_t total)
 					mpq_clear(b);
 				}
 	}
-	rep_eng_clear_lines(e);
-	rep_free(e->lines);
-	rep_free(e->amounts);
 	/* nothing of a pass that records nothing may outlive it */
 	if (st == REP_OK && (e->n_warnings != n_warn || e->n_refs != n_refs || e->n_findings != n_find))
 		st = rep_err(g->err, REP_EINVAL, NULL, "internal: a range pass recorded into the estimate");
 	if (st == REP_OK && e->arena.failed)
 		st = rep_eng_nomem(g);
-	rep_arena_release(&e->arena);
-	e->arena = kept;
-	e->lines = lines;
-	e->amounts = amounts;
-	e->n_lines = n;
-	e->cap_lines = cap;
+	rep_arena_reset(&e->arena);
+	e->scratch = e->arena;
+	e->arena = arena;
+	e->side = e->ls;
+	e->ls = kept;
 	g->pass = PASS_CHOSEN;
 	g->record = true;
+	g->text = text;
 	return st;
 }
 
@@ -81,8 +77,9 @@ rep_status rep_eng_range_items(engine *g)
 {
 	rep_estimate *e = g->e;
 	rep_status st = REP_OK;
-	bool rec = g->record;
+	bool rec = g->record, text = g->text;
 	g->record = false;
+	g->text = false; /* only the amounts are kept */
 	g->ungated = true;
 	for (const rep_tariff *t = g->def->tariffs; t && t->label && st == REP_OK; t++) {
 		if (!t->range_only && !t->rate_low && !t->rate_high && !is_alternative(g, t->when_option))
@@ -99,12 +96,12 @@ rep_status rep_eng_range_items(engine *g)
 				a.rate_option = b.rate_option = NULL;
 			}
 			a.rate_low = a.rate_high = b.rate_low = b.rate_high = NULL;
-			size_t n = e->n_lines;
-			if ((st = rep_eng_apply_tariff(g, &a)) == REP_OK && e->n_lines > n)
-				mpq_set(lo, e->amounts[n]);
+			size_t n = e->ls.n;
+			if ((st = rep_eng_apply_tariff(g, &a)) == REP_OK && e->ls.n > n)
+				mpq_set(lo, e->ls.amounts[n]);
 			rep_eng_clear_lines_from(e, n);
-			if (st == REP_OK && (st = rep_eng_apply_tariff(g, &b)) == REP_OK && e->n_lines > n)
-				mpq_set(hi, e->amounts[n]);
+			if (st == REP_OK && (st = rep_eng_apply_tariff(g, &b)) == REP_OK && e->ls.n > n)
+				mpq_set(hi, e->ls.amounts[n]);
 			rep_eng_clear_lines_from(e, n);
 		}
 		if (st == REP_OK && mpq_sgn(hi) != 0)
@@ -136,6 +133,7 @@ rep_status rep_eng_range_items(engine *g)
 	}
 	g->ungated = false;
 	g->record = rec;
+	g->text = text;
 	return st;
 }
 

@@ -158,7 +158,7 @@ rep_status rep_eng_check_bases(engine *g)
 	rep_status st = REP_OK;
 	for (size_t i = 0; i < e->n_findings && !st; i++)
 		st = check_basis(g, e->findings[i].basis);
-	for (size_t i = 0; e->eligible && i < e->n_lines && !st; i++)
-		st = check_basis(g, e->lines[i].basis);
+	for (size_t i = 0; e->eligible && i < e->ls.n && !st; i++)
+		st = check_basis(g, e->ls.lines[i].basis);
 	return st;
 }

@@ -119,7 +119,7 @@ static const char *fx_words(engine *g, const char *from, const char *to, const m
 }
 
 /* Units of the scheme's currency per unit of `from`, at as_of. */
-rep_status rep_eng_fx_rate(engine *g, const char *from, mpq_t rate, const char **text)
+static rep_status fx_lookup(engine *g, const char *from, mpq_t rate, const char **text)
 {
 	rep_series_point pt;
 	*text = NULL;
@@ -141,9 +141,6 @@ rep_status rep_eng_fx_rate(engine *g, const char *from, mpq_t rate, const char *
 	}
 	if (st)
 		return st;
-	const char *words = fx_words(g, from, g->currency, rate);
-	if (!words)
-		return rep_eng_nomem(g);
 	if (!info.bridge[0]) {
 		if ((st = warn_stale(g, &info.stale, &pt, g->as_of)) || (st = record_fx(g, from, g->currency, rate, &pt)))
 			return st;
@@ -176,12 +173,50 @@ rep_status rep_eng_fx_rate(engine *g, const char *from, mpq_t rate, const char *
 		if ((st = record_ref_as(g, pair, g->as_of, &pt, true)))
 			return st;
 		pt.source = rep_arena_printf(&g->e->arena, "cross rate via %s", info.bridge);
-	} else {
+	} else if (g->text) {
 		pt.source = rep_arena_printf(&g->e->arena, "cross rate via %s", info.bridge);
 	}
-	*text = rep_arena_printf(&g->e->arena, "converted at %s (%s, in force from %s)", words,
-				 pt.source ? pt.source : "", rep_eng_fmt_date(g, pt.from));
+	if (!g->text)
+		return REP_OK;
+	const char *words = fx_words(g, from, g->currency, rate);
+	*text = words ? rep_arena_printf(&g->e->arena, "converted at %s (%s, in force from %s)", words,
+					 pt.source ? pt.source : "", rep_eng_fmt_date(g, pt.from))
+		      : NULL;
 	return *text ? REP_OK : rep_eng_nomem(g);
+}
+
+/* Every harm of one currency converts at one rate (as_of's): looked up,
+ * recorded and worded once per evaluation, not once per harm. An entry made
+ * by a pass that records nothing, or builds no words, is done again the
+ * first time a pass needs them. */
+rep_status rep_eng_fx_rate(engine *g, const char *from, mpq_t rate, const char **text)
+{
+	size_t i = 0;
+	while (i < g->n_fx && strcmp(g->fx[i].from, from) != 0)
+		i++;
+	rep_fx_memo *m = i < g->n_fx ? &g->fx[i] : NULL;
+	if (m && (m->recorded || !g->record) && (m->text || !g->text)) {
+		mpq_set(rate, m->rate);
+		*text = g->text ? m->text : NULL;
+		return REP_OK;
+	}
+	rep_status st = fx_lookup(g, from, rate, text);
+	if (st || strlen(from) >= sizeof m->from)
+		return st;
+	if (!m && g->n_fx < REP_ENG_FX_MEMO) {
+		m = &g->fx[g->n_fx++];
+		mpq_init(m->rate);
+		strcpy(m->from, from);
+		m->text = NULL;
+		m->recorded = false;
+	}
+	if (m) {
+		mpq_set(m->rate, rate);
+		m->recorded = m->recorded || g->record;
+		if (g->text)
+			m->text = *text;
+	}
+	return REP_OK;
 }
 
 /* Record the reference points a time-value calculation used. */

@@ -321,7 +321,7 @@ static rep_status tariff_rate(engine *g, const rep_tariff *t, mpq_t rate, const 
 		mpq_init(iv);
 		rep_date d = rep_eng_basis_date(g, t->index_at);
 		st = rep_engine_series(g, t->index, d, iv);
-		if (st == REP_OK) {
+		if (st == REP_OK && g->text) {
 			char ivs[64];
 			rep_dec_format_buf(ivs, sizeof ivs, iv, 2, REP_ROUND_HALF_EVEN);
 			*rate_text = rep_arena_printf(&g->e->arena, "%s %s x %s (%s on %s)", r, t->index, ivs, t->index,
@@ -399,7 +399,7 @@ rep_status rep_eng_apply_tariff(engine *g, const rep_tariff *t)
 		if (!counted)
 			continue;
 		used++;
-		if (used <= 4) {
+		if (used <= 4 && g->text) {
 			char a[REP_DATE_TEXT_SIZE], b[REP_DATE_TEXT_SIZE];
 			rep_date_format(s, a);
 			rep_date_format(e, b);
@@ -407,7 +407,7 @@ rep_status rep_eng_apply_tariff(engine *g, const rep_tariff *t)
 						  ptlen ? "; " : "", a, b, rep_detention_kind_name((rep_detention_kind)p->kind));
 		}
 	}
-	if (used > 4)
+	if (used > 4 && g->text)
 		snprintf(periods_text + ptlen, sizeof periods_text - ptlen, "; and %zu more periods", used - 4);
 	rep_status st = REP_OK;
 	if (mpq_sgn(q) == 0)
@@ -420,10 +420,10 @@ rep_status rep_eng_apply_tariff(engine *g, const rep_tariff *t)
 	if ((st = rep_eng_check_figure(g, &t->rate, t->label)))
 		goto out2;
 	mpq_mul(amount, q, rate);
-	const char *qty = rep_eng_fmt_qty(g, q);
+	const char *qty = g->text ? rep_eng_fmt_qty(g, q) : NULL;
 	const char *cur = t->rate_currency ? t->rate_currency : g->currency;
 	const char *note = periods_text;
-	if (g->credited_days > 0 && !(note = rep_arena_printf(&g->e->arena, "%s; %s", periods_text, g->credited_note))) {
+	if (g->text && g->credited_days > 0 && !(note = rep_arena_printf(&g->e->arena, "%s; %s", periods_text, g->credited_note))) {
 		st = rep_eng_nomem(g);
 		goto out2;
 	}
@@ -439,7 +439,8 @@ rep_status rep_eng_apply_tariff(engine *g, const rep_tariff *t)
 		}
 		if (st == REP_OK && mpq_cmp(amount, cap) > 0) {
 			mpq_set(amount, cap);
-			note = rep_arena_printf(&g->e->arena, "%s; capped at %s%s%s (%s)", note, t->cap.value,
+			if (g->text)
+				note = rep_arena_printf(&g->e->arena, "%s; capped at %s%s%s (%s)", note, t->cap.value,
 						t->index ? " " : " ", t->index ? t->index : g->currency,
 						t->cap_basis ? t->cap_basis : t->basis);
 			st = rep_eng_check_figure(g, &t->cap, "cap");
@@ -453,7 +454,7 @@ rep_status rep_eng_apply_tariff(engine *g, const rep_tariff *t)
 		goto out2; /* a benchmark: compute() weighs it for the range */
 	if (t->rate_low || t->rate_high)
 		g->has_range = true;
-	const char *formula = rep_arena_printf(&g->e->arena, "%s: %s %s x %s %s%s%s", t->formula ? t->formula : t->label,
+	const char *formula = !g->text ? "" : rep_arena_printf(&g->e->arena, "%s: %s %s x %s %s%s%s", t->formula ? t->formula : t->label,
 					       rate_text, cur, qty ? qty : "?", measure_words(t),
 					       fx_text ? "; " : "", fx_text ? fx_text : "");
 	line_in in = {.head = t->head ? t->head : "liberty", .group = t->group, .label = t->label, .basis = t->basis,
@@ -472,7 +473,7 @@ rep_status rep_eng_benchmark_amount(engine *g, const rep_tariff *t, mpq_t out)
 {
 	pass_kind saved = g->pass;
 	bool rec = g->record;
-	size_t n = g->e->n_lines;
+	size_t n = g->e->ls.n;
 	rep_tariff copy = *t;
 	copy.range_only = false;
 	g->pass = PASS_HIGH;
@@ -481,10 +482,7 @@ rep_status rep_eng_benchmark_amount(engine *g, const rep_tariff *t, mpq_t out)
 	g->pass = saved;
 	g->record = rec;
 	mpq_set_ui(out, 0, 1);
-	if (st == REP_OK && g->e->n_lines > n) {
-		mpq_set(out, g->e->amounts[n]);
-		mpq_clear(g->e->amounts[n]);
-		g->e->n_lines = n;
-	}
+	if (st == REP_OK && g->e->ls.n > n)
+		rep_eng_pop_line(g->e, out);
 	return st;
 }

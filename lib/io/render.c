@@ -199,8 +199,8 @@ void rep_json_estimate(yajl_gen g, const rep_estimate *e, rep_rctx *r)
 	yajl_gen_array_close(g);
 	rep_json_str(g, "lines");
 	yajl_gen_array_open(g);
-	for (size_t i = 0; i < e->n_lines; i++) {
-		const rep_line *l = &e->lines[i];
+	for (size_t i = 0; i < e->ls.n; i++) {
+		const rep_line *l = &e->ls.lines[i];
 		yajl_gen_map_open(g);
 		rep_json_kv(g, "head", l->head);
 		jkv_opt(g, "group", jt(r, l->group));
@@ -520,8 +520,8 @@ static void table_estimate(rep_buf *b, rep_rctx *r, const rep_estimate *e)
 	/* amounts are never cut: the column is as wide as the widest one */
 	size_t aw = 14;
 	const char *tots[] = {e->total, e->total_pecuniary, e->total_non_pecuniary};
-	for (size_t i = 0; i < e->n_lines + 3; i++) {
-		const char *a = RN(r, i < e->n_lines ? e->lines[i].amount : tots[i - e->n_lines]);
+	for (size_t i = 0; i < e->ls.n + 3; i++) {
+		const char *a = RN(r, i < e->ls.n ? e->ls.lines[i].amount : tots[i - e->ls.n]);
 		size_t w = rep_utf8_width(a);
 		if (w > aw)
 			aw = w;
@@ -532,18 +532,18 @@ static void table_estimate(rep_buf *b, rep_rctx *r, const rep_estimate *e)
 		lw = rep_utf8_width(RT(r, "Non-pecuniary"));
 	if (rep_utf8_width(tl) > lw)
 		lw = rep_utf8_width(tl);
-	for (size_t i = 0; i < e->n_lines; i++) {
-		size_t w = rep_utf8_width(TS(RD(r, e->lines[i].label)));
+	for (size_t i = 0; i < e->ls.n; i++) {
+		size_t w = rep_utf8_width(TS(RD(r, e->ls.lines[i].label)));
 		if (w > lw)
 			lw = w;
 	}
 	size_t room = W > aw + 8 + 20 ? W - aw - 8 : 20;
 	if (lw > room)
 		lw = room;
-	if (e->n_lines)
+	if (e->ls.n)
 		rep_buf_puts(b, "\n");
-	for (size_t i = 0; i < e->n_lines; i++) {
-		const rep_line *l = &e->lines[i];
+	for (size_t i = 0; i < e->ls.n; i++) {
+		const rep_line *l = &e->ls.lines[i];
 		const char *lines[64];
 		size_t nl = wrap_lines(r, TS(RD(r, l->label)), lw, lines, 64);
 		for (size_t k = 0; k < (nl ? nl : 1); k++) {
@@ -709,8 +709,8 @@ static void render_csv(rep_buf *b, rep_rctx *r, const char *case_id, const rep_e
 		for (size_t i = 0; i < e->n_findings && !reason; i++)
 			if (e->findings[i].bars)
 				reason = RD(r, e->findings[i].text);
-		for (size_t i = 0; i < e->n_lines; i++) {
-			const rep_line *l = &e->lines[i];
+		for (size_t i = 0; i < e->ls.n; i++) {
+			const rep_line *l = &e->ls.lines[i];
 			char num[32];
 			snprintf(num, sizeof num, "%zu", i + 1);
 			const char *row[NC] = {case_id, e->def->id, e->currency, elig, num, l->head, RD(r, l->group),
@@ -789,8 +789,8 @@ static void render_markdown(rep_buf *b, rep_rctx *r, const char *case_id, const 
 		rep_buf_printf(b, "\n| # | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---:|\n", RT(r, "Item"),
 			       RT(r, "Basis"), RT(r, "Formula"), RT(r, "Indexation, interest or discounting"),
 			       fmt1(r, "Amount (%s)", e->currency));
-		for (size_t i = 0; i < e->n_lines; i++) {
-			const rep_line *l = &e->lines[i];
+		for (size_t i = 0; i < e->ls.n; i++) {
+			const rep_line *l = &e->ls.lines[i];
 			rep_buf_printf(b, "| %zu | ", i + 1);
 			md_text(b, r, RD(r, l->label));
 			rep_buf_puts(b, " | ");

@@ -480,15 +480,15 @@ static void scheme_section(rep_buf *b, rep_rctx *r, const rep_estimate *e)
 		rep_buf_puts(b, "</li>\n");
 	}
 	rep_buf_puts(b, "</ul>\n");
-	if (e->n_lines) {
+	if (e->ls.n) {
 		rep_buf_printf(b, "<table class=\"lines\">\n<tr><th>#</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
 				  "<th class=\"n\">",
 			       RT(r, "Item"), RT(r, "Basis"), RT(r, "Formula and inputs"),
 			       RT(r, "Indexation, interest or discounting"));
 		H(f1(r, "Amount (%s)", rep_tr_currency(&r->tr, e->currency)));
 		rep_buf_puts(b, "</th></tr>\n");
-		for (size_t i = 0; i < e->n_lines; i++) {
-			const rep_line *l = &e->lines[i];
+		for (size_t i = 0; i < e->ls.n; i++) {
+			const rep_line *l = &e->ls.lines[i];
 			rep_buf_printf(b, "<tr><td>%zu</td><td>", i + 1);
 			H(RD(r, l->label));
 			if (l->group) {
