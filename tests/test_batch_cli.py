@@ -19,6 +19,18 @@ def case(cid, days=10, currency="EUR", harms=()):
             "harms": list(harms)}
 
 
+def kzt_case(cid, as_of="2026-03-01"):
+    """10 days of custody (2023-03-01..10) and KZT 500,000 of property lost, valued on as_of."""
+    c = case(cid, 10, "KZT", [{"category": "property", "amount": "500000", "date": "2023-01-05"}])
+    c["as_of"] = as_of
+    return c
+
+
+# dated rates: the second is in force on 2026-03-01, the first before 2026
+FX_FILE = "# EUR/KZT by date\nEUR/KZT=400,2020-01-01\nEUR/KZT=500,2026-01-01\n"
+BAD_FX_FILE = "EUR/KZT=400,2020-01-01\n\nEUR/KZT=5x0,2026-01-01\n"
+
+
 def run(*args, stdin=None):
     p = subprocess.run([BIN, *args], capture_output=True, input=stdin)
     return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
@@ -190,6 +202,44 @@ class TestBatch(unittest.TestCase):
             self.assertEqual([x["total"] for x in rows(got[0].decode())], ["750.00"])
             self.assertEqual(os.listdir(d), ["rows"])
 
+    def test_fx_file(self):
+        with Tmp(jsonl(kzt_case("kz"))) as p, Tmp(FX_FILE, ".fx") as fx:
+            rc, out, err = run("batch", p, "--scheme", "de-streg", "--fx-file", fx, "-q")
+        self.assertEqual(rc, 0, err)
+        r = rows(out)
+        # StrEG pays EUR: KZT 500,000 / 500 (the rate in force on 2026-03-01, not 400) = 1,000.00,
+        # plus 10 days x EUR 75 = 750.00: 1,750.00
+        self.assertEqual((r[0]["currency"], r[0]["total"], r[0]["total_pecuniary"], r[0]["heads"]),
+                         ("EUR", "1750.00", "1000.00", "liberty=750.00;property=1000.00"))
+
+    def test_bad_fx_file(self):
+        with Tmp(jsonl(kzt_case("kz"))) as p, Tmp(BAD_FX_FILE, ".fx") as fx:
+            rc, out, err = run("batch", p, "--scheme", "de-streg", "--fx-file", fx)
+            self.assertEqual((rc, out), (2, ""))
+            self.assertEqual(err, f'reparations: {fx}: line 3: EUR/KZT: "5x0" is not a decimal number\n')
+            rc, out, err = run("batch", p, "--scheme", "de-streg", "--fx-file", fx + ".missing")
+            self.assertEqual((rc, out), (2, ""))
+            self.assertEqual(err, f"reparations: {fx}.missing: cannot open: No such file or directory\n")
+            rc, _, err = run("batch", p, "--scheme", "de-streg", "--fx-file")
+            self.assertEqual((rc, err), (2, "reparations: --fx-file needs a value\n"))
+
+    def test_strict_data(self):
+        # "late" is valued in 2099, after the built-in EUR/KZT series ends; "a" needs no rate
+        with Tmp(jsonl(case("a"), kzt_case("late", "2099-03-01"))) as p:
+            rc, out, err = run("batch", p, "--scheme", "de-streg", "--format", "jsonl")
+            self.assertEqual(rc, 0, err)
+            r = [json.loads(x) for x in out.splitlines()]
+            self.assertEqual([x["status"] for x in r], ["ok", "ok"])   # the latest point, with a warning
+            self.assertGreaterEqual(r[1]["warnings"], 1)
+            rc, out, err = run("batch", p, "--scheme", "de-streg", "--format", "jsonl", "--strict-data")
+            self.assertEqual(rc, 2, err)
+            r = [json.loads(x) for x in out.splitlines()]
+            self.assertEqual((r[0]["status"], r[0]["total"]), ("ok", "750.00"))   # 10 x 75
+            self.assertEqual((r[1]["case"], r[1]["status"], r[1]["error"]["path"]), ("late", "no_data", "harms[0]"))
+            self.assertIn("no exchange rate KZT/EUR for 2099-03-01", r[1]["error"]["message"])
+            self.assertIn("line 2: case late: de-streg: harms[0]: no exchange rate KZT/EUR for 2099-03-01", err)
+            self.assertIn("2 cases x 1 schemes: 2 rows, 1 ok, 1 failed", err)
+
     def test_usage_errors(self):
         with Tmp(jsonl(case("a"))) as p:
             self.assertEqual(run("batch", p)[0], 2)                                     # no scheme
@@ -234,6 +284,26 @@ class TestSweep(unittest.TestCase):
             self.assertIn("1000000 points", err)
             self.assertEqual(run("sweep", p, "--scheme", "de-streg")[0], 2)   # no --vary
 
+
+    def test_fx_file_and_strict_data(self):
+        vary = ("--vary", "as_of=2025-06-01,2026-03-01,2099-03-01")
+        with Tmp(json.dumps(kzt_case("kz")), ".json") as p, Tmp(FX_FILE, ".fx") as fx, \
+                Tmp(BAD_FX_FILE, ".fx") as bad:
+            rc, out, err = run("sweep", p, "--scheme", "de-streg", *vary, "--fx-file", fx, "--strict-data", "-q")
+            self.assertEqual(rc, 0, err)
+            # KZT 500,000 at 400 (in force in 2025) = 1,250.00, at 500 (from 2026) = 1,000.00; + 10 x 75 = 750.00;
+            # the file's rates have no end, so --strict-data accepts 2099
+            self.assertEqual([x["total"] for x in rows(out)], ["2000.00", "1750.00", "1750.00"])
+            rc, out, err = run("sweep", p, "--scheme", "de-streg", *vary, "--strict-data", "--format", "jsonl", "-q")
+            self.assertEqual(rc, 2, err)
+            r = [json.loads(x) for x in out.splitlines()]
+            # the built-in series covers 2025-06-01 only: the later points are error rows
+            self.assertEqual([x["status"] for x in r], ["ok", "no_data", "no_data"])
+            self.assertIn("no exchange rate KZT/EUR for 2099-03-01", r[2]["error"]["message"])
+            self.assertIn("point 3: case kz: de-streg: harms[0]: no exchange rate KZT/EUR for 2099-03-01", err)
+            rc, out, err = run("sweep", p, "--scheme", "de-streg", *vary, "--fx-file", bad)
+            self.assertEqual((rc, out), (2, ""))
+            self.assertEqual(err, f'reparations: {bad}: line 3: EUR/KZT: "5x0" is not a decimal number\n')
 
 if __name__ == "__main__":
     unittest.main()

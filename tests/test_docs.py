@@ -79,7 +79,7 @@ class Readme(unittest.TestCase):
     def test_every_flag_is_documented(self):
         readme, man = read("README.md"), read("docs/man/reparations.1").replace("\\-", "-")
         flags = set()
-        for cmd in ["estimate", "compare", "schemes", "refdata", "validate"]:
+        for cmd in ["estimate", "compare", "schemes", "refdata", "validate", "batch", "sweep"]:
             rc, out, err = cli([cmd, "--help"])
             self.assertEqual(rc, 0)
             flags |= set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+|-o)\b", out))

@@ -559,19 +559,8 @@ static int parse_args(args *a, int argc, char **argv, rep_context *ctx, rep_opti
 		} else if (strcmp(s, "-o") == 0 || strcmp(s, "--output") == 0) {
 			if ((rc = value_of(&i, argc, argv, &a->output)))
 				return rc;
-		} else if (strcmp(s, "--fx") == 0) {
-			if ((rc = value_of(&i, argc, argv, &v)))
-				return rc;
-			char *eq = strchr(argv[i], '=');
-			if (!eq)
-				return cli_fail("--fx", REP_ESYNTAX, "expected FROM/TO=RATE, e.g. EUR/KZT=520.50");
-			*eq = '\0';
-			if (rep_context_set_fx(ctx, argv[i], eq + 1, REP_DATE_NONE, "user-supplied (--fx)", &err))
-				return cli_fail("--fx", err.status, err.message);
-		} else if (strcmp(s, "--series-file") == 0 || strcmp(s, "--scheme-file") == 0) {
-			if ((rc = value_of(&i, argc, argv, &v)))
-				return rc;
-			if ((rc = cli_load_file(ctx, v, strcmp(s, "--scheme-file") == 0)))
+		} else if ((rc = cli_context_flag(ctx, &i, argc, argv)) >= 0) {
+			if (rc)
 				return rc;
 		} else if (s[0] == '-' && s[1] != '\0') {
 			fprintf(stderr, "reparations: unknown option %s (see `reparations %s --help`)\n", s, argv[1]);
@@ -716,8 +705,11 @@ int cli_batch(int argc, char **argv, rep_context *ctx, rep_options *opts)
 		"  --jobs N                     threads (default 1; 0: one per processor); rows stay in order\n"
 		"  --fail-fast                  stop at the first failed row\n"
 		"  --quiet                      no progress bar and no summary unless a row failed\n"
-		"  --fx FROM/TO=RATE            exchange rate (repeatable)\n"
+		"  --fx FROM/TO=RATE            exchange rate: 1 FROM = RATE TO (repeatable)\n"
+		"  --fx-file FILE               exchange rates, one FROM/TO=RATE[,YYYY-MM-DD] per line\n"
 		"  --series-file FILE, --scheme-file FILE   reference series / a scheme defined in JSON\n"
+		"  --strict-data                a date after a series' last point makes the row an error\n"
+		"                               (default: its latest point is used, with a warning)\n"
 		"  -o, --output FILE            write to FILE (atomically: all rows or nothing)\n";
 	args a = {0};
 	int rc = parse_args(&a, argc, argv, ctx, opts, false, help);
@@ -772,7 +764,8 @@ int cli_sweep(int argc, char **argv, rep_context *ctx, rep_options *opts)
 		"  At most 8 axes and 1000000 grid points. Columns: the axes, then as `reparations batch`.\n"
 		"\n"
 		"  --scheme ID, --schemes ID,ID, --all, --option, --format csv|jsonl, --fields totals|lines,\n"
-		"  --jobs N, --quiet, --fx, --series-file, --scheme-file, -o FILE: as for `reparations batch`\n";
+		"  --jobs N, --quiet, --fx, --fx-file, --series-file, --scheme-file, --strict-data, -o FILE:\n"
+		"  as for `reparations batch`\n";
 	args a = {0};
 	int rc = parse_args(&a, argc, argv, ctx, opts, true, help);
 	if (rc >= 0)

@@ -22,6 +22,13 @@ rep_status cli_write_output(const char *path, const char *text, size_t len, rep_
  * scheme file into ctx; prints the error and returns the exit status, 0 on success. */
 int cli_load_file(rep_context *ctx, const char *path, bool scheme);
 
+/* The flags that fill the context, the same for estimate, compare, batch and
+ * sweep: --fx FROM/TO=RATE, --fx-file FILE, --series-file FILE, --scheme-file
+ * FILE, --strict-data. When argv[*i] is one of them it is applied to ctx (its
+ * value consumed: *i advances; an --fx value is cut at its '=') and the result
+ * is 0, or the exit status after the error is printed; -1 when it is none. */
+int cli_context_flag(rep_context *ctx, int *i, int argc, char **argv);
+
 /* Print an HTML statement to PDF with headless Chromium (tools/pdf.c);
  * 0, or an exit status with the reason in msg. *pdf is malloc'd. */
 int cli_html_to_pdf(const char *html, size_t len, char **pdf, size_t *pdf_len, char *msg, size_t msgsize);

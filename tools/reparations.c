@@ -404,6 +404,35 @@ int cli_load_file(rep_context *ctx, const char *path, bool scheme)
 	return st ? cli_fail(path, st, err.message) : 0;
 }
 
+int cli_context_flag(rep_context *ctx, int *i, int argc, char **argv)
+{
+	const char *a = argv[*i];
+	bool fx = strcmp(a, "--fx") == 0, fx_file = strcmp(a, "--fx-file") == 0,
+	     scheme_file = strcmp(a, "--scheme-file") == 0;
+	if (strcmp(a, "--strict-data") == 0) {
+		rep_context_set_strict_data(ctx, 1);
+		return 0;
+	}
+	if (!fx && !fx_file && !scheme_file && strcmp(a, "--series-file") != 0)
+		return -1;
+	if (!need_value(*i, argc, argv))
+		return EXIT_BAD_INPUT;
+	char *v = argv[++*i];
+	if (fx_file)
+		return load_fx_file(ctx, v);
+	if (!fx)
+		return cli_load_file(ctx, v, scheme_file);
+	char *eq = strchr(v, '=');
+	if (!eq)
+		return cli_fail("--fx", REP_ESYNTAX, "expected FROM/TO=RATE, e.g. EUR/KZT=520.50");
+	*eq = '\0';
+	rep_error err;
+	rep_error_clear(&err);
+	if (rep_context_set_fx(ctx, v, eq + 1, REP_DATE_NONE, "user-supplied (--fx)", &err))
+		return cli_fail("--fx", err.status, err.message);
+	return 0;
+}
+
 /* The flag meant by a mistyped one, when they differ only in case, dashes and underscores
  * ("--fxfile", "--as_of", "--Report-Currency"), or by one trailing 's' (--scheme/--schemes). */
 static const char *near_flag(const char *typed, bool compare)
@@ -438,6 +467,7 @@ static int parse_common(cli_opts *o, int argc, char **argv, bool compare, const 
 	rep_error_clear(&err);
 	for (int i = 2; i < argc; i++) {
 		const char *a = argv[i];
+		int rc;
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			fputs(help, stdout);
 			fputs(usage_common, stdout);
@@ -451,8 +481,7 @@ static int parse_common(cli_opts *o, int argc, char **argv, bool compare, const 
 		} else if ((strcmp(a, "--schemes") == 0 || strcmp(a, "--scheme") == 0) && compare) {
 			if (!need_value(i, argc, argv))
 				return EXIT_BAD_INPUT;
-			int rc = add_scheme_list(o, argv[++i]);
-			if (rc)
+			if ((rc = add_scheme_list(o, argv[++i])))
 				return rc;
 		} else if (strcmp(a, "--all") == 0) {
 			o->all = true;
@@ -496,23 +525,7 @@ static int parse_common(cli_opts *o, int argc, char **argv, bool compare, const 
 			if (!need_value(i, argc, argv))
 				return EXIT_BAD_INPUT;
 			o->output = argv[++i];
-		} else if (strcmp(a, "--strict-data") == 0) {
-			rep_context_set_strict_data(o->ctx, 1);
-		} else if (strcmp(a, "--fx") == 0) {
-			if (!need_value(i, argc, argv))
-				return EXIT_BAD_INPUT;
-			char *v = argv[++i], *eq = strchr(v, '=');
-			if (!eq)
-				return cli_fail("--fx", REP_ESYNTAX, "expected FROM/TO=RATE, e.g. EUR/KZT=520.50");
-			*eq = '\0';
-			if (rep_context_set_fx(o->ctx, v, eq + 1, REP_DATE_NONE, "user-supplied (--fx)", &err))
-				return cli_fail("--fx", err.status, err.message);
-		} else if (strcmp(a, "--fx-file") == 0 || strcmp(a, "--series-file") == 0 || strcmp(a, "--scheme-file") == 0) {
-			if (!need_value(i, argc, argv))
-				return EXIT_BAD_INPUT;
-			const char *path = argv[++i];
-			int rc = strcmp(a, "--fx-file") == 0 ? load_fx_file(o->ctx, path)
-							      : cli_load_file(o->ctx, path, strcmp(a, "--scheme-file") == 0);
+		} else if ((rc = cli_context_flag(o->ctx, &i, argc, argv)) >= 0) {
 			if (rc)
 				return rc;
 		} else if (a[0] == '-' && a[1] != '\0') {

@@ -258,6 +258,12 @@ export interface BatchRow {
  * input order; a bad case is a row, never a rejection. */
 export function batch(cases: Iterable<CaseInput>, schemes: string | string[], opts?: BatchOptions): Promise<BatchRow[]>;
 export function batchSync(cases: Iterable<CaseInput>, schemes: string | string[], opts?: BatchOptions): BatchRow[];
+/** The rows of batch() as they are evaluated, for caseloads beyond memory: `cases` is read a
+ * window at a time (up to 2,048 cases; at most two windows ahead of the rows handed over), rows
+ * come in input order. `break` stops the reading and the evaluation and closes `cases`. Bad
+ * arguments reject the first next() with a ReparationsError whose path names the option. */
+export function batchStream(cases: Iterable<CaseInput> | AsyncIterable<CaseInput>, schemes: string | string[],
+  opts?: BatchOptions): AsyncGenerator<BatchRow, void, undefined>;
 
 export function schemes(opts?: { schemeFiles?: CommonOptions['schemeFiles'] }): Scheme[];
 export function refdata(id?: null, opts?: { seriesFiles?: string | string[] }): SeriesInfo[];

@@ -11,7 +11,8 @@
  * option value, or an exchange rate) is a TypeError unless {allowNumber: true}.
  * Failed library calls throw (or reject with) ReparationsError carrying .code and .path.
  * estimate() and compare() run on libuv's thread pool and return Promises; estimateSync()
- * and compareSync() run on the calling thread. See docs/node.md. */
+ * and compareSync() run on the calling thread; batchStream() is an async iterable of batch rows
+ * in bounded memory. See docs/node.md. */
 const fs = require('fs');
 const path = require('path');
 
@@ -495,8 +496,10 @@ function jsErrorRow(index, e, withLines) {
   return row;
 }
 
-function batchArgs(cases, schemes, opts) {
-  opts = checkOpts(opts, 'batch');
+/* What batch() and batchStream() share: the schemes and options, checked, as the C layer takes
+ * them ([schemes, options, asOf, jobs, lines, extras]). */
+function batchConfig(schemes, opts, fn) {
+  opts = checkOpts(opts, fn);
   if (checkLang(opts.lang) !== undefined && opts.lang !== null && opts.lang !== 'en') {
     // refused, not ignored: a row holds amounts, codes and ids; its only texts (error
     // messages, the labels of fields: "lines") are the library's English
@@ -504,11 +507,6 @@ function batchArgs(cases, schemes, opts) {
       'use estimate(), compare() or statement() for texts in that language', { code: 'invalid', status: 1, path: 'lang', stage: 'lang' });
   }
   const allow = Boolean(opts.allowNumber);
-  if (cases === null || cases === undefined || typeof cases === 'string' || Buffer.isBuffer(cases) ||
-      isPlainObject(cases) || typeof cases[Symbol.iterator] !== 'function') {
-    throw new TypeError('batch: cases must be an array (or iterable) of cases (objects, JSON texts, Buffers or ' +
-      `paths), not ${describe(cases)}; for one case use estimate() or compare()`);
-  }
   const fields = opts.fields === undefined || opts.fields === null ? 'totals' : opts.fields;
   if (fields !== 'totals' && fields !== 'lines') throw new TypeError('fields: expected "totals" or "lines"');
   const jobs = opts.jobs === undefined || opts.jobs === null ? 1 : opts.jobs;
@@ -516,8 +514,21 @@ function batchArgs(cases, schemes, opts) {
     throw new TypeError(`jobs: expected an integer 0..256 (0: one thread per processor), not ${String(jobs)}`);
   }
   const ids = schemeIds(schemes, 'schemes', false);
+  const lines = fields === 'lines';
+  return { allow, lines, args: [ids, optionList(opts.options, allow), dateText(opts.asOf, 'asOf'), jobs, lines, extras(opts, allow, null)] };
+}
+
+/* A string, a Buffer or one case object iterates, but is not a list of cases. */
+function isCaseList(cases) {
+  return !(cases === null || cases === undefined || typeof cases === 'string' || Buffer.isBuffer(cases) ||
+    isPlainObject(cases) || typeof cases[Symbol.iterator] !== 'function');
+}
+
+/* The JSON texts of cases for the C layer, the input position of each, and a row for each case
+ * that cannot be made into text. */
+function caseTexts(cases, allow, lines) {
   const texts = [];
-  const where = []; // input index of each text
+  const where = [];
   const bad = [];
   let i = 0;
   for (const c of cases) {
@@ -525,12 +536,21 @@ function batchArgs(cases, schemes, opts) {
       texts.push(caseJSON(c, allow));
       where.push(i);
     } catch (e) {
-      bad.push(jsErrorRow(i, e, fields === 'lines'));
+      bad.push(jsErrorRow(i, e, lines));
     }
     i++;
   }
-  return [[texts, ids, optionList(opts.options, allow), dateText(opts.asOf, 'asOf'), jobs, fields === 'lines',
-    extras(opts, allow, null)], where, bad];
+  return { texts, where, bad };
+}
+
+function batchArgs(cases, schemes, opts) {
+  const cfg = batchConfig(schemes, opts, 'batch');
+  if (!isCaseList(cases)) {
+    throw new TypeError('batch: cases must be an array (or iterable) of cases (objects, JSON texts, Buffers or ' +
+      `paths), not ${describe(cases)}; for one case use estimate() or compare()`);
+  }
+  const { texts, where, bad } = caseTexts(cases, cfg.allow, cfg.lines);
+  return [[texts, ...cfg.args], where, bad];
 }
 
 function batchResult(rows, where, bad) {
@@ -564,6 +584,94 @@ function batch(cases, schemes, opts) {
 function batchSync(cases, schemes, opts) {
   const [args, where, bad] = batchArgs(cases, schemes, opts);
   return batchResult(callSync(native.batch, ...args, false), where, bad);
+}
+
+/* batchStream's windows: the first of WINDOW_FIRST cases, so that rows come soon, then doubling
+ * up to WINDOW_ROWS rows (WINDOW_MIN..WINDOW_MAX cases). The library runs one window ahead of
+ * the rows handed over, never more. */
+const WINDOW_FIRST = 64;
+const WINDOW_ROWS = 4096;
+const WINDOW_MIN = 64;
+const WINDOW_MAX = 2048;
+
+/* An argument batchStream cannot take: a ReparationsError whose path names it. */
+function argumentError(e) {
+  if (e instanceof ReparationsError || !(e instanceof TypeError || e.syscall)) return e;
+  const m = /^([A-Za-z_][\w.[\]"]*): /.exec(e.message);
+  return new ReparationsError(e.message, e.syscall ? { code: 'io', status: 7, path: m ? m[1] : '', stage: 'arguments' }
+    : { code: 'invalid', status: 1, path: m ? m[1] : '', stage: 'arguments' });
+}
+
+function caseIterator(cases) {
+  if (cases !== null && cases !== undefined && typeof cases[Symbol.asyncIterator] === 'function') {
+    return [cases[Symbol.asyncIterator](), true];
+  }
+  if (!isCaseList(cases)) {
+    throw new TypeError('cases: expected an iterable or async iterable of cases (objects, JSON texts, Buffers or ' +
+      `paths), not ${describe(cases)}`);
+  }
+  return [cases[Symbol.iterator](), false];
+}
+
+/** batch() as an async iterable of its rows, for caseloads beyond memory: `cases` may be any
+ * iterable or async iterable (a generator, a readline interface over JSON Lines), read a window
+ * at a time while the library evaluates the window before; rows come in input order, as
+ * batch() would give them. Stopping early (break) stops the reading and the library's work.
+ * Bad arguments reject the first next() with a ReparationsError naming the option. */
+async function* batchStream(cases, schemes, opts) {
+  let cfg, it, isAsync;
+  try {
+    cfg = batchConfig(schemes, opts, 'opts');
+    [it, isAsync] = caseIterator(cases);
+  } catch (e) {
+    throw argumentError(e);
+  }
+  const handle = callSync(native.batchOpen, ...cfg.args);
+  const max = Math.min(WINDOW_MAX, Math.max(WINDOW_MIN, Math.floor(WINDOW_ROWS / cfg.args[0].length)));
+  let size = Math.min(WINDOW_FIRST, max);
+  let base = 0;
+  let exhausted = false;
+  let stopped = false;
+  let pending = null;
+  // the rows of the next window (null at the end of the input), read and evaluated
+  const nextWindow = async () => {
+    const chunk = [];
+    while (chunk.length < size && !stopped) {
+      const n = isAsync ? await it.next() : it.next();
+      if (n.done) {
+        exhausted = true;
+        break;
+      }
+      chunk.push(n.value);
+    }
+    // the first window runs even when empty: it builds the batch, and so checks the options
+    if (stopped || (!chunk.length && base > 0)) return null;
+    const at = base;
+    base += chunk.length;
+    size = Math.min(2 * size, max);
+    const { texts, where, bad } = caseTexts(chunk, cfg.allow, cfg.lines);
+    const rows = batchResult(await callAsync(native.batchWindow, handle, texts), where, bad);
+    for (const r of rows) r.index += at;
+    return rows;
+  };
+  const start = () => {
+    pending = nextWindow();
+    pending.catch(() => {}); // handled where it is awaited, even if that is after it fails
+  };
+  try {
+    start();
+    while (pending) {
+      const rows = await pending;
+      pending = null;
+      if (rows && !exhausted) start(); // evaluated while these rows are consumed
+      for (const r of rows || []) yield r;
+    }
+  } finally {
+    stopped = true;
+    native.batchClose(handle); // a window still running stops at its next row
+    if (pending) await pending.catch(() => {});
+    if (!exhausted && typeof it.return === 'function') await it.return();
+  }
 }
 
 // --------------------------------------------------------------------------------------------
@@ -611,7 +719,7 @@ function withDecimals(result, Decimal) {
 
 module.exports = {
   estimate, estimateSync, compare, compareSync, schemes, refdata, validate, validateAsync,
-  batch, batchSync, statement, statementSync,
+  batch, batchSync, batchStream, statement, statementSync,
   withDecimals, ReparationsError, LANGUAGES,
   version: LIBRARY_VERSION,
   libraryVersion: () => native.version(),

@@ -2,7 +2,9 @@
  *
  * Every function takes JSON text and arrays of strings and returns the
  * library's own JSON text (estimate, compare, schemes, refdata) or a small
- * array (validate, version). The friendly API (plain objects, the rule that a
+ * array (validate, version); batch rows come as JS objects, all at once
+ * (batch) or a window of cases at a time through a stream handle (batchOpen,
+ * batchWindow, batchClose). The friendly API (plain objects, the rule that a
  * JS number is not an amount, ReparationsError) lives in index.js.
  *
  * Arguments are copied into malloc'd C strings before any library work, so
@@ -21,6 +23,7 @@
 #include <node_api.h>
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,7 +66,8 @@ typedef enum call_kind {
 	CALL_REFDATA,
 	CALL_VALIDATE,
 	CALL_BATCH,
-	CALL_STATEMENT
+	CALL_STATEMENT,
+	CALL_WINDOW /* one window of a batch stream */
 } call_kind;
 
 #define LINE_FIELDS 13
@@ -122,6 +126,9 @@ typedef struct call {
 	brow *rows;
 	size_t n_rows, cap_rows;
 	const size_t *index_map; /* asOf: position of each parsed case in the input */
+	/* a window: the stream it runs on, kept alive by stream_ref while it runs */
+	struct bstream *stream;
+	napi_ref stream_ref;
 	/* async */
 	napi_async_work work;
 	napi_deferred deferred;
@@ -186,6 +193,53 @@ static void call_free(call *c)
 	free(c->case_id);
 	free(c->currency);
 	free(c);
+}
+
+/* A batch stream (batchStream in index.js): the arguments of batchOpen,
+ * copied once (cfg), and the context, options and batch that its first
+ * window builds on the thread pool and the next windows reuse. One window
+ * runs at a time. batchClose, or the handle's finalizer when the stream was
+ * dropped, frees them; a window still running is cancelled first and the
+ * stream freed when it ends. */
+typedef struct bstream {
+	call *cfg;
+	rep_context *ctx;
+	rep_options *o;
+	rep_batch *b;
+	bool running, closed;   /* main thread only */
+	atomic_bool cancel;     /* read by the running window's row callback */
+} bstream;
+
+static void close_context(rep_context *ctx);
+
+static void stream_drop_batch(bstream *s)
+{
+	rep_batch_free(s->b);
+	rep_options_free(s->o);
+	close_context(s->ctx);
+	s->b = NULL;
+	s->o = NULL;
+	s->ctx = NULL;
+}
+
+static void stream_release(bstream *s)
+{
+	stream_drop_batch(s);
+	call_free(s->cfg);
+	s->cfg = NULL;
+}
+
+/* Free c; a window hands its stream back (and frees it if it was closed meanwhile). */
+static void call_end(napi_env env, call *c)
+{
+	bstream *s = c->stream;
+	if (s) {
+		s->running = false;
+		if (s->closed)
+			stream_release(s);
+		napi_delete_reference(env, c->stream_ref);
+	}
+	call_free(c);
 }
 
 /* A pending JS exception makes every later call fail; check and bail. */
@@ -727,9 +781,14 @@ static rep_status copy_row(call *c, const rep_batch_row *r, size_t index)
 	return bad ? REP_ENOMEM : REP_OK;
 }
 
+/* What a window's row callback returns once its stream is closed: the run stops there. */
+#define STOP_CLOSED REP_EINVAL
+
 static rep_status on_row(void *user, const rep_batch_row *r)
 {
 	call *c = user;
+	if (c->stream && atomic_load_explicit(&c->stream->cancel, memory_order_relaxed))
+		return STOP_CLOSED;
 	return copy_row(c, r, c->index_map ? c->index_map[r->index] : r->index);
 }
 
@@ -744,10 +803,10 @@ static int row_order(const void *a, const void *b)
 /* With asOf the cases are read here (the valuation date set on each, then
  * checked again); a case that cannot be read is its error row, as the
  * library's own reading of texts makes it, and the others run as a batch. */
-static rep_status batch_as_of(call *c, rep_batch *b)
+static rep_status batch_as_of(call *c, rep_batch *b, const char *as_of)
 {
 	rep_date d;
-	rep_status st = rep_date_parse(&d, c->as_of, &c->err);
+	rep_status st = rep_date_parse(&d, as_of, &c->err);
 	if (st)
 		return fail(c, "as_of", st);
 	rep_case **cases = calloc(c->n_texts ? c->n_texts : 1, sizeof *cases);
@@ -795,34 +854,63 @@ out:
 	return c->st;
 }
 
+/* The context, options and batch for the arguments of c (a batch, or a stream's cfg). */
+static rep_status batch_prepare(call *c, rep_context **ctx, rep_options **o, rep_batch **b)
+{
+	if (open_context(c, ctx) || read_options(c, *ctx, o))
+		return c->st;
+	rep_status st = rep_batch_new(b, *ctx, (const char *const *)c->schemes, c->n_schemes, *o, &c->err);
+	if (st)
+		return fail(c, "batch", st);
+	if ((st = rep_batch_set_jobs(*b, c->jobs))) {
+		snprintf(c->err.path, sizeof c->err.path, "jobs");
+		snprintf(c->err.message, sizeof c->err.message, "jobs: %u is not 0..%u", c->jobs, REP_BATCH_MAX_JOBS);
+		return fail(c, "jobs", st);
+	}
+	return REP_OK;
+}
+
+/* c's case texts through b, into c's rows; as_of: NULL, or every case's valuation date. */
+static void batch_run(call *c, rep_batch *b, const char *as_of)
+{
+	if (as_of) {
+		batch_as_of(c, b, as_of);
+		return;
+	}
+	rep_status st = rep_batch_run_texts(b, (const char *const *)c->texts, c->lens, c->n_texts, on_row, c, &c->err);
+	if (st)
+		fail(c, "batch", st);
+}
+
 static void work_batch(call *c)
 {
 	rep_context *ctx = NULL;
 	rep_options *o = NULL;
 	rep_batch *b = NULL;
-	if (open_context(c, &ctx) || read_options(c, ctx, &o))
-		goto out;
-	rep_status st = rep_batch_new(&b, ctx, (const char *const *)c->schemes, c->n_schemes, o, &c->err);
-	if (st) {
-		fail(c, "batch", st);
-		goto out;
-	}
-	if ((st = rep_batch_set_jobs(b, c->jobs))) {
-		snprintf(c->err.path, sizeof c->err.path, "jobs");
-		snprintf(c->err.message, sizeof c->err.message, "jobs: %u is not 0..%u", c->jobs, REP_BATCH_MAX_JOBS);
-		fail(c, "jobs", st);
-		goto out;
-	}
-	if (c->as_of) {
-		batch_as_of(c, b);
-		goto out;
-	}
-	if ((st = rep_batch_run_texts(b, (const char *const *)c->texts, c->lens, c->n_texts, on_row, c, &c->err)))
-		fail(c, "batch", st);
-out:
+	if (!batch_prepare(c, &ctx, &o, &b))
+		batch_run(c, b, c->as_of);
 	rep_batch_free(b);
 	rep_options_free(o);
 	close_context(ctx);
+}
+
+/* One window of a stream; the first builds the stream's batch (its error, an
+ * unknown option say, is this window's, and nothing of it is kept). */
+static void work_window(call *c)
+{
+	bstream *s = c->stream;
+	if (!s->b && batch_prepare(s->cfg, &s->ctx, &s->o, &s->b)) {
+		c->st = s->cfg->st;
+		c->stage = s->cfg->stage;
+		c->err = s->cfg->err;
+		stream_drop_batch(s);
+		s->cfg->st = REP_OK;
+		rep_error_clear(&s->cfg->err);
+		return;
+	}
+	batch_run(c, s->b, s->cfg->as_of);
+	if (c->st == STOP_CLOSED && atomic_load(&s->cancel))
+		snprintf(c->err.message, sizeof c->err.message, "the batch stream was closed");
 }
 
 static void work(call *c)
@@ -845,6 +933,9 @@ static void work(call *c)
 		break;
 	case CALL_BATCH:
 		work_batch(c);
+		break;
+	case CALL_WINDOW:
+		work_window(c);
 		break;
 	case CALL_STATEMENT:
 		work_compare(c);
@@ -1005,7 +1096,7 @@ static napi_status make_rows(napi_env env, const call *c, napi_value *out)
 static napi_status make_result(napi_env env, const call *c, napi_value *out)
 {
 	napi_status s;
-	if (c->kind == CALL_BATCH)
+	if (c->kind == CALL_BATCH || c->kind == CALL_WINDOW)
 		return make_rows(env, c, out);
 	if (c->kind != CALL_VALIDATE)
 		return napi_create_string_utf8(env, c->text ? c->text : "", c->text ? c->len : 0, out);
@@ -1055,7 +1146,7 @@ static void async_complete(napi_env env, napi_status status, void *data)
 		napi_reject_deferred(env, c->deferred, err);
 	}
 	napi_delete_async_work(env, c->work);
-	call_free(c);
+	call_end(env, c);
 }
 
 /* Run `c` now (sync) or on the thread pool (async: returns a Promise). Takes ownership of c. */
@@ -1069,13 +1160,13 @@ static napi_value run(napi_env env, call *c, bool async)
 			napi_throw(env, make_error(env, c));
 		else if (make_result(env, c, &out) != napi_ok)
 			out = NULL;
-		call_free(c);
+		call_end(env, c);
 		return out;
 	}
 	napi_value promise, name;
 	if (napi_create_promise(env, &c->deferred, &promise) != napi_ok ||
 	    napi_create_string_utf8(env, "reparations", NAPI_AUTO_LENGTH, &name) != napi_ok) {
-		call_free(c);
+		call_end(env, c);
 		return NULL;
 	}
 	if (napi_create_async_work(env, NULL, name, async_execute, async_complete, c, &c->work) != napi_ok ||
@@ -1087,7 +1178,7 @@ static napi_value run(napi_env env, call *c, bool async)
 		napi_reject_deferred(env, c->deferred, err);
 		if (c->work)
 			napi_delete_async_work(env, c->work);
-		call_free(c);
+		call_end(env, c);
 	}
 	return promise;
 }
@@ -1177,6 +1268,44 @@ static napi_value js_compare(napi_env env, napi_callback_info info)
 	return comparison_call(env, info, CALL_COMPARE);
 }
 
+/* The arguments a batch and a stream share: a[0..5] = schemes[], options[], asOf|null, jobs, lines, extras|null. */
+static int get_batch_args(napi_env env, napi_value *a, call *c)
+{
+	int64_t jobs = 1;
+	if (get_strv(env, a[0], &c->schemes, &c->n_schemes, "schemes") ||
+	    get_strv(env, a[1], &c->options, &c->n_options, "options") ||
+	    get_text(env, a[2], &c->as_of, NULL, true, false, "asOf"))
+		return -1;
+	if (napi_get_value_int64(env, a[3], &jobs) != napi_ok || jobs < 0 || jobs > REP_BATCH_MAX_JOBS)
+		return throw_type(env, "jobs", "an integer 0..256");
+	c->jobs = (unsigned)jobs;
+	c->with_lines = truthy(env, a[4]);
+	if (get_extras(env, a[5], c))
+		return -1;
+	if (c->n_schemes == 0)
+		return throw_type(env, "schemes", "at least one scheme id");
+	return 0;
+}
+
+/* The case texts of a batch or a window: a JS array of strings or Buffers. */
+static int get_texts(napi_env env, napi_value v, call *c)
+{
+	uint32_t n;
+	if (get_array(env, v, &n, "cases"))
+		return -1;
+	if (n && (!(c->texts = calloc(n, sizeof *c->texts)) || !(c->lens = calloc(n, sizeof *c->lens))))
+		return throw_nomem(env);
+	for (uint32_t i = 0; i < n; i++) {
+		napi_value item;
+		if (get_elem(env, v, i, &item))
+			return -1;
+		c->n_texts++;
+		if (get_text(env, item, &c->texts[i], &c->lens[i], false, true, "case"))
+			return -1;
+	}
+	return 0;
+}
+
 /* batch(caseTexts[], schemes[], options[], asOf|null, jobs, lines, extras|null, async) */
 static napi_value js_batch(napi_env env, napi_callback_info info)
 {
@@ -1186,41 +1315,104 @@ static napi_value js_batch(napi_env env, napi_callback_info info)
 	call *c = call_new(env, CALL_BATCH);
 	if (!c)
 		return NULL;
-	uint32_t n;
-	int64_t jobs = 1;
-	if (get_array(env, a[0], &n, "cases"))
-		goto fail;
-	if (n && (!(c->texts = calloc(n, sizeof *c->texts)) || !(c->lens = calloc(n, sizeof *c->lens)))) {
-		throw_nomem(env);
-		goto fail;
-	}
-	for (uint32_t i = 0; i < n; i++) {
-		napi_value item;
-		if (get_elem(env, a[0], i, &item))
-			goto fail;
-		c->n_texts++;
-		if (get_text(env, item, &c->texts[i], &c->lens[i], false, true, "case"))
-			goto fail;
-	}
-	if (get_strv(env, a[1], &c->schemes, &c->n_schemes, "schemes") ||
-	    get_strv(env, a[2], &c->options, &c->n_options, "options") ||
-	    get_text(env, a[3], &c->as_of, NULL, true, false, "asOf"))
-		goto fail;
-	if (napi_get_value_int64(env, a[4], &jobs) != napi_ok || jobs < 0 || jobs > REP_BATCH_MAX_JOBS) {
-		throw_type(env, "jobs", "an integer 0..256");
-		goto fail;
-	}
-	c->jobs = (unsigned)jobs;
-	c->with_lines = truthy(env, a[5]);
-	if (get_extras(env, a[6], c))
-		goto fail;
-	if (c->n_schemes == 0) {
-		throw_type(env, "schemes", "at least one scheme id");
-		goto fail;
+	if (get_texts(env, a[0], c) || get_batch_args(env, a + 1, c)) {
+		call_free(c);
+		return NULL;
 	}
 	return run(env, c, truthy(env, a[7]));
-fail:
-	call_free(c);
+}
+
+/* A running window holds a reference to the handle, so this runs with one
+ * only when the environment is torn down: the window is stopped and the
+ * stream left to it (what it holds is freed if it completes), never freed
+ * under it. */
+static void stream_finalize(napi_env env, void *data, void *hint)
+{
+	(void)env;
+	(void)hint;
+	bstream *s = data;
+	s->closed = true;
+	atomic_store(&s->cancel, true);
+	if (s->running)
+		return;
+	stream_release(s);
+	free(s);
+}
+
+/* batchOpen(schemes[], options[], asOf|null, jobs, lines, extras|null) -> a stream handle.
+ * Only copies the arguments: the first window builds the batch. */
+static napi_value js_batch_open(napi_env env, napi_callback_info info)
+{
+	napi_value a[6], out = NULL;
+	if (get_args(env, info, a, 6))
+		return NULL;
+	bstream *s = calloc(1, sizeof *s);
+	if (!s) {
+		throw_nomem(env);
+		return NULL;
+	}
+	atomic_init(&s->cancel, false);
+	if (!(s->cfg = call_new(env, CALL_BATCH)) || get_batch_args(env, a, s->cfg) ||
+	    napi_create_external(env, s, stream_finalize, NULL, &out) != napi_ok) {
+		stream_release(s);
+		free(s);
+		return NULL;
+	}
+	return out;
+}
+
+static bstream *get_stream(napi_env env, napi_value v)
+{
+	napi_valuetype t;
+	void *s = NULL;
+	if (napi_typeof(env, v, &t) != napi_ok || t != napi_external || napi_get_value_external(env, v, &s) != napi_ok) {
+		throw_type(env, "stream", "a handle from batchOpen");
+		return NULL;
+	}
+	return s;
+}
+
+/* batchWindow(stream, caseTexts[]) -> Promise of the window's rows (indexes from 0 in the window). */
+static napi_value js_batch_window(napi_env env, napi_callback_info info)
+{
+	napi_value a[2];
+	if (get_args(env, info, a, 2))
+		return NULL;
+	bstream *s = get_stream(env, a[0]);
+	if (!s)
+		return NULL;
+	if (s->closed || s->running) {
+		napi_throw_error(env, NULL, s->closed ? "reparations: the batch stream is closed"
+						      : "reparations: a window of this batch stream is running");
+		return NULL;
+	}
+	call *c = call_new(env, CALL_WINDOW);
+	if (!c)
+		return NULL;
+	c->with_lines = s->cfg->with_lines;
+	if (get_texts(env, a[1], c) || napi_create_reference(env, a[0], 1, &c->stream_ref) != napi_ok) {
+		call_free(c);
+		return NULL;
+	}
+	c->stream = s;
+	s->running = true;
+	return run(env, c, true);
+}
+
+/* batchClose(stream): frees the stream now, or (a window running) stops that
+ * window at its next row and frees the stream when it ends. */
+static napi_value js_batch_close(napi_env env, napi_callback_info info)
+{
+	napi_value a[1];
+	if (get_args(env, info, a, 1))
+		return NULL;
+	bstream *s = get_stream(env, a[0]);
+	if (!s)
+		return NULL;
+	s->closed = true;
+	atomic_store(&s->cancel, true);
+	if (!s->running)
+		stream_release(s);
 	return NULL;
 }
 
@@ -1301,7 +1493,8 @@ NAPI_MODULE_INIT(/* napi_env env, napi_value exports */)
 	} fns[] = {
 		{"estimate", js_estimate}, {"compare", js_compare}, {"schemes", js_schemes},
 		{"refdata", js_refdata},   {"validate", js_validate}, {"version", js_version},
-		{"batch", js_batch},       {"statement", js_statement},
+		{"batch", js_batch},       {"statement", js_statement}, {"batchOpen", js_batch_open},
+		{"batchWindow", js_batch_window}, {"batchClose", js_batch_close},
 	};
 	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
 		napi_value f;

@@ -146,3 +146,102 @@ test('equal to the totals of `reparations batch` (CSV)', async () => {
   assert.equal(rows[0].total, '75.00');  // 1 x 75
   assert.equal(rows[2].total, '525.00'); // 7 x 75
 });
+
+/* Every row of a batchStream, collected. */
+async function collect(stream) {
+  const rows = [];
+  for await (const r of stream) rows.push(r);
+  return rows;
+}
+
+test('batchStream: the rows of batchSync, across windows, from iterables and async iterables', async () => {
+  // 300 cases: windows of 64, 128 and 108 (index.js WINDOW_FIRST, doubling); bad cases on both
+  // sides of the second edge
+  const cases = Array.from({ length: 300 }, (_, i) => mkcase(`c${i}`, 1 + (i % 31)));
+  cases[191] = '{"id": "x", "currency": ';                                   // syntax: a row from the library
+  cases[192] = { ...mkcase('num'), harms: [{ kind: 'property', amount: 5 }] }; // a JS number: a row from index.js
+  const want = rep.batchSync(cases, SCHEMES, { jobs: 2 });
+  assert.equal(want.length, 2 * 298 + 2);
+  assert.deepEqual(await collect(rep.batchStream(cases, SCHEMES, { jobs: 2 })), want);
+  async function* texts() { for (const c of cases) yield typeof c === 'string' ? c : JSON.stringify(c); }
+  const fromAsync = await collect(rep.batchStream(texts(), SCHEMES));
+  assert.deepEqual(fromAsync.map((r) => [r.index, r.scheme, r.status, r.total]),
+    want.map((r) => [r.index, r.scheme, r.status, r.total]));
+  // 191 cases x 2 schemes = 382 rows before them
+  assert.deepEqual([fromAsync[382].index, fromAsync[382].status, fromAsync[383].index, fromAsync[383].status],
+    [191, 'syntax', 192, 'invalid']);
+  // c299 has 1 + 299 % 31 = 21 days: 21 x 75 = 1,575.00 EUR
+  assert.deepEqual([want[596].case, want[596].total], ['c299', '1575.00']);
+  // asOf and fields: "lines" go to every window
+  const opts = { asOf: '2026-06-01', fields: 'lines' };
+  assert.deepEqual(await collect(rep.batchStream(cases, 'de-streg', opts)), rep.batchSync(cases, 'de-streg', opts));
+  assert.deepEqual(await collect(rep.batchStream([], 'de-streg')), []);
+});
+
+test('batchStream: reads at most two windows ahead of the rows handed over', async () => {
+  let pulled = 0;
+  function* gen() { for (let i = 0; i < 20000; i++, pulled++) yield mkcase(`c${i}`, 1 + (i % 31)); }
+  let rows = 0;
+  let ahead = 0;
+  for await (const r of rep.batchStream(gen(), SCHEMES, { jobs: 2 })) {
+    ahead = Math.max(ahead, pulled - r.index);
+    rows++;
+  }
+  assert.equal(rows, 40000);
+  // the window being handed over and the next one, at most 2,048 cases each (index.js WINDOW_MAX)
+  assert.ok(ahead <= 2 * 2048, `read ${ahead} cases ahead of the rows`);
+});
+
+test('batchStream: break stops the reading and closes the source', async () => {
+  let pulled = 0;
+  let closed = false;
+  function* endless() {
+    try {
+      for (let i = 0; ; i++, pulled++) yield mkcase(`c${i}`);
+    } finally {
+      closed = true;
+    }
+  }
+  const stream = rep.batchStream(endless(), 'de-streg', { jobs: 2 });
+  const seen = [];
+  for await (const r of stream) {
+    seen.push(r.total);
+    if (seen.length === 3) break;
+  }
+  assert.deepEqual(seen, ['750.00', '750.00', '750.00']); // 10 x 75 each
+  assert.ok(closed, 'the source generator was closed');
+  assert.ok(pulled <= 64 + 128, `read ${pulled} cases`); // the first window and the next one
+  assert.deepEqual(await stream.next(), { value: undefined, done: true });
+  // an async source is closed too, and an error thrown by the source is the stream's
+  let asyncClosed = false;
+  async function* slow() {
+    try {
+      for (let i = 0; ; i++) yield mkcase(`a${i}`);
+    } finally {
+      asyncClosed = true;
+    }
+  }
+  for await (const r of rep.batchStream(slow(), 'de-streg')) if (r.index === 0) break;
+  assert.ok(asyncClosed);
+  function* failing() { yield mkcase('a'); throw new Error('source broke'); }
+  await assert.rejects(collect(rep.batchStream(failing(), 'de-streg')), /source broke/);
+});
+
+test('batchStream: bad arguments reject with a ReparationsError naming the option', async () => {
+  const named = (p) => (e) => e instanceof rep.ReparationsError && e.path === p;
+  let pulled = 0;
+  function* gen() { pulled++; yield mkcase('a'); }
+  await assert.rejects(collect(rep.batchStream(gen(), 'de-streg', { jobs: -1 })), named('jobs'));
+  await assert.rejects(collect(rep.batchStream(gen(), 'de-streg', { fields: 'all' })), named('fields'));
+  await assert.rejects(collect(rep.batchStream(gen(), [])), named('schemes'));
+  await assert.rejects(collect(rep.batchStream(gen(), 'de-streg', { lang: 'ru' })), named('lang'));
+  await assert.rejects(collect(rep.batchStream(gen(), 'de-streg', { asOf: 20260301 })), named('asOf'));
+  await assert.rejects(collect(rep.batchStream(gen(), 'de-streg', { fx: '/no/such/rates.fx' })), named('fx'));
+  await assert.rejects(collect(rep.batchStream(mkcase('a'), 'de-streg')), named('cases'));
+  await assert.rejects(collect(rep.batchStream(gen(), 'de-streg', 5)), named('opts'));
+  assert.equal(pulled, 0); // refused before any case is read
+  // what only the library can check, when the first window runs (even with no case)
+  await assert.rejects(collect(rep.batchStream([], 'de-streg', { options: ['de-streg.nope=1'] })),
+    (e) => e instanceof rep.ReparationsError && e.stage === 'option' && /de-streg\.nope/.test(e.message));
+  await assert.rejects(collect(rep.batchStream(gen(), 'de-streg', { asOf: '2026-02-30' })), named('asOf'));
+});

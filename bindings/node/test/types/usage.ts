@@ -42,6 +42,18 @@ async function main(): Promise<void> {
   const heads: Record<string, string> | null = rep.batchSync(['a.json'], 'de-streg', { fields: 'lines' })[0].heads;
   // @ts-expect-error: fields is "totals" or "lines"
   rep.batchSync(['a.json'], 'de-streg', { fields: 'all' });
+  async function* lines(): AsyncGenerator<string> { yield '{"id": "a", "currency": "EUR"}'; }
+  for await (const row of rep.batchStream(lines(), ['de-streg'], { jobs: 2, fields: 'lines' })) {
+    const st: string = row.status;
+    const amount: string | undefined = row.lines?.[0]?.amount;
+    console.log(st, amount, row.index);
+  }
+  const streamed: AsyncIterable<rep.BatchRow> = rep.batchStream([{ id: 'b', currency: 'EUR' }], 'de-streg');
+  // @ts-expect-error: one case is not a list of cases
+  rep.batchStream({ id: 'b', currency: 'EUR' }, 'de-streg');
+  // @ts-expect-error: rows come one at a time, not as an array
+  const notArray: rep.BatchRow[] = rep.batchStream(['a.json'], 'de-streg');
+  console.log(streamed, notArray);
   const html: string = await rep.statement('case.json', null, { lang: 'ru', reportCurrency: 'EUR' });
   const html2: string = rep.statementSync('case.json', ['kz-cpc']);
   console.log(t, heads, html, html2);
