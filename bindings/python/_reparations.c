@@ -1,17 +1,22 @@
 /* reparations._reparations: the thin C layer of the Python binding.
  *
- * Every function takes JSON text and tuples of strings, and returns the
- * library's own JSON text (estimate, compare, schemes, refdata) or a small
- * tuple (validate, version). The friendly API, the Decimal conversion and the
+ * Functions take a case as JSON text or as a dict (built into the library's
+ * case directly by case_dict.c; None comes back for a dict that must come as
+ * JSON text, whose reader then words the error), and tuples of strings. They
+ * return the library's own JSON text (estimate, compare, schemes, refdata), a
+ * small tuple (validate, version), batch rows, or Estimate objects
+ * (estimates): each keeps its C estimate and makes an attribute from the
+ * library's accessors the first time it is read. The friendly API and the
  * exception hierarchy live in reparations/__init__.py.
  *
  * Threads: the arguments are copied into C pointers while the GIL is held
- * (into strings owned by immutable objects this call keeps referenced), then
- * the GIL is released for all library work, and taken back to build the
- * result. Calls without user data (exchange rates, series, scheme files) read
- * one module-level context created at import and never modified afterwards;
- * calls with user data build their own context (cheap: the built-in schemes
- * and series are static tables) and free it before returning.
+ * (into strings owned by immutable objects this call keeps referenced; a
+ * dict case is built into a rep_case then), then the GIL is released for all
+ * library work, and taken back to build the result. Calls without user data
+ * (exchange rates, series, scheme files) read one module-level context
+ * created at import and never modified afterwards; calls with user data build
+ * their own context (cheap: the built-in schemes and series are static
+ * tables) and free it when the call, or the last estimate it made, is done.
  *
  * Errors: a failing library call raises the private _reparations.LibraryError
  * with args (stage, status, status_name, path, message); the Python layer maps
