@@ -1202,8 +1202,8 @@ static void put(fields *f, PyObject *(*mk)(const char *), const char *s)
 
 /* A dataclass instance made as its __init__ would make it, without running
  * that __init__ (a frozen dataclass sets each field through a Python-level
- * object.__setattr__ call: a line costs 3x as much that way). _setup refuses
- * classes with a __post_init__, which this would skip. */
+ * object.__setattr__ call: a line costs 2.3 times as many instructions that
+ * way). _setup refuses classes with a __post_init__, which this would skip. */
 static PyObject *make(const dataclass *k, fields *f)
 {
 	PyObject *o = NULL;
