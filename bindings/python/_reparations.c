@@ -1,17 +1,22 @@
 /* reparations._reparations: the thin C layer of the Python binding.
  *
- * Every function takes JSON text and tuples of strings, and returns the
- * library's own JSON text (estimate, compare, schemes, refdata) or a small
- * tuple (validate, version). The friendly API, the Decimal conversion and the
+ * Functions take a case as JSON text or as a dict (built into the library's
+ * case directly by case_dict.c; None comes back for a dict that must come as
+ * JSON text, whose reader then words the error), and tuples of strings. They
+ * return the library's own JSON text (estimate, compare, schemes, refdata), a
+ * small tuple (validate, version), batch rows, or Estimate objects
+ * (estimates): each keeps its C estimate and makes an attribute from the
+ * library's accessors the first time it is read. The friendly API and the
  * exception hierarchy live in reparations/__init__.py.
  *
  * Threads: the arguments are copied into C pointers while the GIL is held
- * (into strings owned by immutable objects this call keeps referenced), then
- * the GIL is released for all library work, and taken back to build the
- * result. Calls without user data (exchange rates, series, scheme files) read
- * one module-level context created at import and never modified afterwards;
- * calls with user data build their own context (cheap: the built-in schemes
- * and series are static tables) and free it before returning.
+ * (into strings owned by immutable objects this call keeps referenced; a
+ * dict case is built into a rep_case then), then the GIL is released for all
+ * library work, and taken back to build the result. Calls without user data
+ * (exchange rates, series, scheme files) read one module-level context
+ * created at import and never modified afterwards; calls with user data build
+ * their own context (cheap: the built-in schemes and series are static
+ * tables) and free it when the call, or the last estimate it made, is done.
  *
  * Errors: a failing library call raises the private _reparations.LibraryError
  * with args (stage, status, status_name, path, message); the Python layer maps
@@ -19,16 +24,18 @@
  * MemoryError directly. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <datetime.h>
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "reparations.h"
+#include "binding.h"
 
 PyMODINIT_FUNC PyInit__reparations(void);
 
 static PyObject *library_error;     /* _reparations.LibraryError */
 static rep_context *default_ctx;    /* created at import, only read afterwards */
+static PyObject *empty_tuple;       /* () for making objects without arguments */
 
 /* ---- arguments copied out of Python objects ---- */
 
@@ -50,6 +57,8 @@ typedef struct series_arg {
 typedef struct call_args {
 	PyObject *keep;            /* list of the tuples whose items we point into */
 	text_arg case_json;
+	rep_case *built;           /* the case, when it came as a dict built directly (case_dict.c) */
+	int declined;              /* a dict that must come as JSON text: the call returns None */
 	const char *as_of;         /* NULL: the case's own */
 	const char *report_currency;
 	const char *series_id;     /* refdata: NULL for the list */
@@ -83,6 +92,7 @@ typedef struct call_result {
 static void call_args_release(call_args *a)
 {
 	Py_CLEAR(a->keep);
+	rep_case_free(a->built);
 	PyMem_Free((void *)a->schemes);
 	PyMem_Free((void *)a->options);
 	PyMem_Free(a->fx);
@@ -318,11 +328,16 @@ static void close_context(rep_context *ctx)
 		rep_context_free(ctx);
 }
 
-static rep_status read_case(const call_args *a, call_result *r, rep_case **c)
+/* The call's case: the one built from a dict (taken over), or read from the JSON text. */
+static rep_status read_case(call_args *a, call_result *r, rep_case **c)
 {
-	rep_status st = rep_case_from_json(c, a->case_json.s, a->case_json.len, &r->err);
-	if (st)
+	rep_status st = REP_OK;
+	if (a->built) {
+		*c = a->built;
+		a->built = NULL;
+	} else if ((st = rep_case_from_json(c, a->case_json.s, a->case_json.len, &r->err))) {
 		return fail(r, "case", st);
+	}
 	if (a->as_of) {
 		rep_date d;
 		if ((st = rep_date_parse(&d, a->as_of, &r->err)))
@@ -358,7 +373,7 @@ static rep_status check_schemes(const call_args *a, call_result *r, const rep_co
 	return REP_OK;
 }
 
-static void work_estimate(const call_args *a, call_result *r)
+static void work_estimate(call_args *a, call_result *r)
 {
 	rep_context *ctx = NULL;
 	rep_case *c = NULL;
@@ -397,7 +412,7 @@ out:
 	close_context(ctx);
 }
 
-static void work_compare(const call_args *a, call_result *r)
+static void work_compare(call_args *a, call_result *r)
 {
 	rep_context *ctx = NULL;
 	rep_case *c = NULL;
@@ -439,7 +454,7 @@ out:
 	close_context(ctx);
 }
 
-static void work_schemes(const call_args *a, call_result *r)
+static void work_schemes(call_args *a, call_result *r)
 {
 	rep_context *ctx = NULL;
 	if (open_context(a, r, &ctx))
@@ -451,7 +466,7 @@ out:
 	close_context(ctx);
 }
 
-static void work_refdata(const call_args *a, call_result *r)
+static void work_refdata(call_args *a, call_result *r)
 {
 	rep_context *ctx = NULL;
 	if (open_context(a, r, &ctx))
@@ -474,7 +489,7 @@ static char *dup_or_null(const char *s)
 	return d;
 }
 
-static void work_validate(const call_args *a, call_result *r)
+static void work_validate(call_args *a, call_result *r)
 {
 	rep_case *c = NULL;
 	if (read_case(a, r, &c))
@@ -488,6 +503,16 @@ static void work_validate(const call_args *a, call_result *r)
 	r->n_detentions = rep_case_detention_count(c);
 	r->n_harms = rep_case_harm_count(c);
 out:
+	rep_case_free(c);
+}
+
+/* The case as the library writes it back: tells a case built from a dict and one read from JSON apart, if they differ. */
+static void work_case_json(call_args *a, call_result *r)
+{
+	rep_case *c = NULL;
+	rep_status st;
+	if (read_case(a, r, &c) == REP_OK && (st = rep_case_to_json(&r->text, &r->len, c, &r->err)))
+		fail(r, "render", st);
 	rep_case_free(c);
 }
 
@@ -526,11 +551,20 @@ static void call_result_release(call_result *r)
 	r->text = r->case_id = r->currency = NULL;
 }
 
-typedef void (*work_fn)(const call_args *, call_result *);
+typedef void (*work_fn)(call_args *, call_result *);
+
+/* A dict case that must come as JSON text: None tells the Python layer so. */
+static PyObject *declined(call_args *a)
+{
+	call_args_release(a);
+	Py_RETURN_NONE;
+}
 
 /* Run `work` without the GIL; return the JSON text as str, or raise. */
 static PyObject *run(work_fn work, call_args *a)
 {
+	if (a->declined)
+		return declined(a);
 	call_result r;
 	memset(&r, 0, sizeof r);
 	rep_error_clear(&r.err);
@@ -556,8 +590,14 @@ static int begin(call_args *a)
 	return a->keep ? 0 : -1;
 }
 
+/* The case: JSON text (str or bytes), or a dict built here with the GIL held
+ * (case_dict.c; a->declined when it must come as JSON text instead). */
 static int case_arg(call_args *a, PyObject *case_json)
 {
+	if (PyDict_CheckExact(case_json)) {
+		a->declined = !case_from_dict(case_json, &a->built);
+		return 0;
+	}
 	if (text_of(case_json, &a->case_json, 1, "case"))
 		return -1;
 	return PyList_Append(a->keep, case_json);
@@ -676,6 +716,23 @@ static PyObject *py_validate(PyObject *self, PyObject *args, PyObject *kw)
 		return NULL;
 	}
 	return run(work_validate, &a);
+}
+
+PyDoc_STRVAR(case_json_doc,
+	     "case_json(case) -> str | None\n\n"
+	     "The case (JSON text, or a dict built directly: None when it must come as JSON text) written\n"
+	     "back by rep_case_to_json. For tests: a dict and its JSON text must give the same text.");
+
+static PyObject *py_case_json(PyObject *self, PyObject *case_json)
+{
+	call_args a;
+	if (begin(&a))
+		return NULL;
+	if (case_arg(&a, case_json)) {
+		call_args_release(&a);
+		return NULL;
+	}
+	return run(work_case_json, &a);
 }
 
 /* ---- batch and sweep: rows built straight from the estimates ---- */
@@ -882,7 +939,7 @@ static rep_status batch_setup(const call_args *a, call_result *r, const rep_cont
 }
 
 /* Runs with the GIL released (rr->rc.ts holds the thread state). */
-static void work_batch(const call_args *a, const batch_args *ba, call_result *r, rows_run *rr)
+static void work_batch(call_args *a, const batch_args *ba, call_result *r, rows_run *rr)
 {
 	rep_context *ctx = NULL;
 	rep_options *o = NULL;
@@ -912,7 +969,7 @@ out:
 	close_context(ctx);
 }
 
-static void work_sweep(const call_args *a, const batch_args *ba, call_result *r, rows_run *rr)
+static void work_sweep(call_args *a, const batch_args *ba, call_result *r, rows_run *rr)
 {
 	rep_context *ctx = NULL;
 	rep_case *c = NULL;
@@ -940,10 +997,16 @@ out:
 	close_context(ctx);
 }
 
-typedef void (*rows_work_fn)(const call_args *, const batch_args *, call_result *, rows_run *);
+typedef void (*rows_work_fn)(call_args *, const batch_args *, call_result *, rows_run *);
 
 static PyObject *run_rows(rows_work_fn work, call_args *a, batch_args *ba, int lines)
 {
+	if (a->declined) {
+		PyMem_Free(ba->texts);
+		PyMem_Free(ba->lens);
+		PyMem_Free(ba->vary);
+		return declined(a);
+	}
 	call_result r;
 	memset(&r, 0, sizeof r);
 	rep_error_clear(&r.err);
@@ -1096,61 +1159,186 @@ static PyObject *py_sweep(PyObject *self, PyObject *args, PyObject *kw)
 	return run_rows(work_sweep, &a, &ba, lines);
 }
 
-/* ---- estimates as objects: the C estimate kept and read through its accessors ---- */
+/* ---- estimates as objects: the C estimate kept, each attribute built on first read ---- */
 
-/* What the estimates of one call point into, kept until the last of them
- * goes: the case (an estimate in the case's currency names it from there) and
- * the context made for the call with the user's data (their schemes live in
- * it; NULL for the shared one). The count changes only with the GIL held. */
-typedef struct ctx_ref {
-	rep_context *ctx;
-	rep_case *c;
-	Py_ssize_t refs;
-} ctx_ref;
+/* The Python classes the attributes are made of, given once by the package
+ * (_setup, at import) and only read afterwards. */
+typedef struct dataclass {
+	PyObject *type;
+	PyObject *names;  /* its fields, in the order of dataclasses.fields() */
+	Py_ssize_t n;     /* how many this file fills */
+} dataclass;
 
-typedef struct est_handle {
-	PyObject_HEAD
-	rep_estimate *e;
-	ctx_ref *owner;
-	char *case_id;
-	const char *jurisdiction, *status, *notes; /* owned by the context */
-} est_handle;
+static struct {
+	PyTypeObject *estimate; /* reparations.Estimate, a subclass of EstimateBase */
+	PyObject *decimal;
+	PyObject *json_loads;
+	dataclass line, finding, refpoint, option, totals, range, range_item, citation;
+} cls = {
+	.line = {.n = 13}, .finding = {.n = 4}, .refpoint = {.n = 6}, .option = {.n = 3},
+	.totals = {.n = 3}, .range = {.n = 4}, .range_item = {.n = 4}, .citation = {.n = 3},
+};
 
-static void handle_dealloc(PyObject *self)
+/* The fields of one object being made. After a failure nothing more is
+ * made (no library call runs with an exception set); make() releases them. */
+typedef struct fields {
+	PyObject *v[16];
+	Py_ssize_t n;
+	bool failed;
+} fields;
+
+static void put_obj(fields *f, PyObject *x)
 {
-	est_handle *h = (est_handle *)self;
-	rep_estimate_free(h->e);
-	if (h->owner && --h->owner->refs == 0) {
-		rep_case_free(h->owner->c);
-		if (h->owner->ctx != default_ctx)
-			rep_context_free(h->owner->ctx);
-		PyMem_Free(h->owner);
+	if (f->failed)
+		Py_CLEAR(x);
+	f->failed = !x;
+	f->v[f->n++] = x;
+}
+
+static void put(fields *f, PyObject *(*mk)(const char *), const char *s)
+{
+	put_obj(f, f->failed ? NULL : mk(s));
+}
+
+/* A dataclass instance made as its __init__ would make it, without running
+ * that __init__ (a frozen dataclass sets each field through a Python-level
+ * object.__setattr__ call: a line costs 2.3 times as many instructions that
+ * way). _setup refuses classes with a __post_init__, which this would skip. */
+static PyObject *make(const dataclass *k, fields *f)
+{
+	PyObject *o = NULL;
+	if (!f->failed && f->n != k->n)
+		PyErr_SetString(PyExc_SystemError, "reparations: a dataclass got the wrong number of fields");
+	else if (!f->failed)
+		o = PyBaseObject_Type.tp_new((PyTypeObject *)k->type, empty_tuple, NULL);
+	for (Py_ssize_t i = 0; o && i < f->n; i++)
+		if (PyObject_GenericSetAttr(o, PyTuple_GET_ITEM(k->names, i), f->v[i]))
+			Py_CLEAR(o);
+	for (Py_ssize_t i = 0; i < f->n; i++)
+		Py_XDECREF(f->v[i]);
+	return o;
+}
+
+static PyObject *empty_if_null(const char *s)
+{
+	return str_or_none(s ? s : "");
+}
+
+/* An amount: Decimal built from the library's exact decimal text. */
+static PyObject *dec(const char *s)
+{
+	PyObject *t = PyUnicode_FromString(s ? s : "");
+	if (!t)
+		return NULL;
+	PyObject *d = PyObject_CallOneArg(cls.decimal, t);
+	Py_DECREF(t);
+	return d;
+}
+
+static PyObject *dec_or_none(const char *s)
+{
+	if (!s || !*s)
+		Py_RETURN_NONE;
+	return dec(s);
+}
+
+static PyObject *date_or_none(const char *s)
+{
+	if (!s || !*s)
+		Py_RETURN_NONE;
+	rep_date d;
+	rep_error err;
+	if (rep_date_parse(&d, s, &err)) {
+		PyErr_SetString(PyExc_ValueError, err.message);
+		return NULL;
 	}
-	free(h->case_id);
-	Py_TYPE(self)->tp_free(self);
+	int y, m, day;
+	rep_date_to_ymd(d, &y, &m, &day);
+	return PyDate_FromDate(y, m, day);
 }
 
-/* (scheme, name, jurisdiction, status, notes, currency, as_of, eligible, total, pecuniary,
- *  non_pecuniary, total_if_eligible, has_range, days, per_day, case_id) */
-static PyObject *handle_summary(PyObject *self, PyObject *unused)
+static PyObject *line_obj(const rep_estimate *e, size_t i)
 {
-	est_handle *h = (est_handle *)self;
-	const rep_estimate *e = h->e;
-	return Py_BuildValue("(sssssssOsssNOlNs)", rep_estimate_scheme(e), rep_estimate_scheme_name(e), h->jurisdiction,
-			     h->status, h->notes, rep_estimate_currency(e), rep_estimate_as_of(e),
-			     rep_estimate_eligible(e) ? Py_True : Py_False, rep_estimate_total(e),
-			     rep_estimate_total_pecuniary(e), rep_estimate_total_non_pecuniary(e),
-			     nonempty_or_none(rep_estimate_total_if_eligible(e)),
-			     rep_estimate_range(e, NULL, NULL, NULL) ? Py_True : Py_False, rep_estimate_days(e),
-			     nonempty_or_none(rep_estimate_per_day(e)), h->case_id ? h->case_id : "");
+	const rep_line *l = rep_estimate_line(e, i);
+	fields f = {.n = 0};
+	put(&f, str_or_none, l->head);
+	put(&f, empty_if_null, l->label);
+	put(&f, empty_if_null, l->basis);
+	put(&f, empty_if_null, l->formula);
+	put(&f, dec, l->amount);
+	put(&f, empty_if_null, l->klass);
+	const char *opt[] = {l->group, l->quantity, l->unit, l->rate, l->nominal, l->adjustment, l->note};
+	for (size_t k = 0; k < sizeof opt / sizeof opt[0]; k++)
+		put(&f, nonempty_or_none, opt[k]);
+	return make(&cls.line, &f);
 }
 
-/* A tuple of the estimate's n items, item(e, i) making each (NULL: an exception is set). */
-static PyObject *items_tuple(PyObject *self, size_t (*count)(const rep_estimate *),
-			     PyObject *(*item)(const rep_estimate *, size_t))
+static PyObject *finding_obj(const rep_estimate *e, size_t i)
 {
-	const rep_estimate *e = ((est_handle *)self)->e;
-	size_t n = count(e);
+	const rep_finding *x = rep_estimate_finding(e, i);
+	fields f = {.n = 0};
+	put(&f, empty_if_null, x->code);
+	put(&f, empty_if_null, x->text);
+	put(&f, str_or_none, x->basis);
+	put_obj(&f, PyBool_FromLong(x->bars));
+	return make(&cls.finding, &f);
+}
+
+static PyObject *refpoint_obj(const rep_estimate *e, size_t i)
+{
+	const rep_refpoint *r = rep_estimate_refpoint(e, i);
+	fields f = {.n = 0};
+	put(&f, str_or_none, r->series);
+	put(&f, date_or_none, r->date);
+	put(&f, date_or_none, r->from);
+	put(&f, dec_or_none, r->value);
+	put(&f, str_or_none, r->confidence);
+	put(&f, str_or_none, r->source);
+	return make(&cls.refpoint, &f);
+}
+
+static PyObject *option_obj(const rep_estimate *e, size_t i)
+{
+	const rep_option_value *o = rep_estimate_option(e, i);
+	fields f = {.n = 0};
+	put(&f, str_or_none, o->name);
+	put(&f, str_or_none, o->value);
+	put_obj(&f, PyBool_FromLong(o->user_set));
+	return make(&cls.option, &f);
+}
+
+static PyObject *warning_obj(const rep_estimate *e, size_t i)
+{
+	return str_or_none(rep_estimate_warning(e, i));
+}
+
+/* The renderer leaves out empty optional members (article, url): None, as Estimate(raw) reads them. */
+static PyObject *citation_obj(const rep_estimate *e, size_t i)
+{
+	rep_citation c = {NULL, NULL, NULL};
+	rep_estimate_citation_at(e, i, &c);
+	fields f = {.n = 0};
+	put(&f, str_or_none, c.instrument);
+	put(&f, nonempty_or_none, c.article);
+	put(&f, nonempty_or_none, c.url);
+	return make(&cls.citation, &f);
+}
+
+static PyObject *range_item_obj(const rep_estimate *e, size_t i)
+{
+	rep_range_item_info r = {NULL, NULL, NULL, NULL};
+	rep_estimate_range_item_at(e, i, &r);
+	fields f = {.n = 0};
+	put(&f, str_or_none, r.label);
+	put(&f, dec, r.low);
+	put(&f, dec, r.high);
+	put(&f, str_or_none, r.basis);
+	return make(&cls.range_item, &f);
+}
+
+/* A tuple of the estimate's n items, item(e, i) making each. */
+static PyObject *items_tuple(const rep_estimate *e, size_t n, PyObject *(*item)(const rep_estimate *, size_t))
+{
 	PyObject *t = PyTuple_New((Py_ssize_t)n);
 	for (size_t i = 0; t && i < n; i++) {
 		PyObject *v = item(e, i);
@@ -1162,130 +1350,256 @@ static PyObject *items_tuple(PyObject *self, size_t (*count)(const rep_estimate 
 	return t;
 }
 
-static PyObject *line_item(const rep_estimate *e, size_t i)
+/* What the estimates of one call point into, kept until the last of them
+ * goes: the case (an estimate in the case's currency names it from there;
+ * the case id is read from it) and the context of the call (the shared one,
+ * or one made with the user's data, whose schemes live in it). The count
+ * changes only with the GIL held. */
+typedef struct ctx_ref {
+	rep_context *ctx;
+	rep_case *c;
+	Py_ssize_t refs;
+} ctx_ref;
+
+static void owner_release(ctx_ref *owner)
 {
-	return line_tuple(rep_estimate_line(e, i));
+	if (!owner || --owner->refs > 0)
+		return;
+	rep_case_free(owner->c);
+	close_context(owner->ctx);
+	PyMem_Free(owner);
 }
 
-static PyObject *finding_item(const rep_estimate *e, size_t i)
-{
-	const rep_finding *f = rep_estimate_finding(e, i);
-	return Py_BuildValue("(NNNO)", str_or_none(f->code), str_or_none(f->text), str_or_none(f->basis),
-			     f->bars ? Py_True : Py_False);
-}
+/* The attributes of an Estimate, in est_getset's order. */
+enum {
+	F_RAW, F_CASE, F_SCHEME, F_NAME, F_JURISDICTION, F_STATUS, F_CURRENCY, F_AS_OF, F_ELIGIBLE, F_FINDINGS,
+	F_LINES, F_TOTALS, F_TOTAL, F_TOTAL_IF_ELIGIBLE, F_RANGE, F_DAYS, F_PER_DAY, F_OPTIONS, F_REFDATA,
+	F_WARNINGS, F_NOTES, F_CITATIONS, F_COUNT
+};
 
-static PyObject *refpoint_item(const rep_estimate *e, size_t i)
-{
-	const rep_refpoint *r = rep_estimate_refpoint(e, i);
-	return Py_BuildValue("(NNNNNN)", str_or_none(r->series), str_or_none(r->date), str_or_none(r->from),
-			     str_or_none(r->value), str_or_none(r->confidence), str_or_none(r->source));
-}
+/* An Estimate's storage: each attribute is set by Estimate(raw) from the
+ * JSON, or, for one computed by estimate(), made from the C estimate the
+ * first time it is read and kept (e: NULL for one made from JSON). */
+typedef struct est_obj {
+	PyObject_HEAD
+	rep_estimate *e;
+	ctx_ref *owner;
+	PyObject *attr[F_COUNT];
+} est_obj;
 
-static PyObject *option_item(const rep_estimate *e, size_t i)
-{
-	const rep_option_value *o = rep_estimate_option(e, i);
-	return Py_BuildValue("(NNO)", str_or_none(o->name), str_or_none(o->value), o->user_set ? Py_True : Py_False);
-}
+static PyObject *est_get(PyObject *self, void *closure);
+static int est_set(PyObject *self, PyObject *value, void *closure);
 
-static PyObject *warning_item(const rep_estimate *e, size_t i)
-{
-	return str_or_none(rep_estimate_warning(e, i));
-}
+#define ATTR(name, f) {name, est_get, est_set, NULL, (void *)(intptr_t)(f)}
+static PyGetSetDef est_getset[F_COUNT + 1] = {
+	ATTR("_raw", F_RAW), ATTR("case", F_CASE), ATTR("scheme", F_SCHEME), ATTR("name", F_NAME),
+	ATTR("jurisdiction", F_JURISDICTION), ATTR("status", F_STATUS), ATTR("currency", F_CURRENCY),
+	ATTR("as_of", F_AS_OF), ATTR("eligible", F_ELIGIBLE), ATTR("findings", F_FINDINGS), ATTR("lines", F_LINES),
+	ATTR("totals", F_TOTALS), ATTR("total", F_TOTAL), ATTR("total_if_eligible", F_TOTAL_IF_ELIGIBLE),
+	ATTR("range", F_RANGE), ATTR("days", F_DAYS), ATTR("per_day", F_PER_DAY), ATTR("options", F_OPTIONS),
+	ATTR("refdata", F_REFDATA), ATTR("warnings", F_WARNINGS), ATTR("notes", F_NOTES),
+	ATTR("citations", F_CITATIONS), {NULL, NULL, NULL, NULL, NULL},
+};
+#undef ATTR
 
-static PyObject *handle_lines(PyObject *self, PyObject *unused)
+/* The library's JSON object of this estimate, as Estimate(raw) takes it. */
+static PyObject *raw_of(est_obj *o)
 {
-	return items_tuple(self, rep_estimate_line_count, line_item);
-}
-
-static PyObject *handle_findings(PyObject *self, PyObject *unused)
-{
-	return items_tuple(self, rep_estimate_finding_count, finding_item);
-}
-
-static PyObject *handle_refpoints(PyObject *self, PyObject *unused)
-{
-	return items_tuple(self, rep_estimate_refpoint_count, refpoint_item);
-}
-
-static PyObject *handle_options(PyObject *self, PyObject *unused)
-{
-	return items_tuple(self, rep_estimate_option_count, option_item);
-}
-
-static PyObject *handle_warnings(PyObject *self, PyObject *unused)
-{
-	return items_tuple(self, rep_estimate_warning_count, warning_item);
-}
-
-/* The library's JSON of this one estimate ({"case", "as_of", "estimates": [it]}), made on demand. */
-static PyObject *handle_json(PyObject *self, PyObject *unused)
-{
-	est_handle *h = (est_handle *)self;
 	char *text = NULL;
 	size_t len = 0;
 	call_result r;
 	memset(&r, 0, sizeof r);
 	rep_error_clear(&r.err);
-	const rep_estimate *one = h->e;
+	const rep_estimate *one = o->e;
+	const char *case_id = rep_case_id(o->owner->c);
 	rep_status st;
 	Py_BEGIN_ALLOW_THREADS
-	st = rep_estimates_render(&text, &len, h->case_id ? h->case_id : "", &one, 1, REP_FORMAT_JSON, &r.err);
+	st = rep_estimates_render(&text, &len, case_id, &one, 1, REP_FORMAT_JSON, &r.err);
 	Py_END_ALLOW_THREADS
 	if (st) {
 		fail(&r, "render", st);
 		raise_library_error(&r);
 		return NULL;
 	}
-	PyObject *res = PyUnicode_DecodeUTF8(text, (Py_ssize_t)len, "strict");
+	PyObject *s = PyUnicode_DecodeUTF8(text, (Py_ssize_t)len, "strict");
 	free(text);
-	return res;
+	PyObject *doc = s ? PyObject_CallOneArg(cls.json_loads, s) : NULL;
+	Py_XDECREF(s);
+	PyObject *list = doc ? PyMapping_GetItemString(doc, "estimates") : NULL;
+	Py_XDECREF(doc);
+	PyObject *raw = list ? PySequence_GetItem(list, 0) : NULL;
+	Py_XDECREF(list);
+	return raw;
 }
 
-static PyMethodDef handle_methods[] = {
-	{"summary", handle_summary, METH_NOARGS, "(scheme, name, jurisdiction, status, notes, currency, as_of, eligible, "
-						 "total, pecuniary, non_pecuniary, total_if_eligible, has_range, days, per_day, case)"},
-	{"lines", handle_lines, METH_NOARGS, "line tuples (head, group, class, label, basis, formula, quantity, unit, "
-					     "rate, nominal, adjustment, amount, note)"},
-	{"findings", handle_findings, METH_NOARGS, "(code, text, basis, bars) tuples"},
-	{"refpoints", handle_refpoints, METH_NOARGS, "(series, date, from, value, confidence, source) tuples"},
-	{"options", handle_options, METH_NOARGS, "(name, value, user_set) tuples"},
-	{"warnings", handle_warnings, METH_NOARGS, "warning texts"},
-	{"json", handle_json, METH_NOARGS, "the library's JSON {\"case\", \"as_of\", \"estimates\": [this one]}"},
-	{NULL, NULL, 0, NULL},
-};
+static PyObject *totals_of(est_obj *o)
+{
+	fields f = {.n = 0};
+	put(&f, dec, rep_estimate_total_pecuniary(o->e));
+	put(&f, dec, rep_estimate_total_non_pecuniary(o->e));
+	put_obj(&f, f.failed ? NULL : est_get((PyObject *)o, (void *)(intptr_t)F_TOTAL));
+	return make(&cls.totals, &f);
+}
 
-static PyTypeObject handle_type = {
+static PyObject *range_of(const rep_estimate *e)
+{
+	const char *low, *high, *uses;
+	if (!rep_estimate_range(e, &low, &high, &uses))
+		Py_RETURN_NONE;
+	fields f = {.n = 0};
+	put(&f, dec, low);
+	put(&f, dec, high);
+	put(&f, str_or_none, uses);
+	put_obj(&f, f.failed ? NULL : items_tuple(e, rep_estimate_range_item_count(e), range_item_obj));
+	return make(&cls.range, &f);
+}
+
+static const rep_scheme *scheme_of(const est_obj *o)
+{
+	return rep_scheme_find(o->owner->ctx, rep_estimate_scheme(o->e));
+}
+
+static PyObject *attr_of(est_obj *o, int i)
+{
+	const rep_estimate *e = o->e;
+	switch (i) {
+	case F_RAW:
+		return raw_of(o);
+	case F_CASE:
+		return str_or_none(rep_case_id(o->owner->c));
+	case F_SCHEME:
+		return str_or_none(rep_estimate_scheme(e));
+	case F_NAME:
+		return str_or_none(rep_estimate_scheme_name(e));
+	case F_JURISDICTION:
+		return str_or_none(rep_scheme_jurisdiction(scheme_of(o)));
+	case F_STATUS:
+		return str_or_none(rep_scheme_status(scheme_of(o)));
+	case F_CURRENCY:
+		return str_or_none(rep_estimate_currency(e));
+	case F_AS_OF:
+		return date_or_none(rep_estimate_as_of(e));
+	case F_ELIGIBLE:
+		return PyBool_FromLong(rep_estimate_eligible(e));
+	case F_FINDINGS:
+		return items_tuple(e, rep_estimate_finding_count(e), finding_obj);
+	case F_LINES:
+		return items_tuple(e, rep_estimate_line_count(e), line_obj);
+	case F_TOTALS:
+		return totals_of(o);
+	case F_TOTAL:
+		return dec(rep_estimate_total(e));
+	case F_TOTAL_IF_ELIGIBLE:
+		return dec_or_none(rep_estimate_total_if_eligible(e));
+	case F_RANGE:
+		return range_of(e);
+	case F_DAYS:
+		return PyLong_FromLong(rep_estimate_days(e));
+	case F_PER_DAY:
+		return dec_or_none(rep_estimate_per_day(e));
+	case F_OPTIONS:
+		return items_tuple(e, rep_estimate_option_count(e), option_obj);
+	case F_REFDATA:
+		return items_tuple(e, rep_estimate_refpoint_count(e), refpoint_obj);
+	case F_WARNINGS:
+		return items_tuple(e, rep_estimate_warning_count(e), warning_obj);
+	case F_NOTES:
+		return nonempty_or_none(rep_estimate_notes(e));
+	case F_CITATIONS:
+		return items_tuple(e, rep_estimate_citation_count(e), citation_obj);
+	}
+	PyErr_SetString(PyExc_SystemError, "reparations: no such estimate attribute");
+	return NULL;
+}
+
+static PyObject *est_get(PyObject *self, void *closure)
+{
+	est_obj *o = (est_obj *)self;
+	int i = (int)(intptr_t)closure;
+	if (!o->attr[i]) {
+		if (!o->e) {
+			PyErr_Format(PyExc_AttributeError, "'%.100s' object has no attribute '%s'", Py_TYPE(self)->tp_name,
+				     est_getset[i].name);
+			return NULL;
+		}
+		PyObject *v = attr_of(o, i);
+		if (!v)
+			return NULL;
+		if (o->attr[i]) /* made meanwhile by another thread (_raw lets the GIL go): keep the first */
+			Py_DECREF(v);
+		else
+			o->attr[i] = v;
+	}
+	return Py_NewRef(o->attr[i]);
+}
+
+static int est_set(PyObject *self, PyObject *value, void *closure)
+{
+	est_obj *o = (est_obj *)self;
+	Py_XSETREF(o->attr[(intptr_t)closure], Py_XNewRef(value));
+	return 0;
+}
+
+static int est_traverse(PyObject *self, visitproc visit, void *arg)
+{
+	est_obj *o = (est_obj *)self;
+	for (int i = 0; i < F_COUNT; i++)
+		Py_VISIT(o->attr[i]);
+	return 0;
+}
+
+static int est_clear(PyObject *self)
+{
+	est_obj *o = (est_obj *)self;
+	for (int i = 0; i < F_COUNT; i++)
+		Py_CLEAR(o->attr[i]);
+	return 0;
+}
+
+static void est_dealloc(PyObject *self)
+{
+	est_obj *o = (est_obj *)self;
+	PyObject_GC_UnTrack(self);
+	est_clear(self);
+	rep_estimate_free(o->e);
+	owner_release(o->owner);
+	Py_TYPE(self)->tp_free(self);
+}
+
+
+static PyTypeObject est_type = {
 	PyVarObject_HEAD_INIT(NULL, 0)
-	.tp_name = "reparations._reparations.EstimateHandle",
-	.tp_basicsize = sizeof(est_handle),
-	.tp_dealloc = handle_dealloc,
-	.tp_flags = Py_TPFLAGS_DEFAULT,
-	.tp_doc = "One computed estimate of the C library, read through its accessors (private).",
-	.tp_methods = handle_methods,
+	.tp_name = "reparations._reparations.EstimateBase",
+	.tp_basicsize = sizeof(est_obj),
+	.tp_dealloc = est_dealloc,
+	.tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
+	.tp_doc = "The storage of reparations.Estimate: its attributes, made from the C estimate on first read (private).",
+	.tp_traverse = est_traverse,
+	.tp_clear = est_clear,
+	.tp_getset = est_getset,
+	.tp_new = PyType_GenericNew,
 };
 
-/* What work_handles leaves for building the handles. */
-typedef struct handles_result {
+/* What work_estimates leaves for making the objects. */
+typedef struct estimates_result {
 	rep_context *ctx;
 	rep_case *c;
 	rep_estimate **es;
 	size_t n;
-	char *case_id;
-} handles_result;
+} estimates_result;
 
-static void work_handles(const call_args *a, call_result *r, handles_result *hr)
+static void work_estimates(call_args *a, call_result *r, estimates_result *er)
 {
 	rep_options *o = NULL;
-	if (open_context(a, r, &hr->ctx) || read_case(a, r, &hr->c) || read_options(a, r, hr->ctx, &o) ||
-	    check_schemes(a, r, hr->ctx))
+	if (open_context(a, r, &er->ctx) || read_case(a, r, &er->c) || read_options(a, r, er->ctx, &o) ||
+	    check_schemes(a, r, er->ctx))
 		goto out;
-	if (!(hr->es = calloc(a->n_schemes ? a->n_schemes : 1, sizeof *hr->es)) ||
-	    !(hr->case_id = dup_or_null(rep_case_id(hr->c)))) {
+	if (!(er->es = calloc(a->n_schemes, sizeof *er->es))) {
 		fail(r, "estimate", REP_ENOMEM);
 		goto out;
 	}
-	for (; hr->n < a->n_schemes; hr->n++) {
-		rep_status st = rep_estimate_compute(&hr->es[hr->n], hr->ctx, hr->c, a->schemes[hr->n], o, &r->err);
+	for (; er->n < a->n_schemes; er->n++) {
+		rep_status st = rep_estimate_compute(&er->es[er->n], er->ctx, er->c, a->schemes[er->n], o, &r->err);
 		if (st) {
 			fail(r, "estimate", st);
 			goto out;
@@ -1295,18 +1609,51 @@ out:
 	rep_options_free(o);
 }
 
-PyDoc_STRVAR(estimate_handles_doc,
-	     "estimate_handles(case_json, schemes, options=(), as_of=None, extras=None) -> list\n\n"
-	     "Like estimate(), but the estimates as EstimateHandle objects read through the library's\n"
-	     "accessors (no JSON text unless asked with .json()). Releases the GIL while computing.");
-
-static PyObject *py_estimate_handles(PyObject *self, PyObject *args, PyObject *kw)
+/* The Estimate objects of a successful work_estimates, which gives them its case and context. */
+static PyObject *estimate_objects(estimates_result *er)
 {
-	static char *kwlist[] = {"case_json", "schemes", "options", "as_of", "extras", NULL};
+	ctx_ref *owner = PyMem_Malloc(sizeof *owner);
+	PyObject *list = owner ? PyList_New((Py_ssize_t)er->n) : NULL;
+	if (!list) {
+		PyMem_Free(owner);
+		return PyErr_Occurred() ? NULL : PyErr_NoMemory();
+	}
+	*owner = (ctx_ref){er->ctx, er->c, 1}; /* this function's reference, dropped at the end */
+	er->ctx = NULL;
+	er->c = NULL;
+	for (size_t i = 0; i < er->n; i++) {
+		est_obj *o = (est_obj *)cls.estimate->tp_alloc(cls.estimate, 0);
+		if (!o) {
+			Py_CLEAR(list);
+			break;
+		}
+		o->e = er->es[i];
+		er->es[i] = NULL;
+		o->owner = owner;
+		owner->refs++;
+		PyList_SET_ITEM(list, (Py_ssize_t)i, (PyObject *)o);
+	}
+	owner_release(owner);
+	return list;
+}
+
+PyDoc_STRVAR(estimates_doc,
+	     "estimates(case, schemes, options=(), as_of=None, extras=None) -> list | None\n\n"
+	     "Like estimate(), but the estimates as reparations.Estimate objects made from the library's\n"
+	     "estimates (no JSON text; each attribute on first read). case: JSON text, or a dict built\n"
+	     "directly (None when that dict must come as JSON text). Releases the GIL while computing.");
+
+static PyObject *py_estimates(PyObject *self, PyObject *args, PyObject *kw)
+{
+	static char *kwlist[] = {"case", "schemes", "options", "as_of", "extras", NULL};
 	PyObject *case_json, *schemes, *options = Py_None, *as_of = Py_None, *extras = Py_None;
-	if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|OOO:estimate_handles", kwlist, &case_json, &schemes, &options,
-					 &as_of, &extras))
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|OOO:estimates", kwlist, &case_json, &schemes, &options, &as_of,
+					 &extras))
 		return NULL;
+	if (!cls.estimate) {
+		PyErr_SetString(PyExc_RuntimeError, "reparations._reparations: _setup() was not called");
+		return NULL;
+	}
 	call_args a;
 	if (begin(&a))
 		return NULL;
@@ -1316,6 +1663,8 @@ static PyObject *py_estimate_handles(PyObject *self, PyObject *args, PyObject *k
 		call_args_release(&a);
 		return NULL;
 	}
+	if (a.declined)
+		return declined(&a);
 	if (a.n_schemes == 0) {
 		call_args_release(&a);
 		PyErr_SetString(PyExc_ValueError, "at least one scheme is required");
@@ -1324,64 +1673,72 @@ static PyObject *py_estimate_handles(PyObject *self, PyObject *args, PyObject *k
 	call_result r;
 	memset(&r, 0, sizeof r);
 	rep_error_clear(&r.err);
-	handles_result hr;
-	memset(&hr, 0, sizeof hr);
+	estimates_result er;
+	memset(&er, 0, sizeof er);
 	Py_BEGIN_ALLOW_THREADS
-	work_handles(&a, &r, &hr);
+	work_estimates(&a, &r, &er);
 	Py_END_ALLOW_THREADS
 	PyObject *list = NULL;
-	ctx_ref *owner = NULL;
-	if (r.st) {
+	if (r.st)
 		raise_library_error(&r);
-	} else if (!(owner = PyMem_Malloc(sizeof *owner))) {
-		PyErr_NoMemory();
-	} else if ((list = PyList_New((Py_ssize_t)hr.n))) {
-		owner->ctx = hr.ctx;
-		owner->c = hr.c;
-		owner->refs = 0;
-		hr.ctx = NULL; /* now the handles' */
-		hr.c = NULL;
-		for (size_t i = 0; i < hr.n; i++) {
-			est_handle *h = PyObject_New(est_handle, &handle_type);
-			char *id = dup_or_null(hr.case_id);
-			if (!h || !id) {
-				free(id);
-				Py_XDECREF(h);
-				Py_CLEAR(list);
-				if (!PyErr_Occurred())
-					PyErr_NoMemory();
-				break;
-			}
-			const rep_scheme *sc = rep_scheme_find(owner->ctx, rep_estimate_scheme(hr.es[i]));
-			h->e = hr.es[i];
-			hr.es[i] = NULL;
-			h->owner = owner;
-			h->case_id = id;
-			h->jurisdiction = rep_scheme_jurisdiction(sc);
-			h->status = rep_scheme_status(sc);
-			h->notes = rep_scheme_notes(sc);
-			owner->refs++;
-			PyList_SET_ITEM(list, (Py_ssize_t)i, (PyObject *)h);
-		}
-		if (owner->refs == 0) { /* no handle made it: the context and the case are still ours */
-			hr.ctx = owner->ctx;
-			hr.c = owner->c;
-			PyMem_Free(owner);
-			owner = NULL;
-		}
-	}
-	if (owner && !list) /* the list could not be made */
-		PyMem_Free(owner);
-	for (size_t i = 0; i < hr.n; i++)
-		rep_estimate_free(hr.es ? hr.es[i] : NULL);
-	free(hr.es);
-	free(hr.case_id);
-	rep_case_free(hr.c);
-	if (hr.ctx)
-		close_context(hr.ctx);
+	else
+		list = estimate_objects(&er);
+	for (size_t i = 0; i < er.n; i++)
+		rep_estimate_free(er.es[i]);
+	free(er.es);
+	rep_case_free(er.c);
+	if (er.ctx)
+		close_context(er.ctx);
 	call_result_release(&r);
 	call_args_release(&a);
 	return list;
+}
+
+/* The classes: {"Estimate": cls, "Decimal": cls, "json_loads": fn, NAME: (dataclass, field names), ...}. */
+static int setup_dataclass(PyObject *d, const char *name, dataclass *k)
+{
+	PyObject *v = PyDict_GetItemString(d, name);
+	if (!v || !PyTuple_Check(v) || PyTuple_GET_SIZE(v) != 2 || !PyType_Check(PyTuple_GET_ITEM(v, 0)) ||
+	    !PyTuple_Check(PyTuple_GET_ITEM(v, 1)) || PyTuple_GET_SIZE(PyTuple_GET_ITEM(v, 1)) != k->n) {
+		PyErr_Format(PyExc_TypeError, "_setup: %s must be (class, its %zd field names)", name, k->n);
+		return -1;
+	}
+	PyObject *type = PyTuple_GET_ITEM(v, 0);
+	int post = PyObject_HasAttrString(type, "__post_init__");
+	if (post) {
+		PyErr_Format(PyExc_TypeError, "_setup: %s has a __post_init__, which the C layer would not run", name);
+		return -1;
+	}
+	Py_XSETREF(k->type, Py_NewRef(type));
+	Py_XSETREF(k->names, Py_NewRef(PyTuple_GET_ITEM(v, 1)));
+	return 0;
+}
+
+PyDoc_STRVAR(setup_doc, "_setup(classes) -> None\n\nThe package's classes the C layer makes objects of (once, at import).");
+
+static PyObject *py_setup(PyObject *self, PyObject *d)
+{
+	if (!PyDict_Check(d)) {
+		PyErr_SetString(PyExc_TypeError, "_setup takes a dict");
+		return NULL;
+	}
+	PyObject *est = PyDict_GetItemString(d, "Estimate"), *decimal = PyDict_GetItemString(d, "Decimal"),
+		 *loads = PyDict_GetItemString(d, "json_loads");
+	if (!est || !PyType_Check(est) || !PyType_IsSubtype((PyTypeObject *)est, &est_type) || !decimal ||
+	    !PyCallable_Check(decimal) || !loads || !PyCallable_Check(loads)) {
+		PyErr_SetString(PyExc_TypeError, "_setup: Estimate (a subclass of EstimateBase), Decimal and json_loads");
+		return NULL;
+	}
+	if (setup_dataclass(d, "Line", &cls.line) || setup_dataclass(d, "Finding", &cls.finding) ||
+	    setup_dataclass(d, "RefPoint", &cls.refpoint) || setup_dataclass(d, "OptionValue", &cls.option) ||
+	    setup_dataclass(d, "Totals", &cls.totals) || setup_dataclass(d, "Range", &cls.range) ||
+	    setup_dataclass(d, "RangeItem", &cls.range_item) || setup_dataclass(d, "Citation", &cls.citation) ||
+	    case_dict_setup(decimal))
+		return NULL;
+	Py_XSETREF(cls.estimate, (PyTypeObject *)Py_NewRef(est));
+	Py_XSETREF(cls.decimal, Py_NewRef(decimal));
+	Py_XSETREF(cls.json_loads, Py_NewRef(loads));
+	Py_RETURN_NONE;
 }
 
 PyDoc_STRVAR(version_doc, "version() -> (str, int)\n\nThe C library's version string and number.");
@@ -1415,7 +1772,9 @@ static PyMethodDef methods[] = {
 	{"schemes", KW_FN(py_schemes), METH_VARARGS | METH_KEYWORDS, schemes_doc},
 	{"refdata", KW_FN(py_refdata), METH_VARARGS | METH_KEYWORDS, refdata_doc},
 	{"validate", KW_FN(py_validate), METH_VARARGS | METH_KEYWORDS, validate_doc},
-	{"estimate_handles", KW_FN(py_estimate_handles), METH_VARARGS | METH_KEYWORDS, estimate_handles_doc},
+	{"case_json", py_case_json, METH_O, case_json_doc},
+	{"estimates", KW_FN(py_estimates), METH_VARARGS | METH_KEYWORDS, estimates_doc},
+	{"_setup", py_setup, METH_O, setup_doc},
 	{"batch", KW_FN(py_batch), METH_VARARGS | METH_KEYWORDS, batch_doc},
 	{"sweep", KW_FN(py_sweep), METH_VARARGS | METH_KEYWORDS, sweep_doc},
 	{"version", py_version, METH_NOARGS, version_doc},
@@ -1467,13 +1826,14 @@ PyMODINIT_FUNC PyInit__reparations(void)
 		Py_DECREF(m);
 		return NULL;
 	}
-	if (PyType_Ready(&handle_type) < 0) {
+	PyDateTime_IMPORT;
+	if (!PyDateTimeAPI || (!empty_tuple && !(empty_tuple = PyTuple_New(0))) || PyType_Ready(&est_type) < 0) {
 		Py_DECREF(m);
 		return NULL;
 	}
-	Py_INCREF(&handle_type);
-	if (PyModule_AddObject(m, "EstimateHandle", (PyObject *)&handle_type)) {
-		Py_DECREF(&handle_type);
+	Py_INCREF(&est_type);
+	if (PyModule_AddObject(m, "EstimateBase", (PyObject *)&est_type)) {
+		Py_DECREF(&est_type);
 		Py_DECREF(m);
 		return NULL;
 	}

@@ -138,18 +138,23 @@ def _error_class(stage: str, code: str) -> type:
     return Error
 
 
+def _library_error(e: Exception) -> Error:
+    """The reparations.Error for a _c.LibraryError."""
+    stage, status, code, path, message = e.args
+    if stage == "as_of" and not path:
+        # the as_of= argument: name it like the case field it overrides
+        path, message = "as_of", f"as_of: {message}"
+    elif path == "--report-currency":  # the library names the CLI flag
+        path, message = "report_currency", "report_currency" + message[len(path):]
+        stage = "report_currency"
+    return _error_class(stage, code)(message, code=code, status=status, path=path, stage=stage)
+
+
 def _call(fn: Any, *args: Any, **kw: Any) -> Any:
     try:
         return fn(*args, **kw)
     except _c.LibraryError as e:
-        stage, status, code, path, message = e.args
-        if stage == "as_of" and not path:
-            # the as_of= argument: name it like the case field it overrides
-            path, message = "as_of", f"as_of: {message}"
-        elif path == "--report-currency":  # the library names the CLI flag
-            path, message = "report_currency", "report_currency" + message[len(path):]
-            stage = "report_currency"
-        raise _error_class(stage, code)(message, code=code, status=status, path=path, stage=stage) from None
+        raise _library_error(e) from None
 
 
 # --------------------------------------------------------------------------------------------
@@ -241,6 +246,8 @@ def _read_bytes(path: Union[str, "os.PathLike[str]"]) -> bytes:
 
 def _case_json(case: CaseLike, allow_float: bool) -> Union[str, bytes]:
     """JSON text for the C layer from a dict, a path or JSON text."""
+    if type(case) is str and case.startswith("{"):  # the common text, before the ABC checks
+        return case
     if isinstance(case, Mapping):
         if _plain(case):  # the common case, without a copy (floats, subclasses, odd types: _jsonable)
             return json.dumps(case, ensure_ascii=False, default=_json_default)
@@ -256,6 +263,20 @@ def _case_json(case: CaseLike, allow_float: bool) -> Union[str, bytes]:
     if isinstance(case, os.PathLike):
         return _read_bytes(case)
     raise TypeError(f"case must be a dict, a path or JSON text, not {type(case).__name__}")
+
+
+def _with_case(fn: Any, case: CaseLike, allow_float: bool, *args: Any, **kw: Any) -> Any:
+    """fn(case, ...) as _call does it. A dict goes to the C layer as it is, which builds the
+    case from it directly; the C layer returns None for a dict that must come as JSON text
+    (other types, floats, anything its reader would refuse: that reader words the error)."""
+    try:
+        if type(case) is dict:
+            res = fn(case, *args, **kw)
+            if res is not None:
+                return res
+        return fn(_case_json(case, allow_float), *args, **kw)
+    except _c.LibraryError as e:
+        raise _library_error(e) from None
 
 
 def _scalar(v: Any, where: str, allow_float: bool) -> str:
@@ -349,6 +370,8 @@ def _paths(x: Any) -> List[Any]:
 
 def _extras(fx: Optional[FxLike], series_files: Any, scheme_files: Any, allow_float: bool,
             strict_data: bool = False) -> Optional[tuple]:
+    if fx is None and series_files is None and scheme_files is None and not strict_data:
+        return None
     fxs = _fx(fx, allow_float)
     series = []
     for p in _paths(series_files):
@@ -516,17 +539,19 @@ def _estimate_dict_with_decimals(d: Mapping[str, Any]) -> Dict[str, Any]:
     return out
 
 
-class Estimate:
+class Estimate(_c.EstimateBase):
     """One case evaluated under one scheme.
 
     Every amount (total, lines[i].amount, totals, range, per_day, refdata values) is a
     decimal.Decimal. to_json() gives the library's JSON for this estimate (amounts as
     strings, the same values as `reparations estimate --format json`); to_dict() the same
-    object with amounts as Decimal."""
+    object with amounts as Decimal.
 
-    __slots__ = ("_raw", "case", "scheme", "name", "jurisdiction", "status", "currency", "as_of", "eligible",
-                 "findings", "lines", "totals", "total", "total_if_eligible", "range", "days", "per_day",
-                 "options", "refdata", "warnings", "notes", "citations", "_h")
+    An estimate computed by estimate() keeps the library's estimate object and makes each
+    attribute from it the first time it is read (then keeps it); Estimate(raw) sets them
+    all from the library's JSON object. The storage is the C layer's EstimateBase."""
+
+    __slots__ = ()
 
     case: Optional[str]
     scheme: str
@@ -551,7 +576,6 @@ class Estimate:
     citations: Tuple[Citation, ...]
 
     def __init__(self, raw: Mapping[str, Any], case: Optional[str] = None) -> None:
-        self._h = None
         self._raw = raw
         self.case = case
         self.scheme = raw["scheme"]
@@ -578,57 +602,6 @@ class Estimate:
         self.notes = raw.get("notes")
         self.citations = tuple(Citation(c.get("instrument", ""), c.get("article"), c.get("url"))
                                for c in raw.get("citations", ()))
-
-    @classmethod
-    def _from_handle(cls, h: Any) -> "Estimate":
-        """An estimate read from the C library's estimate object: the figures now, the lines,
-        findings, reference data and options when first read, the JSON text only if asked
-        (to_json, to_dict, ==, range, citations)."""
-        self = object.__new__(cls)
-        (self.scheme, self.name, self.jurisdiction, self.status, notes, self.currency, as_of, self.eligible, total,
-         pec, nonpec, tie, has_range, self.days, per_day, self.case) = h.summary()
-        self._h = h
-        self.notes = notes or None
-        self.as_of = _date(as_of)
-        self.total = Decimal(total)
-        self.totals = Totals(Decimal(pec), Decimal(nonpec), self.total)
-        self.total_if_eligible = _dec(tie)
-        self.per_day = _dec(per_day)
-        if not has_range:
-            self.range = None
-        return self
-
-    def __getattr__(self, name: str) -> Any:
-        # Called only for a slot not filled yet: the details of an estimate made by
-        # _from_handle, built on first use and kept.
-        h = object.__getattribute__(self, "_h") if name != "_h" else None
-        if h is None:
-            raise AttributeError(name)
-        if name == "_raw":
-            value: Any = json.loads(h.json())["estimates"][0]
-        elif name == "lines":
-            value = tuple(Line(x[0], x[3] or "", x[4] or "", x[5] or "", Decimal(x[11]), x[2] or "", x[1] or None,
-                               x[6] or None, x[7] or None, x[8] or None, x[9] or None, x[10] or None, x[12] or None)
-                          for x in h.lines())
-        elif name == "findings":
-            value = tuple(Finding(c or "", t or "", b, bool(bars)) for c, t, b, bars in h.findings())
-        elif name == "options":
-            value = tuple(OptionValue(n, v, bool(u)) for n, v, u in h.options())
-        elif name == "refdata":
-            value = tuple(RefPoint(sr, _date(d), _date(f), _dec(v or None), c, so)
-                          for sr, d, f, v, c, so in h.refpoints())
-        elif name == "warnings":
-            value = h.warnings()
-        elif name == "range":
-            raw = self._raw
-            value = Range._from(raw["range"]) if raw.get("range") else None
-        elif name == "citations":
-            value = tuple(Citation(c.get("instrument", ""), c.get("article"), c.get("url"))
-                          for c in self._raw.get("citations", ()))
-        else:
-            raise AttributeError(name)
-        object.__setattr__(self, name, value)
-        return value
 
     def __reduce__(self) -> Any:  # pickles as its JSON (the C object stays in this process)
         return (Estimate, (self._raw, self.case))
@@ -845,15 +818,13 @@ def estimate(case: CaseLike, scheme: str = "kz-cpc", *, as_of: Optional[DateLike
     if not isinstance(scheme, str):
         raise TypeError(f"scheme must be a scheme id (str), not {type(scheme).__name__}")
     extras = _extras(fx, series_files, scheme_files, allow_float, strict_data)
-    if lang not in (None, "en"):
-        # translated text exists only in the rendered estimate (the renderers translate)
-        text = _call(_c.estimate, _case_json(case, allow_float), (scheme,), _options(options, allow_float),
-                     _date_text(as_of, "as_of"), extras, lang=lang)
-        doc = json.loads(text)
-        return Estimate(doc["estimates"][0], doc.get("case"))
-    handles = _call(_c.estimate_handles, _case_json(case, allow_float), (scheme,), _options(options, allow_float),
-                    _date_text(as_of, "as_of"), extras)
-    return Estimate._from_handle(handles[0])
+    opts = _options(options, allow_float)
+    day = _date_text(as_of, "as_of")
+    if lang is None or lang == "en":
+        return _with_case(_c.estimates, case, allow_float, (scheme,), opts, day, extras)[0]
+    # translated text exists only in the rendered estimate (the renderers translate)
+    doc = json.loads(_with_case(_c.estimate, case, allow_float, (scheme,), opts, day, extras, lang=lang))
+    return Estimate(doc["estimates"][0], doc.get("case"))
 
 
 def compare(case: CaseLike, schemes: Union[None, str, Iterable[str]] = None, *,
@@ -873,9 +844,9 @@ def compare(case: CaseLike, schemes: Union[None, str, Iterable[str]] = None, *,
         ids = (schemes,)
     else:
         ids = tuple(schemes)
-    text = _call(_c.compare, _case_json(case, allow_float), ids, _options(options, allow_float),
-                 _date_text(as_of, "as_of"), report_currency,
-                 _extras(fx, series_files, scheme_files, allow_float, strict_data), lang=lang)
+    text = _with_case(_c.compare, case, allow_float, ids, _options(options, allow_float),
+                      _date_text(as_of, "as_of"), report_currency,
+                      _extras(fx, series_files, scheme_files, allow_float, strict_data), lang=lang)
     return Comparison(json.loads(text))
 
 
@@ -917,9 +888,14 @@ def refdata(series: Optional[str] = None, *, series_files: Any = None) -> Union[
 def validate(case: CaseLike, *, as_of: Optional[DateLike] = None, allow_float: bool = False) -> CaseInfo:
     """Read and check a case. Returns what was read; raises InvalidCase (with .path) at the
     first problem."""
-    cid, cur, n_det, n_harms = _call(_c.validate, _case_json(case, allow_float), _date_text(as_of, "as_of"))
+    cid, cur, n_det, n_harms = _with_case(_c.validate, case, allow_float, _date_text(as_of, "as_of"))
     return CaseInfo(cid or "", cur or "", n_det, n_harms)
 
+
+# The classes the C layer makes estimates' attributes of (without running a dataclass's __init__).
+_c._setup({"Estimate": Estimate, "Decimal": Decimal, "json_loads": json.loads,
+           **{k.__name__: (k, tuple(f.name for f in dataclasses.fields(k)))
+              for k in (Line, Finding, RefPoint, OptionValue, Totals, Range, RangeItem, Citation)}})
 
 # Batches and sweeps (reparations/_batch.py): imported last, they use the helpers above.
 from ._batch import BatchResult, BatchRow, BatchRun, batch, sweep  # noqa: E402
