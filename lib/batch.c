@@ -27,6 +27,7 @@ struct rep_batch {
 	size_t n_schemes;
 	rep_options *opts;
 	unsigned jobs;
+	rep_detail detail;
 };
 
 /* ---- the batch object ---- */
@@ -90,6 +91,14 @@ rep_status rep_batch_set_jobs(rep_batch *b, unsigned jobs)
 	if (jobs > REP_BATCH_MAX_JOBS)
 		return REP_EINVAL;
 	b->jobs = jobs;
+	return REP_OK;
+}
+
+rep_status rep_batch_set_detail(rep_batch *b, rep_detail detail)
+{
+	if (!b || (detail != REP_DETAIL_FULL && detail != REP_DETAIL_TOTALS))
+		return REP_EINVAL;
+	b->detail = detail;
 	return REP_OK;
 }
 
@@ -599,9 +608,11 @@ typedef struct run {
 	bool quit;
 } run;
 
-static void slot_release_outputs(run *r, slot *s)
+/* A slot's estimates are kept: the next item in the slot is evaluated into
+ * them again (rep_estimate_eval), so a long run allocates none once warm. */
+static void slot_release_outputs(run *r, slot *s, bool estimates)
 {
-	for (size_t k = 0; k < r->b->n_schemes; k++) {
+	for (size_t k = 0; estimates && k < r->b->n_schemes; k++) {
 		rep_estimate_free(s->est[k]);
 		s->est[k] = NULL;
 	}
@@ -774,7 +785,7 @@ static void process(run *r, slot *s, unsigned worker)
 		s->used = w->c;
 	}
 	for (size_t k = 0; k < b->n_schemes; k++)
-		s->st[k] = rep_estimate_compute(&s->est[k], b->ctx, s->used, b->schemes[k], opts, &s->err[k]);
+		s->st[k] = rep_estimate_eval(&s->est[k], b->ctx, s->used, b->schemes[k], opts, b->detail, &s->err[k]);
 }
 
 /* Take items of window w until none is left; count them done. */
@@ -948,8 +959,10 @@ static rep_status deliver(run *r, window *w, size_t n)
 						rep_batch_result *res = &r->results[s->index * b->n_schemes + k];
 						res->status = s->st[k];
 						res->error = s->err[k];
-						res->estimate = s->est[k];
-						s->est[k] = NULL; /* now the caller's */
+						if (s->st[k] == REP_OK) {
+							res->estimate = s->est[k];
+							s->est[k] = NULL; /* now the caller's */
+						}
 					} else {
 						st = r->fn(r->user, &row);
 					}
@@ -958,7 +971,7 @@ static rep_status deliver(run *r, window *w, size_t n)
 			if (st)
 				r->stop = st;
 		}
-		slot_release_outputs(r, s);
+		slot_release_outputs(r, s, false);
 	}
 	return r->stop;
 }
@@ -989,7 +1002,7 @@ static void window_release(run *r, window *w)
 	for (size_t i = 0; w->slots && i < w->cap; i++) {
 		slot *s = &w->slots[i];
 		if (s->est)
-			slot_release_outputs(r, s);
+			slot_release_outputs(r, s, true);
 		rep_free(s->est);
 		rep_free(s->st);
 		rep_free(s->err);

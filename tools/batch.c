@@ -722,6 +722,8 @@ int cli_batch(int argc, char **argv, rep_context *ctx, rep_options *opts)
 	if (st)
 		return cli_fail("batch", st, err.message);
 	rep_batch_set_jobs(b, a.jobs);
+	/* rows of totals need no words of the lines: the engine builds none */
+	rep_batch_set_detail(b, a.fields == FIELDS_LINES ? REP_DETAIL_FULL : REP_DETAIL_TOTALS);
 	FILE *in = strcmp(a.input, "-") == 0 ? stdin : fopen(a.input, "rb");
 	if (!in) {
 		char msg[300];
@@ -804,6 +806,8 @@ int cli_sweep(int argc, char **argv, rep_context *ctx, rep_options *opts)
 		return cli_fail("--option", st, err.message);
 	}
 	rep_batch_set_jobs(b, a.jobs);
+	/* rows of totals need no words of the lines: the engine builds none */
+	rep_batch_set_detail(b, a.fields == FIELDS_LINES ? REP_DETAIL_FULL : REP_DETAIL_TOTALS);
 	job j = {.input = a.input, .format = a.format, .fields = a.fields, .quiet = a.quiet, .sweep = sw, .in_size = -1};
 	j.progress = !a.quiet && isatty(STDERR_FILENO);
 	clock_gettime(CLOCK_MONOTONIC, &j.t0);

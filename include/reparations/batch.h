@@ -63,6 +63,11 @@ REP_API void rep_batch_free(rep_batch *b);
  * (REP_EINVAL otherwise); 0 means one per online processor. */
 REP_API rep_status rep_batch_set_jobs(rep_batch *b, unsigned jobs);
 REP_API unsigned rep_batch_jobs(const rep_batch *b);
+/* What each row's estimate holds (see rep_detail in estimate.h): REP_DETAIL_FULL
+ * (the default: every line with its words) or REP_DETAIL_TOTALS (the figures
+ * only: totals, range, heads, warnings; no words built for lines), several
+ * times faster for rows that print totals. REP_EINVAL for another value. */
+REP_API rep_status rep_batch_set_detail(rep_batch *b, rep_detail detail);
 REP_API size_t rep_batch_scheme_count(const rep_batch *b);
 REP_API const char *rep_batch_scheme(const rep_batch *b, size_t i);
 
