@@ -926,7 +926,7 @@ typedef struct batch_args {
 } batch_args;
 
 static rep_status batch_setup(const call_args *a, call_result *r, const rep_context *ctx, rep_options **o,
-			      rep_batch **b, unsigned jobs)
+			      rep_batch **b, unsigned jobs, int lines)
 {
 	if (read_options(a, r, ctx, o))
 		return r->st;
@@ -935,6 +935,8 @@ static rep_status batch_setup(const call_args *a, call_result *r, const rep_cont
 		return fail(r, "option", st);
 	if ((st = rep_batch_set_jobs(*b, jobs)))
 		return fail(r, "jobs", st);
+	/* rows of totals need no words of the lines */
+	rep_batch_set_detail(*b, lines ? REP_DETAIL_FULL : REP_DETAIL_TOTALS);
 	return REP_OK;
 }
 
@@ -944,7 +946,7 @@ static void work_batch(call_args *a, const batch_args *ba, call_result *r, rows_
 	rep_context *ctx = NULL;
 	rep_options *o = NULL;
 	rep_batch *b = NULL;
-	if (open_context(a, r, &ctx) || batch_setup(a, r, ctx, &o, &b, ba->jobs))
+	if (open_context(a, r, &ctx) || batch_setup(a, r, ctx, &o, &b, ba->jobs, rr->rc.lines))
 		goto out;
 	rep_status st;
 	if (ba->jsonl) {
@@ -977,7 +979,7 @@ static void work_sweep(call_args *a, const batch_args *ba, call_result *r, rows_
 	rep_batch *b = NULL;
 	rep_sweep *sw = NULL;
 	if (open_context(a, r, &ctx) || read_case(a, r, &c) || check_schemes(a, r, ctx) ||
-	    batch_setup(a, r, ctx, &o, &b, ba->jobs))
+	    batch_setup(a, r, ctx, &o, &b, ba->jobs, rr->rc.lines))
 		goto out;
 	rep_status st = rep_sweep_new(&sw, c, &r->err);
 	for (size_t i = 0; st == REP_OK && i < ba->n_vary; i++)

@@ -867,6 +867,8 @@ static rep_status batch_prepare(call *c, rep_context **ctx, rep_options **o, rep
 		snprintf(c->err.message, sizeof c->err.message, "jobs: %u is not 0..%u", c->jobs, REP_BATCH_MAX_JOBS);
 		return fail(c, "jobs", st);
 	}
+	/* rows of totals need no words of the lines */
+	rep_batch_set_detail(*b, c->with_lines ? REP_DETAIL_FULL : REP_DETAIL_TOTALS);
 	return REP_OK;
 }
 
