@@ -1,7 +1,7 @@
 /* The scheme vocabulary: everything a scheme says, as data. Built-in
  * schemes are const tables in lib/schemes/ (one file per jurisdiction);
  * user schemes are read from JSON into the same structures
- * (lib/io/scheme_json.c). The engine (lib/engine.c) interprets them.
+ * (lib/io/scheme_json.c). The engine (lib/engine/) interprets them.
  *
  * Amounts, rates and caps are decimal strings in the scheme's currency,
  * or in units of a reference series when `index` names one (30 MCI). Every

@@ -49,7 +49,7 @@ def ui_messages():
             if arr == "detention_names":  # as they appear in the lists of periods
                 out += [n for n in re.findall(r'"([^"]+)"', m.group(1)) if "_" in n]
     out += ["confiscated", "seized", "destroyed", "damaged", "returned"]
-    # the engine's words for how days become a quantity (measure_words in lib/engine.c)
+    # the engine's words for how days become a quantity (measure_words in lib/engine/tariffs.c)
     out += ["commenced days", "days (the day of release not counted)", "days (both ends counted)",
             "years (days / 365)", "years (days / 365.25)", "years (whole years + months/12 + days/365)",
             "months (a commenced month counts as a whole month)", "whole months", "units"]
