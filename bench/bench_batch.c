@@ -4,6 +4,8 @@
  * run.py to turn into rates and ratios:
  *   read_ns        reading every case (rep_case_from_json), the JSON reader alone
  *   eval_ns.S      evaluating every parsed case under scheme S, one thread, full itemization
+ *   eval_reuse_ns.S  the same into one reused estimate (rep_estimate_eval, REP_DETAIL_FULL)
+ *   eval_totals_ns.S the same with REP_DETAIL_TOTALS: no words for lines, as batch rows of totals
  *   batch1_ns      rep_batch_run over the parsed cases, all schemes, --jobs 1 (batch1_wall_ns: wall clock)
  *   batch2_wall_ns the same with 2 threads, wall clock (batch2_ns: the calling thread's CPU time)
  *   sweep_ns       rep_sweep_run: the first EUR case, detentions[0].end stepped by one day, 2000 points x de-streg
@@ -121,6 +123,18 @@ int main(int argc, char **argv)
 		t1 = now_ns();
 		printf("eval_ns.%s %.0f\neval_ok.%s %zu\neval_failed.%s %zu\n", schemes[s], t1 - t0, schemes[s], ok,
 		       schemes[s], failed);
+		/* one estimate evaluated into again and again, as batch and sweep slots are */
+		static const rep_detail details[] = {REP_DETAIL_FULL, REP_DETAIL_TOTALS};
+		static const char *const names[] = {"reuse", "totals"};
+		for (int d = 0; d < 2; d++) {
+			rep_estimate *e = NULL;
+			t0 = now_ns();
+			for (size_t i = 0; i < nc; i++)
+				rep_estimate_eval(&e, ctx, cases[i], schemes[s], NULL, details[d], &err);
+			t1 = now_ns();
+			rep_estimate_free(e);
+			printf("eval_%s_ns.%s %.0f\n", names[d], schemes[s], t1 - t0);
+		}
 	}
 
 	rep_batch *b;

@@ -5,7 +5,8 @@
 
 On a seeded synthetic caseload (bench/gen_caseload.py), for de-streg and
 us-federal, it measures
-  - the engine on parsed cases (evaluations/s, one thread, full itemization);
+  - the engine on parsed cases (evaluations/s, one thread): full itemization into a
+    fresh estimate, into a reused one, and totals only (REP_DETAIL_TOTALS);
   - `reparations batch` end to end (JSON Lines in, CSV out), split into
     reading (the JSON reader alone), evaluation and the rest (line splitting,
     row printing, output), with --jobs 1 and --jobs 2;
@@ -121,15 +122,18 @@ def main():
         m[k] = v
     f = lambda k: float(m[k]) / 1e9  # noqa: E731 (seconds)
     read_s = f("read_ns")
-    print("\n[engine on parsed cases, one thread, full itemization]")
+    print("\n[engine on parsed cases, one thread]")
+    print(f"  {'scheme':12} {'full, fresh':>14} {'full, reused':>14} {'totals only':>14}   errors")
     for s in SCHEMES:
-        print(f"  {s:12} {fmt_rate(rate(a.n, f('eval_ns.' + s))):>14}  ({f('eval_ns.' + s) / a.n * 1e6:.1f} us each; "
-              f"{m['eval_failed.' + s]} of {a.n} are errors: no exchange rate for the case's currency)")
+        full, reuse, tot = (f(k + s) for k in ("eval_ns.", "eval_reuse_ns.", "eval_totals_ns."))
+        print(f"  {s:12} {fmt_rate(rate(a.n, full)):>14} {fmt_rate(rate(a.n, reuse)):>14} {fmt_rate(rate(a.n, tot)):>14}"
+              f"   {m['eval_failed.' + s]} of {a.n} (no exchange rate for the case's currency)")
+        print(f"  {'':12} {full / a.n * 1e6:>11.2f} us {reuse / a.n * 1e6:>11.2f} us {tot / a.n * 1e6:>11.2f} us"
+              f"   totals / full: x{full / tot:.2f}")
     eval1 = f("batch1_ns")
     w1, w2 = f("batch1_wall_ns"), f("batch2_wall_ns")
-    print(f"  both schemes, rep_batch_run --jobs 1: {fmt_rate(rate(n_eval, eval1))} (CPU); wall clock "
+    print(f"  both schemes, rep_batch_run --jobs 1 (full itemization): {fmt_rate(rate(n_eval, eval1))} (CPU); wall clock "
           f"--jobs 1 {fmt_rate(rate(n_eval, w1))}, --jobs 2 {fmt_rate(rate(n_eval, w2))} (x{w1 / w2:.2f})")
-    print("  totals-only mode: none; every evaluation itemizes (the engine's hot path is another issue's work)")
     print(f"  JSON reader alone (rep_case_from_json): {fmt_rate(rate(a.n, read_s))} cases, "
           f"{size / read_s / 1e6:.1f} MB/s")
 

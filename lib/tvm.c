@@ -1198,8 +1198,20 @@ rep_status rep_tvm_nominal_sum(mpq_t out, const mpq_t annual, const mpq_t years,
 rep_status rep_tvm_pv_from_harm(mpq_t out, rep_tvm_pv_trace *trace, const rep_case_harm *h, int places,
 				rep_round mode, rep_arena *arena, rep_error *err)
 {
-	if (!out || !trace || !h || !arena)
+	if (!out || !h || (trace && !arena))
 		return rep_err(err, REP_EUSAGE, NULL, "rep_tvm_pv_from_harm: NULL argument");
+	if (!trace) {
+		/* the value alone: no factor, no words, no undiscounted sum */
+		if (!mode_ok(mode))
+			return rep_err(err, REP_EINVAL, NULL, "unknown rounding mode %d", (int)mode);
+		pv_job j;
+		bool exact;
+		rep_status st = pv_prepare(&j, h->annual, h->years, h->discount_rate, h->growth, REP_PV_END, err);
+		if (!st)
+			st = pv_value(out, &exact, &j, j.w, places, mode, err);
+		pv_release(&j);
+		return st;
+	}
 	trace->formula = trace->nominal = trace->method = NULL;
 	rep_tvm_result r;
 	rep_tvm_result_init(&r);

@@ -42,7 +42,8 @@ typedef struct rep_tvm_pv_trace {
  * years (fractional allowed: the last fraction f of a year is f times that
  * year's loss, paid at its end), growth g (default 0), discount_rate d
  * (default 0), end-of-year convention (rep_tvm_pv with REP_PV_END).
- * Trace strings live in `arena`. The result is exact where the
+ * Trace strings live in `arena`; a NULL trace computes the value alone (the
+ * same value, no words: the totals-only path). The result is exact where the
  * formula is rational, else correctly rounded once to `places` decimals with
  * `mode` (the line's own rounding then changes nothing). */
 rep_status rep_tvm_pv_from_harm(mpq_t out, rep_tvm_pv_trace *trace, const rep_case_harm *h, int places,

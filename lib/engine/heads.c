@@ -105,8 +105,9 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 		stream_end = end; /* indexed month by month, each from its own date */
 	} else if (h->category == REP_HARM_LOST_EARNING_CAPACITY) {
 		if (rule->future_pv) {
-			rep_tvm_pv_trace tr;
-			if ((st = rep_tvm_pv_from_harm(amount, &tr, h, g->e->places, g->e->rounding, &g->e->arena, g->err)))
+			rep_tvm_pv_trace tr = {"", NULL, NULL};
+			if ((st = rep_tvm_pv_from_harm(amount, words ? &tr : NULL, h, g->e->places, g->e->rounding,
+						       &g->e->arena, g->err)))
 				goto out;
 			in.formula = tr.formula;
 			in.nominal = tr.nominal;
@@ -222,7 +223,7 @@ out:
 
 rep_status rep_eng_harms(engine *g)
 {
-	rep_status st;
+	rep_status st = REP_OK;
 	bool moral_given = false;
 	for (size_t i = 0; i < g->c->n_harms; i++) {
 		if (g->c->harms[i].category == REP_HARM_MORAL_HARM)

@@ -155,12 +155,12 @@ rep_status rep_eng_check_versions(engine *g)
 		kind_days(g, t->kinds, from, to, n, &days, &uncovered);
 		if (days == 0)
 			continue;
-		const char *wt = windows_text(g, from, to, n);
-		if (!wt)
-			return rep_eng_nomem(g);
 		if (t->version_at == REP_AT_EACH_DAY) {
 			if (uncovered == 0)
 				continue;
+			const char *wt = windows_text(g, from, to, n);
+			if (!wt)
+				return rep_eng_nomem(g);
 			char *b = rep_arena_printf(&g->e->arena,
 						   "%ld of the %ld days paid by \"%s\" fall outside every version of its "
 						   "rate (in force %s) and are not paid: no rate is recorded for them",
@@ -175,11 +175,14 @@ rep_status rep_eng_check_versions(engine *g)
 		bool covered = false;
 		for (size_t i = 0; i < n; i++)
 			covered = covered || rep_eng_in_window(d, from[i], to[i]);
-		if (!covered)
+		if (!covered) {
+			const char *wt = windows_text(g, from, to, n);
 			return rep_err(g->err, REP_ENODATA, NULL,
 				       "scheme %s: tariff \"%s\" has no version in force on %s (%s, which picks the "
 				       "version); its versions are in force %s, so %ld days would be paid nothing",
-				       def->id, t->label, rep_eng_fmt_date(g, d), rep_eng_basis_words(t->version_at), wt, days);
+				       def->id, t->label, rep_eng_fmt_date(g, d), rep_eng_basis_words(t->version_at),
+				       wt ? wt : "?", days);
+		}
 		if ((st = rep_eng_warn_fallback(g, t->version_at)))
 			return st;
 	}
