@@ -822,12 +822,12 @@ static bool q_pow_rational(mpq_t out, const mpq_t base, const mpq_t e)
 	return ok;
 }
 
-/* x^n for a whole n, exactly. */
+/* x^n for a whole n, exactly. Powers of coprime integers stay coprime, so
+ * a canonical x (every GMP result is) gives a canonical power: no gcd. */
 static void q_pow_ui(mpq_t out, const mpq_t x, unsigned long n)
 {
 	mpz_pow_ui(mpq_numref(out), mpq_numref(x), n);
 	mpz_pow_ui(mpq_denref(out), mpq_denref(x), n);
-	mpq_canonicalize(out);
 }
 
 /* Everything a present value needs, with the rational parts precomputed:
