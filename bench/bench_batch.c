@@ -6,9 +6,9 @@
  *   eval_ns.S      evaluating every parsed case under scheme S, one thread, full itemization
  *   eval_reuse_ns.S  the same into one reused estimate (rep_estimate_eval, REP_DETAIL_FULL)
  *   eval_totals_ns.S the same with REP_DETAIL_TOTALS: no words for lines, as batch rows of totals
- *   batch1_ns      rep_batch_run over the parsed cases, all schemes, --jobs 1 (batch1_wall_ns: wall clock)
+ *   batch1_ns      rep_batch_run over the parsed cases, all schemes, rows of totals, --jobs 1 (batch1_wall_ns: wall clock)
  *   batch2_wall_ns the same with 2 threads, wall clock (batch2_ns: the calling thread's CPU time)
- *   sweep_ns       rep_sweep_run: the first EUR case, detentions[0].end stepped by one day, 2000 points x de-streg
+ *   sweep_ns       rep_sweep_run (rows of totals): the first EUR case, detentions[0].end stepped by one day, 2000 points x de-streg
  *   one_ns.S       one estimate of the 580-byte example case (bench_estimate's) under S
  * Times are the calling thread's CPU time unless named wall. Timings only,
  * never money: the doubles below are nanoseconds. */
@@ -142,6 +142,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "%s\n", err.message);
 		return 1;
 	}
+	/* rows of totals, as `reparations batch` (default --fields totals) evaluates them */
+	rep_batch_set_detail(b, REP_DETAIL_TOTALS);
 	for (unsigned jobs = 1; jobs <= 2; jobs++) {
 		size_t counts[2] = {0, 0};
 		rep_batch_set_jobs(b, jobs);
@@ -161,6 +163,7 @@ int main(int argc, char **argv)
 	/* the sweep: the first EUR case whose de-streg estimate works */
 	const char *de[] = {"de-streg"};
 	rep_batch_new(&b, ctx, de, 1, NULL, &err);
+	rep_batch_set_detail(b, REP_DETAIL_TOTALS);
 	for (size_t i = 0; i < nc; i++) {
 		rep_estimate *e = NULL;
 		if (strcmp(rep_case_currency(cases[i]), "EUR") != 0 ||

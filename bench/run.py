@@ -132,7 +132,7 @@ def main():
               f"   totals / full: x{full / tot:.2f}")
     eval1 = f("batch1_ns")
     w1, w2 = f("batch1_wall_ns"), f("batch2_wall_ns")
-    print(f"  both schemes, rep_batch_run --jobs 1 (full itemization): {fmt_rate(rate(n_eval, eval1))} (CPU); wall clock "
+    print(f"  both schemes, rep_batch_run --jobs 1 (rows of totals): {fmt_rate(rate(n_eval, eval1))} (CPU); wall clock "
           f"--jobs 1 {fmt_rate(rate(n_eval, w1))}, --jobs 2 {fmt_rate(rate(n_eval, w2))} (x{w1 / w2:.2f})")
     print(f"  JSON reader alone (rep_case_from_json): {fmt_rate(rate(a.n, read_s))} cases, "
           f"{size / read_s / 1e6:.1f} MB/s")
