@@ -83,8 +83,9 @@ typedef enum rep_detail {
 	/* the figures only, for sweeps and batches: eligibility, findings,
 	 * warnings, options, reference points, totals, range, days, per day and
 	 * per-head subtotals (rep_estimate_heads) are as in a full evaluation;
-	 * each line keeps its head, group, class, label and basis, and its other
-	 * words, amount included, are "" (no text is built for them) */
+	 * each line keeps its head, group, class and basis; its label and other
+	 * words, amount included, are "" (no text is built for them: a label
+	 * may quote the case's description) */
 	REP_DETAIL_TOTALS = 1
 } rep_detail;
 

@@ -144,9 +144,12 @@ static rep_status estimate_eval(rep_estimate **io, const rep_context *ctx, const
 {
 	if (!io || !ctx || !c || !scheme_id)
 		return rep_err(err, REP_EUSAGE, NULL, "estimate: context, case and scheme id are required");
-	if (detail != REP_DETAIL_FULL && detail != REP_DETAIL_TOTALS)
+	if (detail != REP_DETAIL_FULL && detail != REP_DETAIL_TOTALS) {
+		if (*io)
+			rep_estimate_reset(*io); /* a reused estimate reads empty on every failure */
 		return rep_err(err, REP_EINVAL, NULL, "estimate: unknown detail %d (REP_DETAIL_FULL or REP_DETAIL_TOTALS)",
 			       (int)detail);
+	}
 	rep_estimate *e = *io;
 	bool made = !e;
 	if (made) {

@@ -78,7 +78,13 @@ rep_status rep_eng_add_line(engine *g, const line_in *in, const mpq_t exact)
 		.label = "",
 		.basis = in->basis ? in->basis : "",
 		.formula = "",
+		.quantity = "",
+		.unit = "",
+		.rate = "",
+		.nominal = "",
+		.adjustment = "",
 		.amount = "",
+		.note = "",
 	};
 	if (!g->text)
 		return REP_OK;

@@ -324,12 +324,14 @@ static rep_status tariff_rate(engine *g, const rep_tariff *t, mpq_t rate, const 
 		mpq_init(iv);
 		rep_date d = rep_eng_basis_date(g, t->index_at);
 		st = rep_engine_series(g, t->index, d, iv);
-		if (st == REP_OK && g->text) {
-			char ivs[64];
-			rep_dec_format_buf(ivs, sizeof ivs, iv, 2, REP_ROUND_HALF_EVEN);
-			*rate_text = rep_arena_printf(&g->e->arena, "%s %s x %s (%s on %s)", r, t->index, ivs, t->index,
-						      rep_eng_fmt_date(g, d));
+		if (st == REP_OK) {
 			mpq_mul(rate, rate, iv);
+			if (g->text) {
+				char ivs[64];
+				rep_dec_format_buf(ivs, sizeof ivs, iv, 2, REP_ROUND_HALF_EVEN);
+				*rate_text = rep_arena_printf(&g->e->arena, "%s %s x %s (%s on %s)", r, t->index, ivs,
+							      t->index, rep_eng_fmt_date(g, d));
+			}
 		}
 		mpq_clear(iv);
 		if (st)
