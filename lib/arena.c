@@ -125,3 +125,26 @@ char *rep_arena_printf(rep_arena *a, const char *fmt, ...)
 	va_end(ap);
 	return d;
 }
+
+char *rep_arena_concat(rep_arena *a, ...)
+{
+	va_list ap;
+	size_t n = 0;
+	va_start(ap, a);
+	for (const char *s; (s = va_arg(ap, const char *));)
+		n += strlen(s);
+	va_end(ap);
+	char *d = rep_arena_alloc(a, n + 1);
+	if (!d)
+		return NULL;
+	char *w = d;
+	va_start(ap, a);
+	for (const char *s; (s = va_arg(ap, const char *));) {
+		size_t k = strlen(s);
+		memcpy(w, s, k);
+		w += k;
+	}
+	va_end(ap);
+	*w = '\0';
+	return d;
+}

@@ -28,5 +28,8 @@ void *rep_arena_alloc(rep_arena *a, size_t size);
 char *rep_arena_strndup(rep_arena *a, const char *s, size_t n);
 char *rep_arena_strdup(rep_arena *a, const char *s);
 char *rep_arena_printf(rep_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The strings given, up to a NULL, end to end: what a printf of only %s
+ * would build, at the cost of copying them. */
+char *rep_arena_concat(rep_arena *a, ...) __attribute__((sentinel));
 
 #endif

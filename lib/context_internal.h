@@ -93,6 +93,7 @@ rep_status rep_series_lookup_ex(const rep_context *ctx, const char *id, rep_date
 typedef struct rep_fx_info {
 	char bridge[4];          /* "" for a direct rate, else the third currency of a cross rate */
 	rep_series_stale stale;  /* a leg used a series' latest point after its end */
+	bool inverted;           /* a direct rate stored the other way round (EUR/KZT for KZT/EUR), not 1 */
 } rep_fx_info;
 
 /* rep_fx_lookup through any common currency; with allow_stale, a current

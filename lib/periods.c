@@ -6,6 +6,7 @@
  * run (or none) is emitted per gap, and the number of runs is below the
  * number of distinct event days <= 2*n_in: the output can never outgrow
  * the caller's 2*n_in entries. Sorting the events dominates: O(n log n). */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,24 +100,31 @@ rep_status rep_periods_merge(rep_period *out, size_t *n_out, const rep_period *i
 	if (n_in == 0)
 		return REP_OK;
 
-	/* rank 0 is the most severe kind; ties go to the lower kind number */
-	int by_rank[N_KINDS], rank[N_KINDS];
-	for (int k = 0; k < N_KINDS; k++) {
-		int s = severity ? severity[k] : k, j = k;
-		for (; j > 0; j--) {
-			int t = severity ? severity[by_rank[j - 1]] : by_rank[j - 1];
-			if (t >= s)
-				break;
-			by_rank[j] = by_rank[j - 1];
+	/* rank 0 is the most severe kind present; ties go to the lower kind
+	 * number. Only the kinds present are ranked: a case has two or three,
+	 * and ranking all 64 cost more than the rest of the merge. */
+	bool present[N_KINDS] = {false};
+	int kinds[N_KINDS], n_kinds = 0, by_rank[N_KINDS], rank[N_KINDS];
+	for (size_t i = 0; i < n_in; i++)
+		if (!present[in[i].kind]) {
+			present[in[i].kind] = true;
+			kinds[n_kinds++] = in[i].kind;
 		}
-		by_rank[j] = k;
+	for (int a = 0; a < n_kinds; a++) {
+		int k = kinds[a], s = severity ? severity[k] : k, r = 0;
+		for (int b = 0; b < n_kinds; b++) {
+			int j = kinds[b], t = severity ? severity[j] : j;
+			r += t > s || (t == s && j < k);
+		}
+		rank[k] = r;
+		by_rank[r] = k;
 	}
-	for (int r = 0; r < N_KINDS; r++)
-		rank[by_rank[r]] = r;
 
 	if (n_in > SIZE_MAX / (2 * sizeof(event)))
 		return rep_err(err, REP_ENOMEM, NULL, "out of memory merging %zu periods", n_in);
-	event *ev = rep_malloc(2 * n_in * sizeof *ev);
+	/* a case's few periods sort on the stack */
+	event small[32];
+	event *ev = 2 * n_in <= sizeof small / sizeof *small ? small : rep_malloc(2 * n_in * sizeof *ev);
 	if (!ev)
 		return rep_err(err, REP_ENOMEM, NULL, "out of memory merging %zu periods", n_in);
 	for (size_t i = 0; i < n_in; i++) {
@@ -151,7 +159,8 @@ rep_status rep_periods_merge(rep_period *out, size_t *n_out, const rep_period *i
 		else
 			out[n++] = (rep_period){kind, day, last};
 	}
-	rep_free(ev);
+	if (ev != small)
+		rep_free(ev);
 	*n_out = n;
 	return REP_OK;
 }

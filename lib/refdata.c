@@ -536,8 +536,9 @@ static const char cross_source[] =
  * reverse pair's rate): its source is the provenance a reader needs, and
  * the rate shows the inversion. */
 static bool fx_leg(const rep_context *ctx, const char *from, const char *to, rep_date date, mpq_t rate,
-		   rep_series_point *pt, bool allow_stale, rep_series_stale *stale)
+		   rep_series_point *pt, bool allow_stale, rep_series_stale *stale, bool *inverted)
 {
+	*inverted = false;
 	for (int inverse = 0; inverse < 2; inverse++) {
 		const rep_fx_rate *u = inverse ? user_rate(ctx, to, from, date) : user_rate(ctx, from, to, date);
 		if (u && !rep_dec_parse(rate, u->rate, NULL) && mpq_sgn(rate) > 0) {
@@ -545,6 +546,7 @@ static bool fx_leg(const rep_context *ctx, const char *from, const char *to, rep
 			*pt = (rep_series_point){u->date == REP_DATE_NONE ? date : u->date, u->rate, "unverified", u->source};
 			if (inverse)
 				mpq_inv(rate, rate);
+			*inverted = inverse;
 			return true;
 		}
 	}
@@ -556,6 +558,7 @@ static bool fx_leg(const rep_context *ctx, const char *from, const char *to, rep
 			pt->from = date > p->from ? p->from : date;
 			if (inverse)
 				mpq_inv(rate, rate);
+			*inverted = inverse;
 			return true;
 		}
 	}
@@ -568,6 +571,7 @@ static bool fx_leg(const rep_context *ctx, const char *from, const char *to, rep
 				*pt = *p;
 				if (inverse)
 					mpq_inv(rate, rate);
+				*inverted = inverse;
 				if (st.stale && stale)
 					*stale = st;
 				return true;
@@ -644,8 +648,11 @@ rep_status rep_fx_lookup_ex(const rep_context *ctx, const char *from, const char
 	for (int pass = 0; pass < (allow_stale ? 2 : 1) && !found; pass++) {
 		bool stale_ok = pass == 1;
 		rep_series_stale s1 = {0}, s2 = {0};
-		if (fx_leg(ctx, f, t, date, rate, &p, stale_ok, &s1)) {
+		bool inv;
+		if (fx_leg(ctx, f, t, date, rate, &p, stale_ok, &s1, &inv)) {
 			info->stale = s1;
+			/* a rate of 1 reads the same both ways */
+			info->inverted = inv && mpq_cmp_ui(rate, 1, 1) != 0;
 			found = true;
 			break;
 		}
@@ -658,8 +665,8 @@ rep_status rep_fx_lookup_ex(const rep_context *ctx, const char *from, const char
 				continue;
 			rep_series_point p2;
 			s1 = s2 = (rep_series_stale){0};
-			if (fx_leg(ctx, f, via[i], date, rate, &p, stale_ok, &s1) &&
-			    fx_leg(ctx, via[i], t, date, r2, &p2, stale_ok, &s2)) {
+			if (fx_leg(ctx, f, via[i], date, rate, &p, stale_ok, &s1, &inv) &&
+			    fx_leg(ctx, via[i], t, date, r2, &p2, stale_ok, &s2, &inv)) {
 				mpq_mul(rate, rate, r2);
 				/* the weaker leg speaks for the pair; the later leg says since when */
 				if (rank(p2.confidence) < rank(p.confidence))

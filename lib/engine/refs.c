@@ -85,21 +85,30 @@ rep_status rep_engine_series(void *gp, const char *series, rep_date d, mpq_t out
 /* Record an exchange-rate point under the pair asked for. A lookup may
  * answer KZT/EUR with the stored EUR/KZT point (608.4): its value stays as
  * stored, and the source says which way it runs. */
-static rep_status record_fx(engine *g, const char *from, const char *to, const mpq_t rate, const rep_series_point *pt)
+/* "FX KZT/EUR", built by hand: snprintf cost more than the rest of recording a rate. */
+static void fx_pair(char out[16], const char *from, const char *to)
+{
+	size_t a = strnlen(from, 5), b = strnlen(to, 5);
+	memcpy(out, "FX ", 3);
+	memcpy(out + 3, from, a);
+	out[3 + a] = '/';
+	memcpy(out + 4 + a, to, b);
+	out[4 + a + b] = '\0';
+}
+
+static rep_status record_fx(engine *g, const char *from, const char *to, const rep_fx_info *info,
+			    const rep_series_point *pt)
 {
 	if (!g->record)
 		return REP_OK;
-	mpq_t v;
-	mpq_init(v);
-	bool inverse = pt->value && *pt->value && rep_dec_parse(v, pt->value, NULL) == REP_OK && !mpq_equal(v, rate);
-	mpq_clear(v);
 	char pair[16];
-	snprintf(pair, sizeof pair, "FX %s/%s", from, to);
-	if (!inverse)
+	fx_pair(pair, from, to);
+	if (!info->inverted)
 		return record_ref(g, pair, g->as_of, pt);
 	rep_series_point q = *pt;
-	q.source = rep_arena_printf(&g->e->arena, "stored as %s/%s (1 %s = %s %s), used inverted: %s", to, from, to,
-				    pt->value, from, pt->source ? pt->source : "");
+	/* every conversion of a batch row words this: a copy, not a printf */
+	q.source = rep_arena_concat(&g->e->arena, "stored as ", to, "/", from, " (1 ", to, " = ", pt->value, " ", from,
+				    "), used inverted: ", pt->source ? pt->source : "", (char *)NULL);
 	return q.source ? record_ref(g, pair, g->as_of, &q) : rep_eng_nomem(g);
 }
 
@@ -142,7 +151,7 @@ static rep_status fx_lookup(engine *g, const char *from, mpq_t rate, const char 
 	if (st)
 		return st;
 	if (!info.bridge[0]) {
-		if ((st = warn_stale(g, &info.stale, &pt, g->as_of)) || (st = record_fx(g, from, g->currency, rate, &pt)))
+		if ((st = warn_stale(g, &info.stale, &pt, g->as_of)) || (st = record_fx(g, from, g->currency, &info, &pt)))
 			return st;
 	} else if (g->record) {
 		/* a cross rate: each leg keeps its own source, and the pair is
@@ -154,16 +163,16 @@ static rep_status fx_lookup(engine *g, const char *from, mpq_t rate, const char 
 		bool lax = !g->ctx->strict_data;
 		if (rep_fx_lookup_ex(g->ctx, from, info.bridge, g->as_of, leg, &p1, lax, &i1, NULL) == REP_OK &&
 		    (st = warn_stale(g, &i1.stale, &p1, g->as_of)) == REP_OK)
-			st = record_fx(g, from, info.bridge, leg, &p1);
+			st = record_fx(g, from, info.bridge, &i1, &p1);
 		if (st == REP_OK &&
 		    rep_fx_lookup_ex(g->ctx, info.bridge, g->currency, g->as_of, leg, &p2, lax, &i2, NULL) == REP_OK &&
 		    (st = warn_stale(g, &i2.stale, &p2, g->as_of)) == REP_OK)
-			st = record_fx(g, info.bridge, g->currency, leg, &p2);
+			st = record_fx(g, info.bridge, g->currency, &i2, &p2);
 		mpq_clear(leg);
 		if (st)
 			return st;
 		char pair[16];
-		snprintf(pair, sizeof pair, "FX %s/%s", from, g->currency);
+		fx_pair(pair, from, g->currency);
 		pt.value = rep_eng_fmt_qty(g, rate);
 		pt.source = rep_arena_printf(&g->e->arena, "%scross rate via %s: FX %s/%s x FX %s/%s, as listed",
 					     rep_dec_is_exact(rate, 6) ? "" : "rounded here to 6 places; ", info.bridge, from,
