@@ -19,6 +19,7 @@
 #include "context_internal.h"
 #include "internal.h"
 #include "ival.h"
+#include "rational.h"
 #include "tvm.h"
 
 /* Integer powers built exactly stay below this many bits; larger ones are
@@ -132,7 +133,7 @@ static void put_pct(rep_buf *b, const mpq_t x)
 	mpq_t p;
 	mpq_init(p);
 	mpq_set_ui(p, 100, 1);
-	mpq_mul(p, p, x);
+	rep_q_mul(p, p, x);
 	put_exact(b, p);
 	rep_buf_puts(b, " %");
 	mpq_clear(p);
@@ -282,7 +283,7 @@ static rep_status index_ratio(mpq_t factor, rep_buf *t, const char *series, rep_
 		st = rep_err(err, REP_EINVAL, NULL, "%s on %s is not positive, so it cannot index an amount", series, d);
 	}
 	if (!st) {
-		mpq_div(factor, b, a);
+		rep_q_div(factor, b, a);
 		rep_buf_printf(t, "indexed by the ratio of %s: ", series);
 		put_exact(t, b);
 		rep_buf_puts(t, " on ");
@@ -337,9 +338,9 @@ static rep_status index_chain(mpq_t factor, rep_buf *t, const char *series, rep_
 			break;
 		}
 		mpq_set_ui(r, 100, 1);
-		mpq_div(r, v, r);
+		rep_q_div(r, v, r);
 		mpq_set_ui(x, 1, 1);
-		mpq_add(x, x, r);
+		rep_q_add(x, x, r);
 		if (mpq_sgn(x) <= 0) {
 			char vs[64];
 			if (rep_dec_format_buf(vs, sizeof vs, v, 6, REP_ROUND_HALF_EVEN))
@@ -351,21 +352,21 @@ static rep_status index_chain(mpq_t factor, rep_buf *t, const char *series, rep_
 		if (y == ylo && klo > 0) {
 			mpq_set_ui(x, (unsigned long)klo, (unsigned long)nlo);
 			mpq_canonicalize(x);
-			mpq_mul(x, x, r);
+			rep_q_mul(x, x, r);
 			mpq_set_ui(plo, 1, 1);
-			mpq_add(plo, plo, x);
+			rep_q_add(plo, plo, x);
 		}
 		if (y < yhi) {
 			mpq_set_ui(x, 1, 1);
-			mpq_add(x, x, r);
+			rep_q_add(x, x, r);
 		} else {
 			mpq_set_ui(x, (unsigned long)khi, (unsigned long)nhi);
 			mpq_canonicalize(x);
-			mpq_mul(x, x, r);
+			rep_q_mul(x, x, r);
 			mpq_set_ui(v, 1, 1);
-			mpq_add(x, x, v);
+			rep_q_add(x, x, v);
 		}
-		mpq_mul(phi, phi, x);
+		rep_q_mul(phi, phi, x);
 		rep_buf_printf(t, "%s %d ", y == ylo ? "" : ",", y);
 		put_pct(t, r);
 		if (y == ylo && y == yhi)
@@ -377,9 +378,9 @@ static rep_status index_chain(mpq_t factor, rep_buf *t, const char *series, rep_
 	}
 	if (!st) {
 		if (from < to)
-			mpq_div(factor, phi, plo);
+			rep_q_div(factor, phi, plo);
 		else
-			mpq_div(factor, plo, phi);
+			rep_q_div(factor, plo, phi);
 		rep_buf_puts(t, " = x");
 		put_num(t, factor, 6);
 	}
@@ -431,7 +432,7 @@ rep_status rep_tvm_index(mpq_t out, rep_tvm_index_trace *trace, const rep_contex
 	mpq_init(f);
 	st = index_method(f, &t, ctx, method, from, to, series, ud, err);
 	if (!st && !(st = check_size(f, err))) {
-		mpq_mul(out, amount, f);
+		rep_q_mul(out, amount, f);
 		if (t.failed || !(trace->text = rep_arena_strdup(arena, t.data ? t.data : "")))
 			st = rep_err(err, REP_ENOMEM, NULL, "out of memory");
 	}
@@ -470,7 +471,7 @@ static rep_status index_public(rep_tvm_result *res, const rep_context *ctx, cons
 	else
 		st = rep_err(err, REP_EINVAL, NULL, "unknown indexation kind %d", (int)q->kind);
 	if (!st) {
-		mpq_mul(res->value, amount, res->factor);
+		rep_q_mul(res->value, amount, res->factor);
 		res->exact = 1;
 		if (!(st = check_size(res->value, err)))
 			st = take_text(&res->text, &t, err);
@@ -600,8 +601,8 @@ static rep_status add_period(rep_tvm_result *res, rep_date a, rep_date b, int32_
 	mpq_set(p->principal, principal);
 	mpq_set_si(p->interest, days, (unsigned long)year_days);
 	mpq_canonicalize(p->interest); /* mpq_set_si does not reduce; mpq_equal needs canonical values */
-	mpq_mul(p->interest, p->interest, rate);
-	mpq_mul(p->interest, p->interest, principal);
+	rep_q_mul(p->interest, p->interest, rate);
+	rep_q_mul(p->interest, p->interest, principal);
 	return REP_OK;
 }
 
@@ -719,12 +720,12 @@ static rep_status tvm_interest(rep_tvm_result *res, const rep_context *ctx, cons
 			if ((st = ctx_series(&src, opts->series, a, v)))
 				break;
 			mpq_set_ui(rate, 100, 1);
-			mpq_div(rate, v, rate);
+			rep_q_div(rate, v, rate);
 		} else {
 			mpq_set(rate, opts->rate);
 		}
 		if (opts->margin)
-			mpq_add(rate, rate, opts->margin);
+			rep_q_add(rate, rate, opts->margin);
 		int32_t days = opts->basis == REP_BASIS_30360 ? days_30360(a, b) : (int32_t)(b - a);
 		int32_t ydays = opts->basis == REP_BASIS_30360 ? 360
 				: opts->basis == REP_BASIS_ACTACT ? (int32_t)(ny - year_start(y))
@@ -732,9 +733,9 @@ static rep_status tvm_interest(rep_tvm_result *res, const rep_context *ctx, cons
 		if ((st = add_period(res, a, b, days, ydays, rate, opts->compound ? balance : amount, err)))
 			break;
 		rep_tvm_period *p = &res->periods[res->n_periods - 1];
-		mpq_add(accrued, accrued, p->interest);
+		rep_q_add(accrued, accrued, p->interest);
 		if (opts->compound && b == ny) {
-			mpq_add(balance, balance, accrued);
+			rep_q_add(balance, balance, accrued);
 			mpq_set_ui(accrued, 0, 1);
 		}
 		rep_buf_puts(&t, res->n_periods == 1 ? ": " : "; ");
@@ -751,14 +752,14 @@ static rep_status tvm_interest(rep_tvm_result *res, const rep_context *ctx, cons
 	}
 	if (!st) {
 		if (opts->compound) {
-			mpq_add(res->value, balance, accrued);
-			mpq_sub(res->value, res->value, amount);
+			rep_q_add(res->value, balance, accrued);
+			rep_q_sub(res->value, res->value, amount);
 		} else {
 			for (size_t i = 0; i < res->n_periods; i++)
-				mpq_add(res->value, res->value, res->periods[i].interest);
+				rep_q_add(res->value, res->value, res->periods[i].interest);
 		}
 		if (mpq_sgn(amount))
-			mpq_div(res->factor, res->value, amount);
+			rep_q_div(res->factor, res->value, amount);
 		res->exact = 1;
 		st = check_size(res->value, err);
 	}
@@ -876,38 +877,38 @@ static rep_status pv_prepare(pv_job *j, const mpq_t annual, const mpq_t years, c
 	mpz_fdiv_q(n, mpq_numref(years), mpq_denref(years));
 	j->n = mpz_get_ui(n);
 	mpq_set_z(j->f, n);
-	mpq_sub(j->f, years, j->f);
+	rep_q_sub(j->f, years, j->f);
 	mpz_clear(n);
 
 	mpq_t one_g, x;
 	mpq_inits(one_g, x, NULL);
 	mpq_set_ui(j->one_d, 1, 1);
-	mpq_add(j->one_d, j->one_d, j->d);
+	rep_q_add(j->one_d, j->one_d, j->d);
 	mpq_set_ui(one_g, 1, 1);
-	mpq_add(one_g, one_g, j->g);
+	rep_q_add(one_g, one_g, j->g);
 	q_pow_ui(j->g_n, one_g, j->n);
 	if (mpq_equal(j->d, j->g)) {
 		/* each year's loss grows as fast as it is discounted: n equal terms W / (1+d) */
 		mpq_set_ui(j->a_n, j->n, 1);
-		mpq_div(j->a_n, j->a_n, j->one_d);
+		rep_q_div(j->a_n, j->a_n, j->one_d);
 	} else {
-		mpq_div(x, one_g, j->one_d);
+		rep_q_div(x, one_g, j->one_d);
 		q_pow_ui(x, x, j->n);
 		mpq_set_ui(j->a_n, 1, 1);
-		mpq_sub(j->a_n, j->a_n, x);
-		mpq_sub(x, j->d, j->g);
-		mpq_div(j->a_n, j->a_n, x);
+		rep_q_sub(j->a_n, j->a_n, x);
+		rep_q_sub(x, j->d, j->g);
+		rep_q_div(j->a_n, j->a_n, x);
 	}
 	/* the last fraction of a year is paid at its end (n + f) or middle (n + f/2) */
 	mpq_set(j->e_last, j->f);
 	if (timing == REP_PV_MID)
 		mpq_div_2exp(j->e_last, j->e_last, 1);
 	mpq_set_ui(x, j->n, 1);
-	mpq_add(j->e_last, j->e_last, x);
+	rep_q_add(j->e_last, j->e_last, x);
 	mpq_neg(j->e_last, j->e_last);
-	mpq_div(j->net, j->one_d, one_g);
+	rep_q_div(j->net, j->one_d, one_g);
 	mpq_set_ui(x, 1, 1);
-	mpq_sub(j->net, j->net, x);
+	rep_q_sub(j->net, j->net, x);
 	mpq_clears(one_g, x, NULL);
 	return REP_OK;
 }
@@ -937,10 +938,10 @@ static bool pv_exact(mpq_t m, const pv_job *j)
 		if (ok && mpq_sgn(j->f))
 			ok = q_pow_rational(u, j->one_d, j->e_last);
 		if (ok) {
-			mpq_mul(m, j->a_n, s);
-			mpq_mul(u, u, j->f);
-			mpq_mul(u, u, j->g_n);
-			mpq_add(m, m, u);
+			rep_q_mul(m, j->a_n, s);
+			rep_q_mul(u, u, j->f);
+			rep_q_mul(u, u, j->g_n);
+			rep_q_add(m, m, u);
 		}
 	}
 	mpq_clears(s, u, h, NULL);
@@ -1021,7 +1022,7 @@ static rep_status pv_value(mpq_t out, bool *exact, const pv_job *j, const mpq_t 
 	rep_status st = REP_OK;
 	*exact = pv_exact(m, j);
 	if (*exact) {
-		mpq_mul(m, m, w);
+		rep_q_mul(m, m, w);
 		if (!(st = check_size(m, err)))
 			mpq_set(out, m);
 	} else {
@@ -1073,12 +1074,12 @@ static void nominal_of(mpq_t out, const pv_job *j)
 		mpq_set_ui(s, j->n, 1);
 	} else {
 		mpq_set_ui(x, 1, 1);
-		mpq_sub(s, j->g_n, x);
-		mpq_div(s, s, j->g);
+		rep_q_sub(s, j->g_n, x);
+		rep_q_div(s, s, j->g);
 	}
-	mpq_mul(x, j->f, j->g_n);
-	mpq_add(s, s, x);
-	mpq_mul(out, s, j->w);
+	rep_q_mul(x, j->f, j->g_n);
+	rep_q_add(s, s, x);
+	rep_q_mul(out, s, j->w);
 	mpq_clears(s, x, NULL);
 }
 
@@ -1296,12 +1297,12 @@ static void pay_exact(mpq_t out, const mpq_t pv, const mpq_t i, unsigned long m)
 	mpq_t x, one;
 	mpq_inits(x, one, NULL);
 	mpq_set_ui(one, 1, 1);
-	mpq_add(x, one, i);
+	rep_q_add(x, one, i);
 	q_pow_ui(x, x, m);
 	mpq_inv(x, x);
-	mpq_sub(x, one, x);
-	mpq_mul(out, pv, i);
-	mpq_div(out, out, x);
+	rep_q_sub(x, one, x);
+	rep_q_mul(out, pv, i);
+	rep_q_div(out, out, x);
 	mpq_clears(x, one, NULL);
 }
 
@@ -1324,7 +1325,7 @@ rep_status rep_tvm_monthly_payment(mpq_t out, const mpq_t pv, const mpq_t years,
 	mpq_inits(m, v, i, NULL);
 	rep_status st = REP_OK;
 	mpq_set_ui(m, 12, 1);
-	mpq_mul(m, m, years);
+	rep_q_mul(m, m, years);
 	if (mpz_cmp_ui(mpq_denref(m), 1) != 0 || mpq_sgn(m) <= 0 || mpq_cmp_ui(m, TVM_MAX_MONTHS, 1) > 0) {
 		st = rep_err(err, REP_EINVAL, NULL, "the term must be a whole number of months, 1 to %d",
 			     TVM_MAX_MONTHS);
@@ -1332,22 +1333,22 @@ rep_status rep_tvm_monthly_payment(mpq_t out, const mpq_t pv, const mpq_t years,
 	}
 	unsigned long months = mpz_get_ui(mpq_numref(m));
 	if (mpq_sgn(rate) == 0) {
-		mpq_div(v, pv, m);
+		rep_q_div(v, pv, m);
 	} else if (conv == REP_ANNUITY_NOMINAL_MONTHLY) {
 		mpq_set_ui(i, 1, 12);
-		mpq_mul(i, i, rate);
+		rep_q_mul(i, i, rate);
 		pay_exact(v, pv, i, months);
 	} else {
 		mpq_t one, k;
 		mpq_inits(one, k, NULL);
 		mpq_set_ui(k, 1, 12);
 		mpq_set_ui(one, 1, 1);
-		mpq_add(one, one, rate);
+		rep_q_add(one, one, rate);
 		/* a perfect 12th power gives a rational monthly rate: keep it exact */
 		bool ex = q_pow_rational(i, one, k);
 		if (ex) {
 			mpq_set_ui(k, 1, 1);
-			mpq_sub(i, i, k);
+			rep_q_sub(i, i, k);
 			pay_exact(v, pv, i, months);
 		} else {
 			pay_eval e = {pv, rate, years};

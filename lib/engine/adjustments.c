@@ -19,7 +19,7 @@ rep_status rep_eng_interest_to_as_of(engine *g, const mpq_t amount, rep_date fro
 		mpq_t hundred; /* percent to a fraction */
 		mpq_init(hundred);
 		mpq_set_ui(hundred, 100, 1);
-		mpq_div(rate, rate, hundred);
+		rep_q_div(rate, rate, hundred);
 		mpq_clear(hundred);
 		rep_interest_opts o = {.rate = rate, .basis = REP_BASIS_ACT365};
 		st = rep_tvm_interest(&res, g->ctx, amount, from, g->as_of, &o, g->err);
@@ -27,7 +27,7 @@ rep_status rep_eng_interest_to_as_of(engine *g, const mpq_t amount, rep_date fro
 	if (st == REP_OK)
 		st = rep_eng_record_tvm_points(g, &res);
 	if (st == REP_OK) {
-		mpq_add(out, amount, res.value);
+		rep_q_add(out, amount, res.value);
 		char iv[64];
 		rep_dec_format_buf(iv, sizeof iv, res.value, g->e->places, g->e->rounding);
 		*text = rep_arena_printf(&g->e->arena, "simple interest at %s %% a year (option %s), act/365, from %s to %s: +%s",
@@ -69,7 +69,7 @@ rep_status rep_eng_index_stream(engine *g, const rep_case_harm *h, rep_date end,
 		rep_date seg_end = end < month_end ? end : month_end;
 		mpq_set_ui(seg, (unsigned long)(seg_end - cur + 1), (unsigned long)dim);
 		mpq_canonicalize(seg);
-		mpq_mul(seg, seg, h->monthly);
+		rep_q_mul(seg, seg, h->monthly);
 		const char *trace = NULL;
 		if (interest) {
 			st = rep_eng_interest_to_as_of(g, seg, seg_end, adj, &trace);
@@ -81,11 +81,11 @@ rep_status rep_eng_index_stream(engine *g, const rep_case_harm *h, rep_date end,
 		}
 		if (st)
 			break;
-		mpq_add(out, out, adj);
+		rep_q_add(out, out, adj);
 		if (months++ == 0)
 			first_trace = trace;
 		if (mpq_sgn(seg) != 0)
-			mpq_div(factor, adj, seg);
+			rep_q_div(factor, adj, seg);
 		else
 			mpq_set_ui(factor, 1, 1);
 		/* interest grows by the day: runs group equal factors only */
@@ -136,14 +136,14 @@ rep_status rep_eng_annuity(engine *g)
 	mpq_inits(pv, years, rate, monthly, zero, NULL);
 	for (size_t i = 0; i < e->ls.n; i++)
 		if (rep_eng_in_list(a->base_heads, e->ls.lines[i].head))
-			mpq_add(pv, pv, e->ls.amounts[i]);
+			rep_q_add(pv, pv, e->ls.amounts[i]);
 	rep_status st = a->years_option ? rep_eng_option_number(g, a->years_option, years) : REP_OK;
 	if (st == REP_OK)
 		st = rep_dec_parse(rate, a->rate.value ? a->rate.value : "0", g->err);
 	char pvs[64];
 	rep_dec_format_buf(pvs, sizeof pvs, pv, e->places, e->rounding);
 	mpq_set_ui(monthly, 100, 1);
-	mpq_mul(monthly, monthly, rate);
+	rep_q_mul(monthly, monthly, rate);
 	const char *rs = rep_eng_fmt_qty(g, monthly); /* the rate in percent */
 	const char *formula = a->formula ? a->formula : a->label;
 	line_in in = {.head = "annuity", .label = a->label, .basis = a->basis, .note = a->note, .klass = a->klass};
@@ -217,8 +217,8 @@ rep_status rep_eng_late_interest(engine *g)
 		rep_date from = g->as_of - (rep_date)n;
 		/* percent to fractions: the tvm API takes 0.054 for 5.4 % */
 		mpq_set_ui(hundred, 100, 1);
-		mpq_div(rate, rate, hundred);
-		mpq_div(margin, margin, hundred);
+		rep_q_div(rate, rate, hundred);
+		rep_q_div(margin, margin, hundred);
 		rep_interest_opts o = {.rate = li->series ? NULL : rate, .series = li->series, .margin = margin,
 				       .basis = REP_BASIS_ACT365};
 		rep_tvm_result res;

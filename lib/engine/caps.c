@@ -19,7 +19,7 @@ rep_status rep_eng_per_year_cap(engine *g, const rep_head *rule, const rep_case_
 	const char *capt = rule->per_year_cap.value;
 	if (st == REP_OK && rule->per_year_cap_index) {
 		if ((st = rep_engine_series(g, rule->per_year_cap_index, g->as_of, base)) == REP_OK) {
-			mpq_mul(cap, cap, base);
+			rep_q_mul(cap, cap, base);
 			char b[64], c[64];
 			rep_dec_format_buf(b, sizeof b, base, 2, REP_ROUND_HALF_EVEN);
 			rep_dec_format_buf(c, sizeof c, cap, g->e->places, g->e->rounding);
@@ -29,9 +29,9 @@ rep_status rep_eng_per_year_cap(engine *g, const rep_head *rule, const rep_case_
 	}
 	/* indexation and conversion apply alike to every month: one factor */
 	rep_eng_prorated_months(h->start, end, months);
-	mpq_mul(nominal, months, h->monthly);
+	rep_q_mul(nominal, months, h->monthly);
 	if (st == REP_OK && mpq_sgn(nominal) != 0) {
-		mpq_div(scale, amount, nominal);
+		rep_q_div(scale, amount, nominal);
 		char capped[400] = "";
 		size_t len = 0;
 		int y0, y1;
@@ -42,8 +42,8 @@ rep_status rep_eng_per_year_cap(engine *g, const rep_head *rule, const rep_case_
 			rep_date_from_ymd(&a, y, 1, 1);
 			rep_date_from_ymd(&b, y, 12, 31);
 			rep_eng_prorated_months(a > h->start ? a : h->start, b < end ? b : end, months);
-			mpq_mul(piece, months, h->monthly);
-			mpq_mul(piece, piece, scale);
+			rep_q_mul(piece, months, h->monthly);
+			rep_q_mul(piece, piece, scale);
 			if (mpq_cmp(piece, cap) > 0) {
 				char was[64];
 				rep_dec_format_buf(was, sizeof was, piece, g->e->places, g->e->rounding);
@@ -51,7 +51,7 @@ rep_status rep_eng_per_year_cap(engine *g, const rep_head *rule, const rep_case_
 					len += (size_t)snprintf(capped + len, sizeof capped - len, "%s%d: %s", len ? "; " : "", y, was);
 				mpq_set(piece, cap);
 			}
-			mpq_add(sum, sum, piece);
+			rep_q_add(sum, sum, piece);
 		}
 		if (len) {
 			in->adjustment = rep_arena_printf(&g->e->arena, "%s%slimited to %s for any one year (%s reduced)",
@@ -73,15 +73,18 @@ rep_status rep_eng_per_year_cap(engine *g, const rep_head *rule, const rep_case_
 rep_status rep_eng_caps(engine *g)
 {
 	rep_status st = REP_OK;
-	int32_t months = 0;
-	for (size_t i = 0; i < g->n_periods; i++) {
-		int32_t m = 0, d = 0;
-		if (g->periods[i].kind == REP_DET_PAROLE)
-			continue;
-		rep_months_and_days(g->periods[i].start, g->periods[i].end, &m, &d);
-		months += m;
-	}
+	int32_t months = -1; /* worked out for the first cap bounded by months: most schemes have none */
 	for (const rep_cap *c = g->def->caps; c && c->label && st == REP_OK; c++) {
+		if (months < 0 && (c->min_months >= 0 || c->max_months >= 0)) {
+			months = 0;
+			for (size_t i = 0; i < g->n_periods; i++) {
+				int32_t m = 0, d = 0;
+				if (g->periods[i].kind == REP_DET_PAROLE)
+					continue;
+				rep_months_and_days(g->periods[i].start, g->periods[i].end, &m, &d);
+				months += m;
+			}
+		}
 		if (c->min_months >= 0 && months < c->min_months)
 			continue;
 		if (c->max_months >= 0 && months > c->max_months)
@@ -96,14 +99,14 @@ rep_status rep_eng_caps(engine *g)
 			mpq_t iv;
 			mpq_init(iv);
 			st = rep_engine_series(g, c->index, rep_eng_basis_date(g, c->version_at), iv);
-			mpq_mul(cap, cap, iv);
+			rep_q_mul(cap, cap, iv);
 			mpq_clear(iv);
 		}
 		rep_dec_round(cap, cap, g->e->places, g->e->rounding);
 		int klass = c->scope == REP_CAP_TOTAL ? -1 : c->scope == REP_CAP_PECUNIARY ? REP_PECUNIARY : REP_NON_PECUNIARY;
 		rep_eng_sum_lines(g->e, sum, klass);
 		if (st == REP_OK && mpq_cmp(sum, cap) > 0) {
-			mpq_sub(adj, cap, sum);
+			rep_q_sub(adj, cap, sum);
 			char s[64], capt[64];
 			rep_dec_format_buf(s, sizeof s, sum, g->e->places, g->e->rounding);
 			rep_dec_format_buf(capt, sizeof capt, cap, g->e->places, g->e->rounding);

@@ -14,6 +14,7 @@
 #include "context_internal.h"
 #include "estimate_internal.h"
 #include "internal.h"
+#include "rational.h"
 #include "scheme.h"
 #include "tvm.h"
 

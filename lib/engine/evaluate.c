@@ -46,7 +46,7 @@ static rep_status finish(engine *g)
 		mpq_t d;
 		mpq_init(d);
 		mpq_set_si(d, e->days, 1);
-		mpq_div(d, t, d);
+		rep_q_div(d, t, d);
 		e->per_day = rep_eng_fmt_money(g, d);
 		mpq_clear(d);
 	} else {

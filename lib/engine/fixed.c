@@ -27,7 +27,7 @@ rep_status rep_eng_fixed_value(engine *g, const rep_fixed *f, mpq_t amount, cons
 			rep_dec_format_buf(ivs, sizeof ivs, iv, 2, REP_ROUND_HALF_EVEN);
 			rate = rep_arena_printf(&g->e->arena, "%s %s x %s (%s on %s)", value, f->index, ivs, f->index,
 						rep_eng_fmt_date(g, d));
-			mpq_mul(amount, amount, iv);
+			rep_q_mul(amount, amount, iv);
 		}
 		mpq_clear(iv);
 	}
@@ -35,7 +35,7 @@ rep_status rep_eng_fixed_value(engine *g, const rep_fixed *f, mpq_t amount, cons
 		mpq_t fx;
 		mpq_init(fx);
 		if ((st = rep_eng_fx_rate(g, f->amount_currency, fx, fx_text)) == REP_OK) {
-			mpq_mul(amount, amount, fx);
+			rep_q_mul(amount, amount, fx);
 			rate = rep_arena_printf(&g->e->arena, "%s %s", rate, f->amount_currency);
 		}
 		mpq_clear(fx);

@@ -29,21 +29,13 @@ void rep_eng_prorated_months(rep_date start, rep_date end, mpq_t out)
 	rep_date_to_ymd(end, &y2, &m2, &d2);
 	int dim1 = rep_days_in_month(y1, m1), dim2 = rep_days_in_month(y2, m2);
 	if (y1 == y2 && m1 == m2) {
-		mpq_set_ui(out, (unsigned long)(d2 - d1 + 1), (unsigned long)dim1);
-		mpq_canonicalize(out);
+		rep_q_set_frac(out, (unsigned long)(d2 - d1 + 1), (unsigned long)dim1);
 		return;
 	}
-	mpq_t x;
-	mpq_init(x);
-	mpq_set_ui(out, (unsigned long)(dim1 - d1 + 1), (unsigned long)dim1);
-	mpq_canonicalize(out);
-	mpq_set_ui(x, (unsigned long)d2, (unsigned long)dim2);
-	mpq_canonicalize(x);
-	mpq_add(out, out, x);
-	long whole = ((long)y2 * 12 + m2) - ((long)y1 * 12 + m1) - 1;
-	mpq_set_ui(x, (unsigned long)whole, 1);
-	mpq_add(out, out, x);
-	mpq_clear(x);
+	/* (dim1 - d1 + 1)/dim1 + d2/dim2 + whole, over dim1 x dim2, reduced once */
+	unsigned long whole = (unsigned long)(((long)y2 * 12 + m2) - ((long)y1 * 12 + m1) - 1);
+	unsigned long a = (unsigned long)dim1, b = (unsigned long)dim2;
+	rep_q_set_frac(out, ((unsigned long)(dim1 - d1 + 1) + whole * a) * b + (unsigned long)d2 * a, a * b);
 }
 
 static const char *category_label(rep_harm_category cat)
@@ -92,7 +84,7 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 		mpq_t months;
 		mpq_init(months);
 		rep_eng_prorated_months(h->start, end, months);
-		mpq_mul(amount, months, h->monthly);
+		rep_q_mul(amount, months, h->monthly);
 		in.quantity = words ? rep_eng_fmt_qty(g, months) : NULL;
 		in.unit = "month";
 		in.rate = h->monthly_text;
@@ -113,7 +105,7 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 			in.nominal = tr.nominal;
 			in.adjustment = tr.method;
 		} else {
-			mpq_mul(amount, h->annual, h->years);
+			rep_q_mul(amount, h->annual, h->years);
 			in.formula = !words ? "" : rep_arena_printf(&g->e->arena, "annual %s %s x %s years, not discounted",
 						      h->annual_text, cur, h->years_text);
 		}
@@ -195,7 +187,7 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 						      : fx_text;
 		}
 		if (st == REP_OK)
-			mpq_mul(amount, amount, fx);
+			rep_q_mul(amount, amount, fx);
 		mpq_clear(fx);
 		if (st)
 			goto out;

@@ -147,7 +147,7 @@ void rep_eng_sum_lines(const rep_estimate *e, mpq_t out, int klass)
 	mpq_set_ui(out, 0, 1);
 	for (size_t i = 0; i < ls->n; i++)
 		if (klass < 0 || (klass == REP_PECUNIARY) == ls->nums[i].pecuniary)
-			mpq_add(out, out, ls->amounts[i]);
+			rep_q_add(out, out, ls->amounts[i]);
 }
 
 void rep_eng_clear_lines_from(rep_estimate *e, size_t n)

@@ -32,7 +32,7 @@ rep_status rep_eng_side_total(engine *g, pass_kind pass, mpq_t total)
 					mpq_t b;
 					mpq_init(b);
 					st = rep_eng_benchmark_amount(g, t, b);
-					mpq_add(total, total, b);
+					rep_q_add(total, total, b);
 					mpq_clear(b);
 				}
 	}

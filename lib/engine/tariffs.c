@@ -285,7 +285,7 @@ static void period_quantity(const rep_tariff *t, rep_date s, rep_date e, rep_dat
 			mpq_init(r);
 			mpq_set_si(r, rest, 365);
 			mpq_canonicalize(r);
-			mpq_add(x, x, r);
+			rep_q_add(x, x, r);
 			mpq_clear(r);
 		} else {
 			mpq_set_si(x, months + (t->measure == REP_MEASURE_MONTHS_COMMENCED && rest > 0), 1);
@@ -293,7 +293,7 @@ static void period_quantity(const rep_tariff *t, rep_date s, rep_date e, rep_dat
 		break;
 	}
 	}
-	mpq_add(q, q, x);
+	rep_q_add(q, q, x);
 	mpq_clear(x);
 }
 
@@ -325,7 +325,7 @@ static rep_status tariff_rate(engine *g, const rep_tariff *t, mpq_t rate, const 
 		rep_date d = rep_eng_basis_date(g, t->index_at);
 		st = rep_engine_series(g, t->index, d, iv);
 		if (st == REP_OK) {
-			mpq_mul(rate, rate, iv);
+			rep_q_mul(rate, rate, iv);
 			if (g->text) {
 				char ivs[64];
 				rep_dec_format_buf(ivs, sizeof ivs, iv, 2, REP_ROUND_HALF_EVEN);
@@ -342,7 +342,7 @@ static rep_status tariff_rate(engine *g, const rep_tariff *t, mpq_t rate, const 
 		mpq_init(fx);
 		st = rep_eng_fx_rate(g, t->rate_currency, fx, fx_text);
 		if (st == REP_OK) {
-			mpq_mul(rate, rate, fx);
+			rep_q_mul(rate, rate, fx);
 			*rate_text = r; /* the formula names the rate's currency */
 		}
 		mpq_clear(fx);
@@ -424,7 +424,7 @@ rep_status rep_eng_apply_tariff(engine *g, const rep_tariff *t)
 		goto out2;
 	if ((st = rep_eng_check_figure(g, &t->rate, t->label)))
 		goto out2;
-	mpq_mul(amount, q, rate);
+	rep_q_mul(amount, q, rate);
 	const char *qty = g->text ? rep_eng_fmt_qty(g, q) : NULL;
 	const char *cur = t->rate_currency ? t->rate_currency : g->currency;
 	const char *note = periods_text;
@@ -439,7 +439,7 @@ rep_status rep_eng_apply_tariff(engine *g, const rep_tariff *t)
 			mpq_t iv;
 			mpq_init(iv);
 			st = rep_engine_series(g, t->index, rep_eng_basis_date(g, t->index_at), iv);
-			mpq_mul(cap, cap, iv);
+			rep_q_mul(cap, cap, iv);
 			mpq_clear(iv);
 		}
 		if (st == REP_OK && mpq_cmp(amount, cap) > 0) {
