@@ -24,6 +24,8 @@ void rep_estimate_free(rep_estimate *e)
 	rep_free(e->refs);
 	rep_free(e->opts);
 	rep_free(e->range_items);
+	for (unsigned i = 0; i < e->q_ready; i++)
+		mpq_clear(e->q[i]);
 	rep_arena_release(&e->arena);
 	rep_arena_release(&e->scratch);
 	rep_free(e);

@@ -34,8 +34,15 @@ typedef struct rep_lineset {
 	size_t n, cap, ready;
 } rep_lineset;
 
+/* Scratch rationals the engine takes and gives back as a stack (see
+ * rep_eng_q): kept with the estimate, so a reused estimate evaluates
+ * without a GMP allocation for them. The first `ready` are initialised. */
+#define REP_EST_SCRATCH 48
+
 struct rep_estimate {
 	rep_arena arena;
+	mpq_t q[REP_EST_SCRATCH];
+	unsigned q_ready;
 	const rep_scheme_def *def;
 	const char *case_id;
 	const char *currency;

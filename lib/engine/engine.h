@@ -22,7 +22,7 @@
 #define REP_ENG_FX_MEMO 4
 typedef struct rep_fx_memo {
 	char from[8];
-	mpq_t rate;
+	mpq_ptr rate;      /* the estimate's scratch e->q[i] for memo i */
 	const char *text;  /* "converted at ...", in the estimate's arena; NULL until a pass words it */
 	bool recorded;     /* its reference points are in the estimate */
 } rep_fx_memo;
@@ -57,6 +57,7 @@ typedef struct engine {
 	const char *credited_note; /* the line note saying so */
 	rep_fx_memo fx[REP_ENG_FX_MEMO];
 	size_t n_fx;
+	unsigned q_top;         /* scratch rationals in use: e->q[0..q_top) */
 } engine;
 
 typedef struct line_in {
@@ -66,6 +67,13 @@ typedef struct line_in {
 
 #define GROW(vec, n, cap) \
 	((n) < (cap) ? REP_OK : rep_eng_grow_vec((void **)&(vec), &(cap), sizeof *(vec)))
+
+/* evaluate.c: a scratch rational of the estimate, set to 0. A function
+ * takes what it needs and gives it all back by restoring g->q_top before it
+ * returns, so the scratch is a stack. NULL only when the stack is spent,
+ * which the engine's few levels of nesting never reach (then an error, not
+ * a crash). */
+mpq_ptr rep_eng_q(engine *g);
 
 /* record.c: findings, warnings, the words of figures */
 rep_status rep_eng_grow_vec(void **v, size_t *cap, size_t elem);

@@ -28,8 +28,10 @@ static rep_status finish(engine *g)
 	rep_status bst = rep_eng_check_bases(g);
 	if (bst)
 		return bst;
-	mpq_t t, p, np;
-	mpq_inits(t, p, np, NULL);
+	unsigned top = g->q_top;
+	mpq_ptr t = rep_eng_q(g), p = rep_eng_q(g), np = rep_eng_q(g), d = rep_eng_q(g);
+	if (!d)
+		return rep_eng_nomem(g);
 	rep_status st = REP_OK;
 	rep_eng_sum_lines(e, t, -1);
 	e->total_if_eligible = g->no_would_be ? "" : rep_eng_fmt_money(g, t);
@@ -43,18 +45,15 @@ static rep_status finish(engine *g)
 	e->total_pecuniary = rep_eng_fmt_money(g, p);
 	e->total_non_pecuniary = rep_eng_fmt_money(g, np);
 	if (e->days > 0) {
-		mpq_t d;
-		mpq_init(d);
 		mpq_set_si(d, e->days, 1);
 		rep_q_div(d, t, d);
 		e->per_day = rep_eng_fmt_money(g, d);
-		mpq_clear(d);
 	} else {
 		e->per_day = "";
 	}
 	if (!e->total || !e->total_pecuniary || !e->total_non_pecuniary || !e->total_if_eligible || !e->per_day)
 		st = rep_eng_nomem(g);
-	mpq_clears(t, p, np, NULL);
+	g->q_top = top;
 	return st;
 }
 
@@ -138,6 +137,18 @@ static rep_status compute(engine *g)
 	return finish(g);
 }
 
+mpq_ptr rep_eng_q(engine *g)
+{
+	rep_estimate *e = g->e;
+	if (g->q_top >= REP_EST_SCRATCH)
+		return NULL;
+	while (e->q_ready <= g->q_top)
+		mpq_init(e->q[e->q_ready++]);
+	mpq_ptr x = e->q[g->q_top++];
+	mpq_set_ui(x, 0, 1);
+	return x;
+}
+
 /* Into *io, reused or new; an estimate this call made is freed on failure. */
 static rep_status estimate_eval(rep_estimate **io, const rep_context *ctx, const rep_case *c, const char *scheme_id,
 				const rep_options *opts, rep_detail detail, rep_error *err)
@@ -182,12 +193,10 @@ static rep_status estimate_eval(rep_estimate **io, const rep_context *ctx, const
 	e->places = def->places >= 0 ? def->places : places;
 	engine g = {.ctx = ctx, .c = c, .def = def, .opts = opts, .e = e, .err = err,
 		    .as_of = rep_case_effective_as_of(c), .currency = e->currency, .record = true,
-		    .text = detail == REP_DETAIL_FULL};
+		    .text = detail == REP_DETAIL_FULL, .q_top = REP_ENG_FX_MEMO};
 	rep_date_format(g.as_of, e->as_of);
 	e->case_id = rep_arena_strdup(&e->arena, rep_case_id(c));
 	st = e->case_id ? compute(&g) : rep_eng_nomem(&g);
-	for (size_t i = 0; i < g.n_fx; i++)
-		mpq_clear(g.fx[i].rate);
 	if (st == REP_OK && e->arena.failed)
 		st = rep_eng_nomem(&g); /* a string of the estimate went missing */
 	if (st == REP_OK) {

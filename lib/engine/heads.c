@@ -51,8 +51,11 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 {
 	const rep_head *rule = head_for(g->def, h->category);
 	const char *cat = rep_harm_category_name(h->category);
-	mpq_t amount;
-	mpq_init(amount);
+	/* amount, and one scratch for months, an adjusted amount or a rate */
+	unsigned top = g->q_top;
+	mpq_ptr amount = rep_eng_q(g), tmp = rep_eng_q(g);
+	if (!tmp)
+		return rep_eng_nomem(g);
 	rep_status st = REP_OK;
 	line_in in = {.head = cat, .label = category_label(h->category), .klass = REP_PECUNIARY};
 	bool words = g->text; /* the line's words are built */
@@ -81,8 +84,7 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 	rep_date stream_end = REP_DATE_NONE; /* lost earnings: a stream of monthly losses */
 	if (h->category == REP_HARM_LOST_EARNINGS) {
 		rep_date end = h->end != REP_DATE_NONE ? h->end : g->as_of;
-		mpq_t months;
-		mpq_init(months);
+		mpq_ptr months = tmp;
 		rep_eng_prorated_months(h->start, end, months);
 		rep_q_mul(amount, months, h->monthly);
 		in.quantity = words ? rep_eng_fmt_qty(g, months) : NULL;
@@ -93,7 +95,6 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 					      "pro-rated by its days)",
 					      h->monthly_text, cur, in.quantity ? in.quantity : "?", rep_eng_fmt_date(g, h->start),
 					      rep_eng_fmt_date(g, end));
-		mpq_clear(months);
 		stream_end = end; /* indexed month by month, each from its own date */
 	} else if (h->category == REP_HARM_LOST_EARNING_CAPACITY) {
 		if (rule->future_pv) {
@@ -125,15 +126,13 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 		const char *method = rep_eng_option_value(g, g->def->indexation_option);
 		if (method && strcmp(method, "nominal") != 0 && stream_end != REP_DATE_NONE) {
 			const char *text = NULL;
-			mpq_t adj;
-			mpq_init(adj);
+			mpq_ptr adj = tmp;
 			st = rep_eng_index_stream(g, h, stream_end, method, adj, &text);
 			if (st == REP_OK) {
 				in.nominal = words ? rep_eng_fmt_money(g, amount) : NULL;
 				in.adjustment = text;
 				mpq_set(amount, adj);
 			}
-			mpq_clear(adj);
 			if (st)
 				goto out;
 		} else if (method && strcmp(method, "nominal") != 0) {
@@ -145,21 +144,18 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 					goto out;
 			} else if (strcmp(method, "interest") == 0 && g->def->interest_rate_option) {
 				const char *text = NULL;
-				mpq_t adj;
-				mpq_init(adj);
+				mpq_ptr adj = tmp;
 				st = rep_eng_interest_to_as_of(g, amount, from_date, adj, &text);
 				if (st == REP_OK) {
 					in.nominal = words ? rep_eng_fmt_money(g, amount) : NULL;
 					in.adjustment = text;
 					mpq_set(amount, adj);
 				}
-				mpq_clear(adj);
-				if (st)
+					if (st)
 					goto out;
 			} else {
 				rep_tvm_index_trace tr;
-				mpq_t adj;
-				mpq_init(adj);
+				mpq_ptr adj = tmp;
 				st = rep_tvm_index(adj, &tr, g->ctx, method, amount, from_date, g->as_of, rep_engine_series, g,
 						   &g->e->arena, g->err);
 				if (st == REP_OK) {
@@ -167,16 +163,14 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 					in.adjustment = tr.text;
 					mpq_set(amount, adj);
 				}
-				mpq_clear(adj);
-				if (st)
+					if (st)
 					goto out;
 			}
 		}
 	}
 	/* convert into the scheme's currency */
 	if (strcmp(cur, g->currency) != 0 && mpq_sgn(amount) != 0) {
-		mpq_t fx;
-		mpq_init(fx);
+		mpq_ptr fx = tmp;
 		const char *fx_text;
 		st = rep_eng_fx_rate(g, cur, fx, &fx_text);
 		if (st == REP_OK && words) {
@@ -188,7 +182,6 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 		}
 		if (st == REP_OK)
 			rep_q_mul(amount, amount, fx);
-		mpq_clear(fx);
 		if (st)
 			goto out;
 	}
@@ -202,7 +195,7 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 oom:
 	st = rep_eng_nomem(g);
 out:
-	mpq_clear(amount);
+	g->q_top = top;
 	if (st == REP_OK || g->err == NULL)
 		return st;
 	if (strncmp(g->err->path, "harms[", 6) != 0 && g->err->path[0] == '\0') {
@@ -225,20 +218,24 @@ rep_status rep_eng_harms(engine *g)
 	}
 	const rep_head *moral = head_for(g->def, REP_HARM_MORAL_HARM);
 	if (moral && moral->treatment == REP_TREAT_COURT && !moral_given) {
-		mpq_t zero;
-		mpq_init(zero);
+		unsigned top = g->q_top;
+		mpq_ptr zero = rep_eng_q(g);
+		if (!zero)
+			return rep_eng_nomem(g);
 		line_in in = {.head = "moral_harm", .group = moral->group, .label = moral->label, .basis = moral->basis,
 			      .formula = "no tariff: the amount is for the court; none was given in the case",
 			      .note = moral->note, .klass = REP_NON_PECUNIARY};
 		st = rep_eng_add_line(g, &in, zero);
-		mpq_clear(zero);
+		g->q_top = top;
 		if (st)
 			return st;
 	}
 	/* a threshold (StrEG §7(1)): proven pecuniary loss is paid only above it */
 	if (g->def->pecuniary_threshold.value) {
-		mpq_t sum, thr;
-		mpq_inits(sum, thr, NULL);
+		unsigned top = g->q_top;
+		mpq_ptr sum = rep_eng_q(g), thr = rep_eng_q(g);
+		if (!thr)
+			return rep_eng_nomem(g);
 		rep_eng_sum_lines(g->e, sum, REP_PECUNIARY);
 		/* liberty tariffs of the pecuniary class do not count toward the threshold */
 		st = rep_dec_parse(thr, g->def->pecuniary_threshold.value, g->err);
@@ -263,7 +260,7 @@ rep_status rep_eng_harms(engine *g)
 					l->basis = g->def->pecuniary_threshold_basis;
 			}
 		}
-		mpq_clears(sum, thr, NULL);
+		g->q_top = top;
 	}
 	return st;
 }

@@ -213,8 +213,11 @@ rep_status rep_eng_fx_rate(engine *g, const char *from, mpq_t rate, const char *
 	if (st || strlen(from) >= sizeof m->from)
 		return st;
 	if (!m && g->n_fx < REP_ENG_FX_MEMO) {
-		m = &g->fx[g->n_fx++];
-		mpq_init(m->rate);
+		/* the memo's rates are the scratch below g->q_top's start */
+		m = &g->fx[g->n_fx];
+		while (g->e->q_ready <= g->n_fx)
+			mpq_init(g->e->q[g->e->q_ready++]);
+		m->rate = g->e->q[g->n_fx++];
 		strcpy(m->from, from);
 		m->text = NULL;
 		m->recorded = false;

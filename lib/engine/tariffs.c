@@ -255,11 +255,10 @@ static const char *measure_words(const rep_tariff *t)
 	return "units";
 }
 
-/* Quantity contributed by the days [s, e] of a period that ends on pend. */
-static void period_quantity(const rep_tariff *t, rep_date s, rep_date e, rep_date pend, mpq_t q)
+/* Quantity contributed by the days [s, e] of a period that ends on pend,
+ * added to q; x is scratch. False when it contributes nothing. */
+static bool period_quantity(const rep_tariff *t, rep_date s, rep_date e, rep_date pend, mpq_t q, mpq_t x)
 {
-	mpq_t x;
-	mpq_init(x);
 	int32_t days = rep_days_between(s, e, REP_DC_INCLUSIVE);
 	switch (t->measure) {
 	case REP_MEASURE_DAYS:
@@ -279,14 +278,8 @@ static void period_quantity(const rep_tariff *t, rep_date s, rep_date e, rep_dat
 		int32_t months = 0, rest = 0;
 		rep_months_and_days(s, e, &months, &rest);
 		if (t->measure == REP_MEASURE_YEARS_YMD) {
-			mpq_set_si(x, months, 12);
-			mpq_canonicalize(x);
-			mpq_t r;
-			mpq_init(r);
-			mpq_set_si(r, rest, 365);
-			mpq_canonicalize(r);
-			rep_q_add(x, x, r);
-			mpq_clear(r);
+			/* months/12 + rest/365 */
+			rep_q_set_frac(x, (unsigned long)months * 365 + (unsigned long)rest * 12, 12 * 365);
 		} else {
 			mpq_set_si(x, months + (t->measure == REP_MEASURE_MONTHS_COMMENCED && rest > 0), 1);
 		}
@@ -294,7 +287,7 @@ static void period_quantity(const rep_tariff *t, rep_date s, rep_date e, rep_dat
 	}
 	}
 	rep_q_add(q, q, x);
-	mpq_clear(x);
+	return mpq_sgn(x) != 0;
 }
 
 /* Rate of a tariff in this pass, in the scheme's currency (index applied). */
@@ -319,9 +312,11 @@ static rep_status tariff_rate(engine *g, const rep_tariff *t, mpq_t rate, const 
 		return rep_err_at(g->err, t->label);
 	*rate_text = r;
 	*fx_text = NULL;
+	unsigned top = g->q_top;
 	if (t->index) {
-		mpq_t iv;
-		mpq_init(iv);
+		mpq_ptr iv = rep_eng_q(g);
+		if (!iv)
+			return rep_eng_nomem(g);
 		rep_date d = rep_eng_basis_date(g, t->index_at);
 		st = rep_engine_series(g, t->index, d, iv);
 		if (st == REP_OK) {
@@ -333,19 +328,20 @@ static rep_status tariff_rate(engine *g, const rep_tariff *t, mpq_t rate, const 
 							      t->index, rep_eng_fmt_date(g, d));
 			}
 		}
-		mpq_clear(iv);
+		g->q_top = top;
 		if (st)
 			return st;
 	}
 	if (t->rate_currency && strcmp(t->rate_currency, g->currency) != 0) {
-		mpq_t fx;
-		mpq_init(fx);
+		mpq_ptr fx = rep_eng_q(g);
+		if (!fx)
+			return rep_eng_nomem(g);
 		st = rep_eng_fx_rate(g, t->rate_currency, fx, fx_text);
 		if (st == REP_OK) {
 			rep_q_mul(rate, rate, fx);
 			*rate_text = r; /* the formula names the rate's currency */
 		}
-		mpq_clear(fx);
+		g->q_top = top;
 	}
 	return st;
 }
@@ -365,8 +361,10 @@ rep_status rep_eng_apply_tariff(engine *g, const rep_tariff *t)
 		return REP_OK;
 	if (!rep_eng_enabled(g, t->when_option, t->when_value))
 		return REP_OK;
-	mpq_t q;
-	mpq_init(q);
+	unsigned top = g->q_top;
+	mpq_ptr q = rep_eng_q(g), x = rep_eng_q(g), rate = rep_eng_q(g), amount = rep_eng_q(g);
+	if (!amount)
+		return rep_eng_nomem(g);
 	long ordinal = 0; /* days of this tariff's kinds seen so far, for tiers */
 	size_t used = 0;
 	char periods_text[400] = "";
@@ -391,17 +389,11 @@ rep_status rep_eng_apply_tariff(engine *g, const rep_tariff *t)
 		}
 		if (e < s)
 			continue;
-		mpq_t before;
-		mpq_init(before);
-		mpq_set(before, q);
 		/* the day of release is the last day of a spell of custody, not the
 		 * last day of a kind: police cell then remand is one spell */
 		bool continues = i + 1 < g->n_periods && g->periods[i + 1].start == p->end + 1 &&
 				 g->periods[i + 1].kind != REP_DET_PAROLE && p->kind != REP_DET_PAROLE;
-		period_quantity(t, s, e, continues ? REP_DATE_NONE : p->end, q);
-		bool counted = !mpq_equal(before, q);
-		mpq_clear(before);
-		if (!counted)
+		if (!period_quantity(t, s, e, continues ? REP_DATE_NONE : p->end, q, x))
 			continue;
 		used++;
 		if (used <= 4 && g->text) {
@@ -417,30 +409,29 @@ rep_status rep_eng_apply_tariff(engine *g, const rep_tariff *t)
 	rep_status st = REP_OK;
 	if (mpq_sgn(q) == 0)
 		goto out;
-	mpq_t rate, amount;
-	mpq_inits(rate, amount, NULL);
 	const char *rate_text = NULL, *fx_text = NULL;
 	if ((st = tariff_rate(g, t, rate, &rate_text, &fx_text)))
-		goto out2;
+		goto out;
 	if ((st = rep_eng_check_figure(g, &t->rate, t->label)))
-		goto out2;
+		goto out;
 	rep_q_mul(amount, q, rate);
 	const char *qty = g->text ? rep_eng_fmt_qty(g, q) : NULL;
 	const char *cur = t->rate_currency ? t->rate_currency : g->currency;
 	const char *note = periods_text;
 	if (g->text && g->credited_days > 0 && !(note = rep_arena_printf(&g->e->arena, "%s; %s", periods_text, g->credited_note))) {
 		st = rep_eng_nomem(g);
-		goto out2;
+		goto out;
 	}
 	if (t->cap.value) {
-		mpq_t cap;
-		mpq_init(cap);
+		mpq_ptr cap = x; /* the quantities are summed: x is free */
 		if ((st = rep_dec_parse(cap, t->cap.value, g->err)) == REP_OK && t->index) {
-			mpq_t iv;
-			mpq_init(iv);
+			mpq_ptr iv = rep_eng_q(g);
+			if (!iv) {
+				st = rep_eng_nomem(g);
+				goto out;
+			}
 			st = rep_engine_series(g, t->index, rep_eng_basis_date(g, t->index_at), iv);
 			rep_q_mul(cap, cap, iv);
-			mpq_clear(iv);
 		}
 		if (st == REP_OK && mpq_cmp(amount, cap) > 0) {
 			mpq_set(amount, cap);
@@ -450,13 +441,12 @@ rep_status rep_eng_apply_tariff(engine *g, const rep_tariff *t)
 						t->cap_basis ? t->cap_basis : t->basis);
 			st = rep_eng_check_figure(g, &t->cap, "cap");
 		}
-		mpq_clear(cap);
 		if (st)
-			goto out2;
+			goto out;
 	}
 	rep_eng_note_alternative(g, t->when_option, amount);
 	if (t->range_only)
-		goto out2; /* a benchmark: compute() weighs it for the range */
+		goto out; /* a benchmark: compute() weighs it for the range */
 	if (t->rate_low || t->rate_high)
 		g->has_range = true;
 	const char *formula = !g->text ? "" : rep_arena_printf(&g->e->arena, "%s: %s %s x %s %s%s%s", t->formula ? t->formula : t->label,
@@ -466,10 +456,8 @@ rep_status rep_eng_apply_tariff(engine *g, const rep_tariff *t)
 		      .formula = formula, .quantity = qty, .unit = t->unit, .rate = rate_text, .note = note,
 		      .klass = t->klass};
 	st = rep_eng_add_line(g, &in, amount);
-out2:
-	mpq_clears(rate, amount, NULL);
 out:
-	mpq_clear(q);
+	g->q_top = top;
 	return st;
 }
 
