@@ -93,7 +93,16 @@ static inline bool rep_fast_round_scaled(rep_i128 *q, const mpq_t x, int places,
 	/* |num| <= 2^63 and 10^19 < 2^64: the product stays below 2^127 */
 	rep_i128 n = (rep_i128)mpz_get_si(mpq_numref(x)) * (rep_i128)rep_pow10_u64[places];
 	rep_i128 d = (rep_i128)mpz_get_ui(mpq_denref(x));
-	rep_i128 qq = n / d, r = n % d;
+	rep_i128 qq, r;
+	if (n >= INT64_MIN + 1 && n <= INT64_MAX && d <= INT64_MAX) {
+		/* an amount in minor units: one machine division, not a 128-bit one */
+		int64_t n64 = (int64_t)n, d64 = (int64_t)d;
+		qq = n64 / d64;
+		r = n64 % d64;
+	} else {
+		qq = n / d;
+		r = n % d;
+	}
 	if (r < 0) { /* C truncates; the GMP path floors */
 		qq -= 1;
 		r += d;
@@ -139,10 +148,16 @@ static inline size_t rep_u128_digits(char *buf, rep_u128 m)
 {
 	char tmp[40];
 	size_t n = 0;
-	do {
+	while (m >> 64) {
 		tmp[n++] = (char)('0' + (int)(m % 10));
 		m /= 10;
-	} while (m);
+	}
+	/* the last 64 bits by machine division (a 128-bit one is a library call per digit) */
+	uint64_t v = (uint64_t)m;
+	do {
+		tmp[n++] = (char)('0' + (int)(v % 10));
+		v /= 10;
+	} while (v);
 	for (size_t i = 0; i < n; i++)
 		buf[i] = tmp[n - 1 - i];
 	buf[n] = '\0';
