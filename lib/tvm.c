@@ -838,13 +838,31 @@ static void q_pow_ui(mpq_t out, const mpq_t x, unsigned long n)
 typedef struct pv_job {
 	rep_pv_timing timing;
 	unsigned long n;
-	mpq_t w, d, g, years, f, one_d, a_n, g_n, e_last, net; /* net = (1+d)/(1+g) - 1 */
+	mpq_ptr w, d, g, years, f, one_d, a_n, g_n, e_last, net; /* net = (1+d)/(1+g) - 1 */
+	mpq_ptr t[REP_TVM_PV_SCRATCH - 10]; /* temporaries of pv_prepare, pv_exact and pv_value */
+	mpq_ptr own;                        /* the job's own rationals, or NULL in a caller's scratch */
 } pv_job;
 
-static rep_status pv_prepare(pv_job *j, const mpq_t annual, const mpq_t years, const mpq_t rate, const mpq_t growth,
-			     rep_pv_timing timing, rep_error *err)
+/* The job's rationals in `scratch` (REP_TVM_PV_SCRATCH of them, set to 0
+ * here) or, when it is NULL, its own. */
+static rep_status pv_prepare_in(pv_job *j, mpq_ptr scratch, const mpq_t annual, const mpq_t years, const mpq_t rate,
+				const mpq_t growth, rep_pv_timing timing, rep_error *err)
 {
-	mpq_inits(j->w, j->d, j->g, j->years, j->f, j->one_d, j->a_n, j->g_n, j->e_last, j->net, NULL);
+	j->own = NULL;
+	if (!scratch) {
+		if (!(scratch = j->own = rep_malloc(REP_TVM_PV_SCRATCH * sizeof *scratch)))
+			return rep_err(err, REP_ENOMEM, NULL, "out of memory");
+		for (int i = 0; i < REP_TVM_PV_SCRATCH; i++)
+			mpq_init(scratch + i);
+	} else {
+		for (int i = 0; i < REP_TVM_PV_SCRATCH; i++)
+			mpq_set_ui(scratch + i, 0, 1);
+	}
+	mpq_ptr *slot[] = {&j->w, &j->d, &j->g, &j->years, &j->f, &j->one_d, &j->a_n, &j->g_n, &j->e_last, &j->net};
+	for (int i = 0; i < 10; i++)
+		*slot[i] = scratch + i;
+	for (int i = 10; i < REP_TVM_PV_SCRATCH; i++)
+		j->t[i - 10] = scratch + i;
 	j->timing = timing;
 	j->n = 0;
 	if (!years)
@@ -880,8 +898,7 @@ static rep_status pv_prepare(pv_job *j, const mpq_t annual, const mpq_t years, c
 	rep_q_sub(j->f, years, j->f);
 	mpz_clear(n);
 
-	mpq_t one_g, x;
-	mpq_inits(one_g, x, NULL);
+	mpq_ptr one_g = j->t[0], x = j->t[1];
 	mpq_set_ui(j->one_d, 1, 1);
 	rep_q_add(j->one_d, j->one_d, j->d);
 	mpq_set_ui(one_g, 1, 1);
@@ -909,20 +926,28 @@ static rep_status pv_prepare(pv_job *j, const mpq_t annual, const mpq_t years, c
 	rep_q_div(j->net, j->one_d, one_g);
 	mpq_set_ui(x, 1, 1);
 	rep_q_sub(j->net, j->net, x);
-	mpq_clears(one_g, x, NULL);
 	return REP_OK;
+}
+
+static rep_status pv_prepare(pv_job *j, const mpq_t annual, const mpq_t years, const mpq_t rate, const mpq_t growth,
+			     rep_pv_timing timing, rep_error *err)
+{
+	return pv_prepare_in(j, NULL, annual, years, rate, growth, timing, err);
 }
 
 static void pv_release(pv_job *j)
 {
-	mpq_clears(j->w, j->d, j->g, j->years, j->f, j->one_d, j->a_n, j->g_n, j->e_last, j->net, NULL);
+	if (!j->own)
+		return;
+	for (int i = 0; i < REP_TVM_PV_SCRATCH; i++)
+		mpq_clear(j->own + i);
+	rep_free(j->own);
 }
 
 /* The multiplier M exactly, when it is rational; false otherwise. */
 static bool pv_exact(mpq_t m, const pv_job *j)
 {
-	mpq_t s, u, h;
-	mpq_inits(s, u, h, NULL);
+	mpq_ptr s = j->t[2], u = j->t[3], h = j->t[4];
 	bool ok = true;
 	if (j->timing == REP_PV_CONTINUOUS) {
 		/* (1 - (1+r)^-N) / ln(1+r) is transcendental for rational r != 0, N > 0 */
@@ -944,7 +969,6 @@ static bool pv_exact(mpq_t m, const pv_job *j)
 			rep_q_add(m, m, u);
 		}
 	}
-	mpq_clears(s, u, h, NULL);
 	return ok;
 }
 
@@ -1017,8 +1041,7 @@ out:
 static rep_status pv_value(mpq_t out, bool *exact, const pv_job *j, const mpq_t w, int places, rep_round mode,
 			   rep_error *err)
 {
-	mpq_t m;
-	mpq_init(m);
+	mpq_ptr m = j->t[5];
 	rep_status st = REP_OK;
 	*exact = pv_exact(m, j);
 	if (*exact) {
@@ -1029,7 +1052,6 @@ static rep_status pv_value(mpq_t out, bool *exact, const pv_job *j, const mpq_t 
 		pv_eval e = {j, w};
 		st = rep_ival_eval(out, pv_fn, &e, places, mode, err);
 	}
-	mpq_clear(m);
 	return st;
 }
 
@@ -1196,23 +1218,30 @@ rep_status rep_tvm_nominal_sum(mpq_t out, const mpq_t annual, const mpq_t years,
 
 /* ---- the engine's present value ---- */
 
+rep_status rep_tvm_pv_value_in(mpq_t out, const rep_case_harm *h, int places, rep_round mode, mpq_ptr scratch,
+			       rep_error *err)
+{
+	if (!out || !h)
+		return rep_err(err, REP_EUSAGE, NULL, "rep_tvm_pv_value_in: NULL argument");
+	/* the value alone: no factor, no words, no undiscounted sum */
+	if (!mode_ok(mode))
+		return rep_err(err, REP_EINVAL, NULL, "unknown rounding mode %d", (int)mode);
+	pv_job j;
+	bool exact;
+	rep_status st = pv_prepare_in(&j, scratch, h->annual, h->years, h->discount_rate, h->growth, REP_PV_END, err);
+	if (!st)
+		st = pv_value(out, &exact, &j, j.w, places, mode, err);
+	pv_release(&j);
+	return st;
+}
+
 rep_status rep_tvm_pv_from_harm(mpq_t out, rep_tvm_pv_trace *trace, const rep_case_harm *h, int places,
 				rep_round mode, rep_arena *arena, rep_error *err)
 {
 	if (!out || !h || (trace && !arena))
 		return rep_err(err, REP_EUSAGE, NULL, "rep_tvm_pv_from_harm: NULL argument");
-	if (!trace) {
-		/* the value alone: no factor, no words, no undiscounted sum */
-		if (!mode_ok(mode))
-			return rep_err(err, REP_EINVAL, NULL, "unknown rounding mode %d", (int)mode);
-		pv_job j;
-		bool exact;
-		rep_status st = pv_prepare(&j, h->annual, h->years, h->discount_rate, h->growth, REP_PV_END, err);
-		if (!st)
-			st = pv_value(out, &exact, &j, j.w, places, mode, err);
-		pv_release(&j);
-		return st;
-	}
+	if (!trace)
+		return rep_tvm_pv_value_in(out, h, places, mode, NULL, err);
 	trace->formula = trace->nominal = trace->method = NULL;
 	rep_tvm_result r;
 	rep_tvm_result_init(&r);

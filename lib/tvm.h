@@ -49,4 +49,12 @@ typedef struct rep_tvm_pv_trace {
 rep_status rep_tvm_pv_from_harm(mpq_t out, rep_tvm_pv_trace *trace, const rep_case_harm *h, int places,
 				rep_round mode, rep_arena *arena, rep_error *err);
 
+/* The value alone (rep_tvm_pv_from_harm with no trace), computed in the
+ * caller's REP_TVM_PV_SCRATCH consecutive rationals scratch[0..], which it
+ * overwrites; NULL: the computation's own. A batch evaluating one case after
+ * another so allocates nothing for them. */
+#define REP_TVM_PV_SCRATCH 16
+rep_status rep_tvm_pv_value_in(mpq_t out, const rep_case_harm *h, int places, rep_round mode, mpq_ptr scratch,
+			       rep_error *err);
+
 #endif

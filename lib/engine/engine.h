@@ -74,6 +74,8 @@ typedef struct line_in {
  * which the engine's few levels of nesting never reach (then an error, not
  * a crash). */
 mpq_ptr rep_eng_q(engine *g);
+/* n consecutive scratch rationals (x, x + 1, ...), not set to 0. */
+mpq_ptr rep_eng_qn(engine *g, unsigned n);
 
 /* record.c: findings, warnings, the words of figures */
 rep_status rep_eng_grow_vec(void **v, size_t *cap, size_t elem);

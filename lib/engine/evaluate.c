@@ -149,6 +149,18 @@ mpq_ptr rep_eng_q(engine *g)
 	return x;
 }
 
+mpq_ptr rep_eng_qn(engine *g, unsigned n)
+{
+	rep_estimate *e = g->e;
+	if (n == 0 || n > REP_EST_SCRATCH - g->q_top)
+		return NULL;
+	while (e->q_ready < g->q_top + n)
+		mpq_init(e->q[e->q_ready++]);
+	mpq_ptr x = e->q[g->q_top];
+	g->q_top += n;
+	return x;
+}
+
 /* Into *io, reused or new; an estimate this call made is freed on failure. */
 static rep_status estimate_eval(rep_estimate **io, const rep_context *ctx, const rep_case *c, const char *scheme_id,
 				const rep_options *opts, rep_detail detail, rep_error *err)

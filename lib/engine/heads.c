@@ -99,8 +99,12 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 	} else if (h->category == REP_HARM_LOST_EARNING_CAPACITY) {
 		if (rule->future_pv) {
 			rep_tvm_pv_trace tr = {"", NULL, NULL};
-			if ((st = rep_tvm_pv_from_harm(amount, words ? &tr : NULL, h, g->e->places, g->e->rounding,
-						       &g->e->arena, g->err)))
+			mpq_ptr s = words ? NULL : rep_eng_qn(g, REP_TVM_PV_SCRATCH);
+			if (words)
+				st = rep_tvm_pv_from_harm(amount, &tr, h, g->e->places, g->e->rounding, &g->e->arena, g->err);
+			else
+				st = s ? rep_tvm_pv_value_in(amount, h, g->e->places, g->e->rounding, s, g->err) : rep_eng_nomem(g);
+			if (st)
 				goto out;
 			in.formula = tr.formula;
 			in.nominal = tr.nominal;
