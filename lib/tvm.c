@@ -1128,8 +1128,9 @@ static void put_inputs(rep_buf *t, const pv_job *j)
 	}
 }
 
-/* Shared by rep_tvm_pv and the engine: value, factor and text. */
-static rep_status pv_run(rep_tvm_result *res, const mpq_t annual, const mpq_t years, const mpq_t rate,
+/* Shared by rep_tvm_pv and the engine: value, factor and text, and the
+ * undiscounted sum into nom_out when it is not NULL. */
+static rep_status pv_run(rep_tvm_result *res, mpq_t nom_out, const mpq_t annual, const mpq_t years, const mpq_t rate,
 			 const mpq_t growth, rep_pv_timing timing, int places, rep_round mode, rep_error *err)
 {
 	if (!mode_ok(mode))
@@ -1163,6 +1164,8 @@ static rep_status pv_run(rep_tvm_result *res, const mpq_t annual, const mpq_t ye
 		put_fixed(&t, nom, places < 0 ? 0 : places);
 		st = take_text(&res->text, &t, err);
 		rep_free(t.data);
+		if (nom_out)
+			mpq_set(nom_out, nom);
 		mpq_clear(nom);
 	}
 	mpq_clear(one);
@@ -1176,7 +1179,7 @@ rep_status rep_tvm_pv(rep_tvm_result *res, const mpq_t annual, const mpq_t years
 	if (!res)
 		return rep_err(err, REP_EUSAGE, NULL, "rep_tvm_pv: NULL result");
 	reset(res);
-	rep_status st = pv_run(res, annual, years, rate, growth, timing, places, mode, err);
+	rep_status st = pv_run(res, NULL, annual, years, rate, growth, timing, places, mode, err);
 	if (st)
 		reset(res);
 	return st;
@@ -1245,11 +1248,11 @@ rep_status rep_tvm_pv_from_harm(mpq_t out, rep_tvm_pv_trace *trace, const rep_ca
 	trace->formula = trace->nominal = trace->method = NULL;
 	rep_tvm_result r;
 	rep_tvm_result_init(&r);
-	rep_status st = pv_run(&r, h->annual, h->years, h->discount_rate, h->growth, REP_PV_END, places, mode, err);
+	mpq_t nom;
+	mpq_init(nom);
+	/* the undiscounted sum of the same job: growth and years alike, the rate unused */
+	rep_status st = pv_run(&r, nom, h->annual, h->years, h->discount_rate, h->growth, REP_PV_END, places, mode, err);
 	if (!st) {
-		mpq_t nom;
-		mpq_init(nom);
-		rep_tvm_nominal_sum(nom, h->annual, h->years, h->growth, NULL);
 		rep_buf m = {0};
 		if (mpq_sgn(h->discount_rate) == 0 && mpq_sgn(h->growth) == 0) {
 			rep_buf_puts(&m, "not discounted (discount rate 0)");
@@ -1271,8 +1274,8 @@ rep_status rep_tvm_pv_from_harm(mpq_t out, rep_tvm_pv_trace *trace, const rep_ca
 		else
 			mpq_set(out, r.value);
 		rep_free(m.data);
-		mpq_clear(nom);
 	}
+	mpq_clear(nom);
 	rep_tvm_result_clear(&r);
 	return st;
 }
