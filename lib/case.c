@@ -282,11 +282,39 @@ static rep_status grow(void **v, size_t *cap, size_t n, size_t elem, size_t limi
 	return REP_OK;
 }
 
+/* "name[i]" or "name[i].field" into buf (truncated to size): by hand, as
+ * every detention and harm of a batch names its path, and snprintf cost
+ * more than the rest of adding one. */
+static void item_path(char *buf, size_t size, const char *name, size_t i, const char *field)
+{
+	char digits[24];
+	size_t nd = 0;
+	do {
+		digits[nd++] = (char)('0' + (int)(i % 10));
+		i /= 10;
+	} while (i);
+	size_t w = 0;
+	for (const char *s = name; *s && w + 1 < size; s++)
+		buf[w++] = *s;
+	if (w + 1 < size)
+		buf[w++] = '[';
+	while (nd && w + 1 < size)
+		buf[w++] = digits[--nd];
+	if (w + 1 < size)
+		buf[w++] = ']';
+	if (field) {
+		if (w + 1 < size)
+			buf[w++] = '.';
+		for (const char *s = field; *s && w + 1 < size; s++)
+			buf[w++] = *s;
+	}
+	buf[w] = '\0';
+}
+
 rep_status rep_case_add_detention_spec(rep_case *c, const rep_detention_spec *d, rep_error *err)
 {
-	/* the path is written only for an error: a batch adds millions of detentions */
 	char path[48];
-	snprintf(path, sizeof path, "detentions[%zu]", c ? c->n_det : 0);
+	item_path(path, sizeof path, "detentions", c ? c->n_det : 0, NULL);
 	if (!c || !d)
 		return rep_err(err, REP_EUSAGE, path, "no case or no detention");
 	if (d->kind == REP_DET_COUNT)
@@ -308,7 +336,7 @@ rep_status rep_case_add_detention_spec(rep_case *c, const rep_detention_spec *d,
 	rep_status st;
 	if (d->note) {
 		char npath[64];
-		snprintf(npath, sizeof npath, "%s.note", path);
+		item_path(npath, sizeof npath, "detentions", c->n_det, "note");
 		if ((st = check_string(d->note, npath, err)))
 			return st;
 		if (!(note = rep_arena_strdup(&c->arena, d->note)))
@@ -430,14 +458,15 @@ static rep_status harm_shape(const rep_harm *h, const char *path, rep_error *err
 		bool ok = false;
 		for (size_t i = 0; i < sizeof dispositions / sizeof dispositions[0]; i++)
 			ok = ok || strcmp(h->disposition, dispositions[i]) == 0;
-		snprintf(full, sizeof full, "%s.disposition", path);
-		if (!ok)
+		if (!ok && snprintf(full, sizeof full, "%s.disposition", path) > 0)
 			return rep_err(err, REP_EINVAL, full,
 				       "unknown value \"%.40s\" (expected confiscated, seized, destroyed, damaged, lost or returned)",
 				       h->disposition);
 	}
 	if (h->description) {
-		snprintf(full, sizeof full, "%s.description", path);
+		size_t n = strlen(path);
+		memcpy(full, path, n);
+		memcpy(full + n, ".description", sizeof ".description");
 		rep_status st = check_string(h->description, full, err);
 		if (st)
 			return st;
@@ -473,7 +502,7 @@ static rep_status rate_is_fraction(const char *path, const char *field, const mp
 rep_status rep_case_add_harm(rep_case *c, const rep_harm *h, rep_error *err)
 {
 	char path[48];
-	snprintf(path, sizeof path, "harms[%zu]", c->n_harms);
+	item_path(path, sizeof path, "harms", c->n_harms, NULL);
 	if (!h || (unsigned)h->category >= REP_HARM_COUNT)
 		return rep_err(err, REP_EINVAL, path, "unknown harm category");
 	rep_status st = harm_shape(h, path, err);
