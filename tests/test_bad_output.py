@@ -28,17 +28,19 @@ def run(*args):
 
 
 class TestOutput(unittest.TestCase):
+    ARGS = ARGS
+
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()
         self.d = self.tmp.name
-        rc, self.expected, err = run(*ARGS)
+        rc, self.expected, err = run(*self.ARGS)
         self.assertEqual(rc, 0, err)
 
     def tearDown(self):
         self.tmp.cleanup()
 
     def write(self, target):
-        return run(*ARGS, "-o", target)
+        return run(*self.ARGS, "-o", target)
 
     def assert_only(self, *names):
         self.assertEqual(sorted(os.listdir(self.d)), sorted(names), "no temporary left behind")
@@ -180,6 +182,78 @@ class TestOutput(unittest.TestCase):
             self.assertTrue(line.startswith("reparations: " + EXAMPLE + ": " + scheme + ": "), line)
             self.assertIn("no exchange rate", line)
         self.assert_only()
+
+
+# batch and sweep stream their rows into -o: the same promises as estimate (issue 12)
+CASES = os.path.join(tempfile.mkdtemp(), "cases.jsonl")
+with open(EXAMPLE) as f_:
+    _case = json.load(f_)
+with open(CASES, "w") as f_:
+    f_.write("".join(json.dumps(dict(_case, id=f"c{i}")) + "\n" for i in range(3)))
+
+
+class TestBatchOutput(TestOutput):
+    ARGS = ["batch", CASES, "--scheme", "kz-cpc", "--scheme", "kz-reform", "-q"]
+
+    def test_input_file_is_refused(self):
+        cases = os.path.join(self.d, "cases.jsonl")
+        with open(CASES) as f:
+            text = f.read()
+        with open(cases, "w") as f:
+            f.write(text)
+        link = os.path.join(self.d, "link.jsonl")
+        os.symlink("cases.jsonl", link)
+        for target in (cases, link):
+            rc, out, err = run("batch", cases, "--scheme", "kz-cpc", "-q", "-o", target)
+            self.assertEqual(rc, 2, err)
+            self.assertEqual(err, "reparations: " + target + ": -o names an input file: write the output to "
+                             "another path\n")
+            self.assertEqual(read(cases), text, "the input is intact")
+        # read from standard input, redirected from the file
+        with open(cases, "rb") as f:
+            p = subprocess.run([BIN, "batch", "-", "--scheme", "kz-cpc", "-q", "-o", cases], stdin=f,
+                               capture_output=True, text=True, timeout=120)
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertEqual(read(cases), text, "the input is intact")
+        self.assert_only("cases.jsonl", "link.jsonl")
+
+    def test_compare_with_failing_rows_writes_nothing(self):
+        pass  # compare only
+
+    def test_unwritable_path_fails_before_any_row(self):
+        # a missing directory is found when the output is opened, not after the whole caseload
+        big = os.path.join(self.d, "big.jsonl")
+        with open(CASES) as f:
+            line = f.readline()
+        with open(big, "w") as f:
+            f.write(line * 20000)
+        target = os.path.join(self.d, "missing", "out.csv")
+        rc, out, err = run("batch", big, "--scheme", "kz-cpc", "-o", target)
+        self.assertEqual((rc, out), (2, ""))
+        self.assertEqual(err, "reparations: " + target + ": cannot write: No such file or directory\n")
+
+    def test_device_full_while_rows_stream(self):
+        # more rows than one buffer: the write fails during the run, and is said once, naming the path
+        big = os.path.join(self.d, "big.jsonl")
+        with open(CASES) as f:
+            line = f.readline()
+        with open(big, "w") as f:
+            f.write(line * 2000)
+        rc, out, err = run("batch", big, "--scheme", "kz-cpc", "--scheme", "kz-reform", "-q", "-o", "/dev/full")
+        self.assertEqual(rc, 2, err)
+        self.assertEqual(err, "reparations: /dev/full: cannot write: No space left on device\n")
+        with open("/dev/full", "w") as full:
+            p = subprocess.run([BIN, "batch", big, "--scheme", "kz-cpc", "-q"], stdout=full, capture_output=False,
+                               stderr=subprocess.PIPE, text=True, timeout=120)
+        self.assertEqual(p.returncode, 1, p.stderr)   # standard output unwritable: an internal failure
+        self.assertEqual(p.stderr, "reparations: stdout: No space left on device\n")
+
+
+class TestSweepOutput(TestOutput):
+    ARGS = ["sweep", EXAMPLE, "--scheme", "kz-cpc", "--vary", "as_of=2026-03-01:2026-05-01:1m", "-q"]
+
+    def test_compare_with_failing_rows_writes_nothing(self):
+        pass  # compare only
 
 
 class TestInputSize(unittest.TestCase):

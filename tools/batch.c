@@ -1,9 +1,10 @@
 /* `reparations batch` and `reparations sweep`: one row per case (or grid
  * point) x scheme, as CSV or JSON Lines, for researchers' caseloads.
  *
- * Rows stream out as they come (in input order); with -o they go to an
- * unnamed temporary file first and reach FILE through the CLI's atomic
- * writer, so FILE is never half written. A row that failed is a row with
+ * Rows stream out as they come (in input order); with -o they go straight
+ * into the temporary that the CLI's atomic writer makes beside FILE and
+ * renames over it at the end, so FILE is never half written and a path that
+ * cannot be written fails before the first row. A row that failed is a row with
  * its error; the run goes on (unless --fail-fast) and the exit status is 2
  * when any row failed. */
 #include <errno.h>
@@ -11,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -23,14 +23,30 @@
 typedef struct out_buf {
 	char *data;
 	size_t len, cap;
-	FILE *f;
+	int fd;
 	bool failed;
+	int error;                /* errno of the failed write */
 } out_buf;
+
+static void ob_write(out_buf *o, const char *s, size_t n)
+{
+	while (n && !o->failed) {
+		ssize_t w = write(o->fd, s, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			o->failed = true;
+			o->error = w < 0 ? errno : EIO;
+			return;
+		}
+		s += w;
+		n -= (size_t)w;
+	}
+}
 
 static void ob_flush(out_buf *o)
 {
-	if (o->len && !o->failed && fwrite(o->data, 1, o->len, o->f) != o->len)
-		o->failed = true;
+	ob_write(o, o->data, o->len);
 	o->len = 0;
 }
 
@@ -39,8 +55,7 @@ static void ob_add(out_buf *o, const char *s, size_t n)
 	if (o->len + n > o->cap) {
 		ob_flush(o);
 		if (n > o->cap) {
-			if (!o->failed && fwrite(s, 1, n, o->f) != n)
-				o->failed = true;
+			ob_write(o, s, n);
 			return;
 		}
 	}
@@ -132,7 +147,8 @@ typedef struct job {
 	int format, fields;
 	bool fail_fast, quiet, progress;
 	out_buf out;
-	bool direct;              /* -o names a device or a pipe: written in place, not renamed over */
+	cli_output file;          /* -o FILE */
+	bool to_file;
 	const rep_sweep *sweep;   /* sweep: axis columns */
 	size_t rows, failed_rows, cases, failed_cases, errors_printed;
 	size_t last_index;
@@ -585,8 +601,8 @@ static int parse_args(args *a, int argc, char **argv, rep_context *ctx, rep_opti
 	return -1;
 }
 
-/* Rows go to stdout, or for -o to an unnamed temporary file handed to the
- * CLI's atomic writer at the end. */
+/* Rows go to stdout, or for -o into the atomic writer's temporary beside
+ * FILE (or into FILE itself when it is a device or a FIFO). */
 static int open_output(job *j, const char *output)
 {
 	j->out.cap = 1 << 16;
@@ -594,68 +610,46 @@ static int open_output(job *j, const char *output)
 	if (!j->out.data)
 		return cli_fail("output", REP_ENOMEM, "out of memory");
 	if (!output || strcmp(output, "-") == 0) {
-		j->out.f = stdout;
+		j->out.fd = STDOUT_FILENO;
 		return 0;
 	}
-	/* a device or a pipe (-o /dev/null, -o /dev/stdout) is written as it is: renaming a
-	 * temporary file over it would replace it */
-	struct stat sb;
-	if (stat(output, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-		j->out.f = fopen(output, "wb");
-		j->direct = true;
-		if (!j->out.f)
-			return cli_fail(output, REP_EIO, strerror(errno));
-		return 0;
+	rep_error err;
+	rep_error_clear(&err);
+	rep_status st = cli_output_open(&j->file, output, &err);
+	if (st) {
+		free(j->out.data);
+		j->out.data = NULL;
+		return cli_fail(output, st, err.message);
 	}
-	j->out.f = tmpfile();
-	if (!j->out.f)
-		return cli_fail(output, REP_EIO, strerror(errno));
+	j->to_file = true;
+	j->out.fd = j->file.fd;
 	return 0;
 }
 
+/* Flush the rows and, when keep, rename them over FILE; else leave FILE as it was. */
 static int close_output(job *j, const char *output, bool keep)
 {
 	ob_flush(&j->out);
 	free(j->out.data);
 	j->out.data = NULL;
-	int rc = 0;
-	if (j->out.f == stdout) {
-		if (fflush(stdout) != 0 || j->out.failed)
-			rc = cli_fail("stdout", REP_EIO, strerror(errno));
-		return rc;
+	if (!j->to_file) {
+		if (j->out.failed)
+			return cli_fail("stdout", REP_EIO, strerror(j->out.error));
+		return 0;
 	}
-	FILE *f = j->out.f;
-	if (j->direct) {
-		if (fclose(f) != 0 || j->out.failed)
-			rc = cli_fail(output, REP_EIO, strerror(errno));
-		return rc;
+	j->to_file = false;
+	if (j->out.failed || !keep) {
+		cli_output_discard(&j->file);
+		if (!j->out.failed)
+			return 0;
+		char msg[300];
+		snprintf(msg, sizeof msg, "cannot write: %s", strerror(j->out.error));
+		return cli_fail(output, REP_EINVAL, msg);
 	}
-	if (fflush(f) != 0 || j->out.failed) {
-		fclose(f);
-		return cli_fail(output, REP_EIO, "cannot write the temporary file");
-	}
-	if (keep) {
-		struct stat sb;
-		if (fstat(fileno(f), &sb) != 0) {
-			fclose(f);
-			return cli_fail(output, REP_EIO, strerror(errno));
-		}
-		size_t len = (size_t)sb.st_size;
-		void *map = len ? mmap(NULL, len, PROT_READ, MAP_PRIVATE, fileno(f), 0) : NULL;
-		if (len && map == MAP_FAILED) {
-			fclose(f);
-			return cli_fail(output, REP_EIO, strerror(errno));
-		}
-		rep_error err;
-		rep_error_clear(&err);
-		rep_status st = cli_write_output(output, len ? map : "", len, &err);
-		if (len)
-			munmap(map, len);
-		if (st)
-			rc = cli_fail(output, st, err.message);
-	}
-	fclose(f);
-	return rc;
+	rep_error err;
+	rep_error_clear(&err);
+	rep_status st = cli_output_commit(&j->file, &err);
+	return st ? cli_fail(output, st, err.message) : 0;
 }
 
 static void summary(job *j, const char *what, size_t n_schemes)
@@ -669,6 +663,12 @@ static void summary(job *j, const char *what, size_t n_schemes)
 
 static int finish_job(job *j, const args *a, rep_status st, const rep_error *err, const char *what)
 {
+	/* the output failed (the callback stopped the run): that is the one error to tell */
+	if (st == REP_EIO && j->out.failed) {
+		if (j->progress)
+			fputs("\r\033[K", stderr);
+		return close_output(j, a->output, false);
+	}
 	bool fatal = st != REP_OK && st != STOP_FAIL_FAST;
 	if (fatal) {
 		if (j->progress)
@@ -731,6 +731,8 @@ int cli_batch(int argc, char **argv, rep_context *ctx, rep_options *opts)
 		rep_batch_free(b);
 		return cli_fail(a.input, REP_EINVAL, msg);
 	}
+	/* -o must not name the file being read (nor, through a redirection, standard input) */
+	cli_note_input(fileno(in));
 	job j = {.input = strcmp(a.input, "-") == 0 ? "stdin" : a.input, .format = a.format, .fields = a.fields,
 		 .fail_fast = a.fail_fast, .quiet = a.quiet, .in = in, .in_size = -1};
 	j.progress = !a.quiet && isatty(STDERR_FILENO);

@@ -4,6 +4,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <sys/types.h>
 
 #include "reparations.h"
 
@@ -17,6 +19,29 @@ int cli_fail(const char *what, const rep_status st, const char *message);
 rep_status cli_read_file(const char *path, char **out, size_t *len, rep_error *err);
 /* Write text to path atomically (temporary file, then rename), or to stdout when path is NULL. */
 rep_status cli_write_output(const char *path, const char *text, size_t len, rep_error *err);
+
+/* The same for an output written as it is made (batch, sweep): open checks
+ * the path and makes the temporary (or opens a device or FIFO), the caller
+ * writes to fd, commit renames it over the path (REP_EINVAL naming why, on
+ * failure), discard removes it. */
+typedef struct cli_output {
+	const char *path;
+	int fd;
+	char *tmp;      /* the temporary in the target's directory; NULL: fd is the path itself */
+	char *target;   /* what the temporary is renamed to: the end of a chain of symbolic links */
+	bool exists, in_place;
+	mode_t mode;
+	uid_t uid;
+	gid_t gid;
+} cli_output;
+rep_status cli_output_open(cli_output *o, const char *path, rep_error *err);
+rep_status cli_output_commit(cli_output *o, rep_error *err);
+void cli_output_discard(cli_output *o);
+
+/* Remember an input file (by device and inode) that -o must not name. */
+void cli_note_input(int fd);
+/* Write s to f with control characters (C0, DEL, C1) as visible escapes. */
+void cli_put_escaped(FILE *f, const char *s);
 
 /* Load a series (scheme == false; CSV, or JSON by the .json ending) or a
  * scheme file into ctx; prints the error and returns the exit status, 0 on success. */

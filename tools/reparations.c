@@ -62,7 +62,7 @@ static const char *const usage_common =
  * terminal in error messages: control characters (C0, DEL, C1) are written
  * as visible escapes, so an ESC or OSC sequence cannot drive the terminal
  * and a newline cannot split the one-line message. */
-static void put_escaped(FILE *f, const char *s)
+void cli_put_escaped(FILE *f, const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
 		if (*p < 0x20 || *p == 0x7f)
@@ -77,10 +77,10 @@ static void put_escaped(FILE *f, const char *s)
 int cli_fail(const char *what, rep_status st, const char *message)
 {
 	fputs("reparations: ", stderr);
-	put_escaped(stderr, what);
+	cli_put_escaped(stderr, what);
 	if (what && message && *message)
 		fputs(": ", stderr);
-	put_escaped(stderr, message);
+	cli_put_escaped(stderr, message);
 	fputc('\n', stderr);
 	return st == REP_ENOMEM || st == REP_EIO ? EXIT_INTERNAL : EXIT_BAD_INPUT;
 }
@@ -103,7 +103,7 @@ static struct {
 } inputs[64];
 static size_t n_inputs;
 
-static void note_input(int fd)
+void cli_note_input(int fd)
 {
 	struct stat st;
 	if (n_inputs < sizeof inputs / sizeof inputs[0] && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
@@ -122,7 +122,7 @@ rep_status cli_read_file(const char *path, char **out, size_t *len, rep_error *e
 		err->status = REP_EIO;
 		return REP_EINVAL;
 	}
-	note_input(fileno(f));
+	cli_note_input(fileno(f));
 	/* one byte more than the limit tells a file of exactly the limit from a larger one */
 	size_t cap = 65536, n = 0;
 	char *buf = malloc(cap + 1);
@@ -227,19 +227,18 @@ static char *link_target(const char *path)
  * goes to a temporary made by mkstemp in the same directory, given the old
  * file's mode (and owner where permitted; a new file gets 0666 less the
  * umask), then renamed over it. A symbolic link is followed and its target
- * replaced. A file with other hard links is rewritten in place, so that
- * every name keeps seeing it. Anything that is not a regular file (device,
- * FIFO) is written directly. An input file is never overwritten. Failures
- * name the path and are bad usage (exit 2); nothing is left behind. */
-rep_status cli_write_output(const char *path, const char *text, size_t len, rep_error *err)
+ * replaced. A file with other hard links is rewritten in place at the end
+ * (from the temporary), so that every name keeps seeing it. Anything that is
+ * not a regular file (device, FIFO) is written directly. An input file is
+ * never overwritten. Failures name the path and are bad usage (exit 2);
+ * nothing is left behind. Opening does every check and makes the temporary,
+ * so that batch and sweep, which stream their rows into it, fail before the
+ * first row on a path they could not write. */
+rep_status cli_output_open(cli_output *o, const char *path, rep_error *err)
 {
-	if (!path || strcmp(path, "-") == 0) {
-		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
-			snprintf(err->message, sizeof err->message, "cannot write standard output: %s", strerror(errno));
-			return REP_EIO;
-		}
-		return REP_OK;
-	}
+	memset(o, 0, sizeof *o);
+	o->fd = -1;
+	o->path = path;
 	struct stat st;
 	bool exists = stat(path, &st) == 0;
 	if (!exists && errno != ENOENT)
@@ -251,42 +250,95 @@ rep_status cli_write_output(const char *path, const char *text, size_t len, rep_
 		if (S_ISDIR(st.st_mode))
 			return OUT_FAIL("cannot write: it is a directory");
 	}
-	if (exists && (!S_ISREG(st.st_mode) || st.st_nlink > 1)) {
-		int fd = open(path, O_WRONLY | O_NOCTTY | (S_ISREG(st.st_mode) ? O_TRUNC : 0));
-		if (fd < 0)
+	if (exists && !S_ISREG(st.st_mode)) {
+		o->fd = open(path, O_WRONLY | O_NOCTTY);
+		if (o->fd < 0)
 			return OUT_FAIL("cannot write: %s", strerror(errno));
-		rep_status ws = write_all(fd, text, len);
-		int e = errno;
-		if (close(fd) != 0 && ws == REP_OK)
-			ws = REP_EIO, e = errno;
-		return ws ? OUT_FAIL("cannot write: %s", strerror(e)) : REP_OK;
+		return REP_OK;
 	}
-	char *target = link_target(path);
-	if (!target)
+	o->exists = exists;
+	o->in_place = exists && st.st_nlink > 1;
+	o->mode = exists ? st.st_mode & 07777 : 0;
+	o->uid = exists ? st.st_uid : (uid_t)-1;
+	o->gid = exists ? st.st_gid : (gid_t)-1;
+	o->target = o->in_place ? strdup(path) : link_target(path);
+	if (!o->target)
 		return OUT_FAIL("cannot write: %s", strerror(errno));
-	const char *slash = strrchr(target, '/');
-	size_t dl = slash ? (size_t)(slash - target) + 1 : 0;
-	char *tmp = malloc(strlen(target) + 16);
-	if (!tmp) {
-		free(target);
+	const char *slash = strrchr(o->target, '/');
+	size_t dl = slash ? (size_t)(slash - o->target) + 1 : 0;
+	size_t cap = strlen(o->target) + 16;
+	o->tmp = malloc(cap);
+	if (!o->tmp) {
+		free(o->target);
+		o->target = NULL;
 		snprintf(err->message, sizeof err->message, "out of memory");
 		return err->status = REP_ENOMEM;
 	}
-	memcpy(tmp, target, dl);
-	snprintf(tmp + dl, strlen(target) + 16 - dl, ".%s.XXXXXX", target + dl);
-	rep_status rs = REP_OK;
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
+	memcpy(o->tmp, o->target, dl);
+	snprintf(o->tmp + dl, cap - dl, ".%s.XXXXXX", o->target + dl);
+	o->fd = mkstemp(o->tmp);
+	if (o->fd < 0) {
 		OUT_FAIL("cannot write: %s", strerror(errno));
-		free(tmp);
-		free(target);
+		free(o->tmp);
+		free(o->target);
+		o->tmp = o->target = NULL;
 		return REP_EINVAL;
 	}
+	return REP_OK;
+}
+
+void cli_output_discard(cli_output *o)
+{
+	if (o->fd >= 0)
+		close(o->fd);
+	if (o->tmp)
+		unlink(o->tmp);
+	free(o->tmp);
+	free(o->target);
+	o->fd = -1;
+	o->tmp = o->target = NULL;
+}
+
+/* A file with other names: its bytes are replaced from the temporary. */
+static rep_status copy_in_place(int from, const char *path)
+{
+	int to = open(path, O_WRONLY | O_NOCTTY | O_TRUNC);
+	if (to < 0)
+		return REP_EIO;
+	rep_status rs = lseek(from, 0, SEEK_SET) == 0 ? REP_OK : REP_EIO;
+	char buf[65536];
+	while (rs == REP_OK) {
+		ssize_t n = read(from, buf, sizeof buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			rs = REP_EIO;
+		if (n <= 0)
+			break;
+		rs = write_all(to, buf, (size_t)n);
+	}
+	int e = errno;
+	if (close(to) != 0 && rs == REP_OK)
+		rs = REP_EIO, e = errno;
+	errno = e;
+	return rs;
+}
+
+rep_status cli_output_commit(cli_output *o, rep_error *err)
+{
+	int e = 0;
+	rep_status rs = REP_OK;
+	if (!o->tmp) {
+		if (close(o->fd) != 0)
+			rs = REP_EIO, e = errno;
+		o->fd = -1;
+		return rs ? OUT_FAIL("cannot write: %s", strerror(e)) : REP_OK;
+	}
 	mode_t mode;
-	if (exists) {
-		mode = st.st_mode & 07777;
+	if (o->exists) {
+		mode = o->mode;
 		/* keep the owner where permitted (root), else at least the group */
-		if (fchown(fd, st.st_uid, st.st_gid) != 0 && fchown(fd, (uid_t)-1, st.st_gid) != 0) {
+		if (fchown(o->fd, o->uid, o->gid) != 0 && fchown(o->fd, (uid_t)-1, o->gid) != 0) {
 			/* not permitted: the file becomes the writer's, as any editor's save would */
 		}
 	} else {
@@ -294,20 +346,44 @@ rep_status cli_write_output(const char *path, const char *text, size_t len, rep_
 		umask(mask);
 		mode = 0666 & ~mask;
 	}
-	int e = 0;
-	if (fchmod(fd, mode) != 0 || write_all(fd, text, len) != REP_OK || fsync(fd) != 0)
+	if (o->in_place) {
+		if (copy_in_place(o->fd, o->path) != REP_OK)
+			rs = REP_EIO, e = errno;
+	} else if (fchmod(o->fd, mode) != 0 || fsync(o->fd) != 0) {
 		rs = REP_EIO, e = errno;
-	if (close(fd) != 0 && rs == REP_OK)
-		rs = REP_EIO, e = errno;
-	if (rs == REP_OK && rename(tmp, target) != 0)
-		rs = REP_EIO, e = errno;
-	if (rs) {
-		unlink(tmp);
-		OUT_FAIL("cannot write: %s", strerror(e));
 	}
-	free(tmp);
-	free(target);
-	return rs ? REP_EINVAL : REP_OK;
+	if (close(o->fd) != 0 && rs == REP_OK)
+		rs = REP_EIO, e = errno;
+	o->fd = -1;
+	if (rs == REP_OK && !o->in_place && rename(o->tmp, o->target) != 0)
+		rs = REP_EIO, e = errno;
+	if (rs || o->in_place)
+		unlink(o->tmp);
+	free(o->tmp);
+	free(o->target);
+	o->tmp = o->target = NULL;
+	return rs ? OUT_FAIL("cannot write: %s", strerror(e)) : REP_OK;
+}
+
+rep_status cli_write_output(const char *path, const char *text, size_t len, rep_error *err)
+{
+	if (!path || strcmp(path, "-") == 0) {
+		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+			snprintf(err->message, sizeof err->message, "cannot write standard output: %s", strerror(errno));
+			return REP_EIO;
+		}
+		return REP_OK;
+	}
+	cli_output o;
+	rep_status st = cli_output_open(&o, path, err);
+	if (st)
+		return st;
+	if (write_all(o.fd, text, len) != REP_OK) {
+		int e = errno;
+		cli_output_discard(&o);
+		return OUT_FAIL("cannot write: %s", strerror(e));
+	}
+	return cli_output_commit(&o, err);
 }
 
 /* The language from the environment as gettext reads it (LC_ALL, then
