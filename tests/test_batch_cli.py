@@ -240,6 +240,26 @@ class TestBatch(unittest.TestCase):
             self.assertIn("line 2: case late: de-streg: harms[0]: no exchange rate KZT/EUR for 2099-03-01", err)
             self.assertIn("2 cases x 1 schemes: 2 rows, 1 ok, 1 failed", err)
 
+    def test_errors_on_stderr_are_escaped(self):
+        # text from the input reaches the terminal: an ESC or a newline in an id cannot drive it or
+        # forge a second line (docs/hardening.md)
+        hostile = case("x\x1b]0;owned\x07\x1b[2J\nfake: line\u009b")
+        hostile["detentions"][0]["end"] = "2023-02-30"
+        with Tmp(jsonl(hostile, case("ok"))) as p:
+            rc, out, err = run("batch", p, "--scheme", "de-streg", "--scheme", "no\x1b[31m")
+        self.assertEqual(rc, 2)
+        for c in "\x1b\x07\r\x9b":
+            self.assertNotIn(c, err)
+        self.assertIn("case x\\x1b]0;owned\\x07\\x1b[2J\\x0afake: line\\u009b: detentions[0].end:", err)
+        self.assertIn("line 2: case ok: no\\x1b[31m: unknown scheme", err)
+        self.assertEqual(len(err.splitlines()), 3, err)   # two errors and the summary
+        with Tmp(json.dumps(case("s\x1b[1m", 5)), ".json") as p:
+            rc, out, err = run("sweep", p, "--scheme", "de-streg", "--vary", "detentions[0].start=2023-03-04:2023-03-08:4",
+                               "-q")
+        self.assertEqual(rc, 2)
+        self.assertNotIn("\x1b", err)
+        self.assertIn("point 2: case s\\x1b[1m: de-streg: detentions[0]: end", err)
+
     def test_usage_errors(self):
         with Tmp(jsonl(case("a"))) as p:
             self.assertEqual(run("batch", p)[0], 2)                                     # no scheme

@@ -458,11 +458,26 @@ static rep_status on_row(void *user, const rep_batch_row *r)
 				snprintf(where, sizeof where, "point %zu", r->index + 1);
 			else
 				snprintf(where, sizeof where, "line %zu", r->line ? r->line : r->index + 1);
-			fprintf(stderr, "reparations: %s: %s%s%s%s%s%s: %s\n", j->input, where, *r->case_id ? ": case " : "",
-				r->case_id, r->scheme ? ": " : "", r->scheme ? r->scheme : "", "",
-				r->error ? r->error->message : "");
+			/* the id, the scheme and the message come from the input: escaped, so that
+			 * an ESC cannot drive the terminal nor a newline forge a line */
+			fputs("reparations: ", stderr);
+			cli_put_escaped(stderr, j->input);
+			fprintf(stderr, ": %s", where);
+			if (*r->case_id) {
+				fputs(": case ", stderr);
+				cli_put_escaped(stderr, r->case_id);
+			}
+			if (r->scheme) {
+				fputs(": ", stderr);
+				cli_put_escaped(stderr, r->scheme);
+			}
+			fputs(": ", stderr);
+			cli_put_escaped(stderr, r->error ? r->error->message : "");
+			fputc('\n', stderr);
 		} else if (j->errors_printed == MAX_ERRORS_SHOWN) {
-			fprintf(stderr, "reparations: %s: more errors: only in the output\n", j->input);
+			fputs("reparations: ", stderr);
+			cli_put_escaped(stderr, j->input);
+			fputs(": more errors: only in the output\n", stderr);
 		}
 		j->errors_printed++;
 		if (j->fail_fast)
@@ -656,7 +671,9 @@ static void summary(job *j, const char *what, size_t n_schemes)
 {
 	if (j->progress)
 		progress(j, true);
-	fprintf(stderr, "reparations: %s: %zu %s x %zu schemes: %zu rows, %zu ok, %zu failed%s\n", j->input, j->cases,
+	fputs("reparations: ", stderr);
+	cli_put_escaped(stderr, j->input);
+	fprintf(stderr, ": %zu %s x %zu schemes: %zu rows, %zu ok, %zu failed%s\n", j->cases,
 		what, n_schemes, j->rows, j->rows - j->failed_rows, j->failed_rows,
 		j->fail_fast && j->failed_rows ? " (stopped at the first failure: --fail-fast)" : "");
 }
