@@ -260,6 +260,31 @@ class TestBatch(unittest.TestCase):
         self.assertNotIn("\x1b", err)
         self.assertIn("point 2: case s\\x1b[1m: de-streg: detentions[0]: end", err)
 
+    def test_csv_cells_cannot_be_formulas(self):
+        # a spreadsheet runs a cell starting with = + - @ (CSV injection): such text is quoted with a
+        # leading ', as the estimate's CSV does; numbers (a negative amount) never are
+        cases = [case("=HYPERLINK(\"http://x\")"), case("+cmd|' /C calc'!A0"), case("@SUM(1)"), case("-2+3"),
+                 case("-12.50"), case("\tx")]
+        bad = case("=bad")
+        bad["detentions"][0]["kind"] = "=zzz"
+        with Tmp(jsonl(*cases, bad)) as p:
+            rc, out, err = run("batch", p, "--scheme", "de-streg", "-q")
+            self.assertEqual(rc, 2, err)
+            lines = out.splitlines()
+            self.assertTrue(lines[1].startswith('1,"\'=HYPERLINK(""http://x"")",de-streg,ok,'), lines[1])
+            self.assertTrue(lines[2].startswith('2,"\'+cmd|\' /C calc\'!A0",'), lines[2])
+            self.assertTrue(lines[3].startswith('3,"\'@SUM(1)",'), lines[3])
+            self.assertTrue(lines[4].startswith('4,"\'-2+3",'), lines[4])
+            self.assertTrue(lines[5].startswith('5,-12.50,de-streg,'), lines[5])
+            self.assertTrue(lines[6].startswith('6,"\'\tx",'), lines[6])
+            self.assertTrue(lines[7].startswith('7,"\'=bad",,invalid,'), lines[7])
+            self.assertIn('unknown value ""=zzz""', lines[7])
+            # the values themselves are unchanged for a reader that strips the mark
+            self.assertEqual(rows(out)[0]["case"], "'=HYPERLINK(\"http://x\")")
+            # JSON Lines is data, not a spreadsheet: as it is
+            rc, out, err = run("batch", p, "--scheme", "de-streg", "-q", "--format", "jsonl")
+            self.assertEqual(json.loads(out.splitlines()[0])["case"], "=HYPERLINK(\"http://x\")")
+
     def test_usage_errors(self):
         with Tmp(jsonl(case("a"))) as p:
             self.assertEqual(run("batch", p)[0], 2)                                     # no scheme

@@ -97,15 +97,36 @@ static void ob_size(out_buf *o, size_t v)
 	ob_add(o, b, utoa(b, v));
 }
 
+/* A number as the library writes it: [-]digits[.digits]. */
+static bool is_number(const char *s)
+{
+	if (*s == '-' || *s == '+')
+		s++;
+	size_t d = strspn(s, "0123456789");
+	if (!d)
+		return false;
+	s += d;
+	if (*s == '.')
+		s += 1 + strspn(s + 1, "0123456789");
+	return *s == '\0';
+}
+
+/* A cell that a spreadsheet would run as a formula (= + - @, or a tab or CR
+ * before one) gets a leading ' inside quotes, as the estimate's CSV does
+ * (lib/io/render.c); numbers never do. Case ids and messages come from the
+ * input. */
 static void csv_field(out_buf *o, const char *s)
 {
 	if (!s)
 		return;
-	if (!strpbrk(s, ",\"\r\n")) {
+	bool neutralise = s[0] && strchr("=+-@\t\r", s[0]) && !is_number(s);
+	if (!neutralise && !strpbrk(s, ",\"\r\n")) {
 		ob_puts(o, s);
 		return;
 	}
 	ob_char(o, '"');
+	if (neutralise)
+		ob_char(o, '\'');
 	for (; *s; s++) {
 		if (*s == '"')
 			ob_char(o, '"');
