@@ -180,6 +180,30 @@ class TestBatch(unittest.TestCase):
             self.assertIn("\r", err)                      # the bar redraws itself
             self.assertIn("600 cases", err)
             self.assertIn("cases/s", err)
+            # a sweep knows its grid: points, with an ETA
+            master, slave = pty.openpty()
+            with Tmp(json.dumps(case("s", 5)), ".json") as c:
+                proc = subprocess.Popen([BIN, "sweep", c, "--scheme", "de-streg", "--vary",
+                                         "detentions[0].end=2023-03-05:2026-02-01:1d", "--vary",
+                                         "option:jp-cca.daily_rate=1000:12500:50"],
+                                        stdout=subprocess.DEVNULL, stderr=slave)
+                os.close(slave)
+                chunks = []
+                while True:
+                    try:
+                        data = os.read(master, 4096)
+                    except OSError:
+                        break
+                    if not data:
+                        break
+                    chunks.append(data)
+                proc.wait()
+            os.close(master)
+            err = b"".join(chunks).decode()
+            self.assertEqual(proc.returncode, 0, err)
+            self.assertIn("points/s", err)
+            self.assertNotIn("cases", err)
+            self.assertIn("ETA", err)
             # not a terminal: no bar, only the summary
             rc, _, err = run("batch", p, "--scheme", "de-streg")
             self.assertNotIn("\r", err)

@@ -178,6 +178,8 @@ typedef struct job {
 	struct timespec t0, last;
 	long long in_size;
 	FILE *in;
+	size_t total;             /* sweep: the grid's points, for the ETA */
+	const char *what;         /* "cases" or "points" */
 	char heads[8192];
 } job;
 
@@ -446,15 +448,18 @@ static void progress(job *j, bool final)
 	double el = seconds_since(&j->t0, &now);
 	double rate = el > 0 ? (double)j->cases / el : 0;
 	char eta[48] = "";
-	if (j->in && j->in_size > 0 && !final) {
+	if (j->total && !final && j->cases > 0 && j->cases <= j->total) {
+		double left = el * (double)(j->total - j->cases) / (double)j->cases;
+		snprintf(eta, sizeof eta, "  ETA %d:%02d", (int)(left / 60), (int)left % 60);
+	} else if (j->in && j->in_size > 0 && !final) {
 		long long pos = ftello(j->in);
 		if (pos > 0 && pos <= j->in_size) {
 			double left = el * (double)(j->in_size - pos) / (double)pos;
 			snprintf(eta, sizeof eta, "  ETA %d:%02d", (int)(left / 60), (int)left % 60);
 		}
 	}
-	fprintf(stderr, "\r\033[K  %zu cases  %.0f cases/s  %zu failed%s%s", j->cases, rate, j->failed_rows, eta,
-		final ? "\n" : "");
+	fprintf(stderr, "\r\033[K  %zu %s  %.0f %s/s  %zu failed%s%s", j->cases, j->what, rate, j->what, j->failed_rows,
+		eta, final ? "\n" : "");
 }
 
 static rep_status on_row(void *user, const rep_batch_row *r)
@@ -772,7 +777,7 @@ int cli_batch(int argc, char **argv, rep_context *ctx, rep_options *opts)
 	/* -o must not name the file being read (nor, through a redirection, standard input) */
 	cli_note_input(fileno(in));
 	job j = {.input = strcmp(a.input, "-") == 0 ? "stdin" : a.input, .format = a.format, .fields = a.fields,
-		 .fail_fast = a.fail_fast, .quiet = a.quiet, .in = in, .in_size = -1};
+		 .fail_fast = a.fail_fast, .quiet = a.quiet, .in = in, .in_size = -1, .what = "cases"};
 	j.progress = !a.quiet && isatty(STDERR_FILENO);
 	struct stat sb;
 	if (fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode))
@@ -848,7 +853,8 @@ int cli_sweep(int argc, char **argv, rep_context *ctx, rep_options *opts)
 	rep_batch_set_jobs(b, a.jobs);
 	/* rows of totals need no words of the lines: the engine builds none */
 	rep_batch_set_detail(b, a.fields == FIELDS_LINES ? REP_DETAIL_FULL : REP_DETAIL_TOTALS);
-	job j = {.input = a.input, .format = a.format, .fields = a.fields, .quiet = a.quiet, .sweep = sw, .in_size = -1};
+	job j = {.input = a.input, .format = a.format, .fields = a.fields, .quiet = a.quiet, .sweep = sw, .in_size = -1,
+		 .what = "points", .total = rep_sweep_point_count(sw)};
 	j.progress = !a.quiet && isatty(STDERR_FILENO);
 	clock_gettime(CLOCK_MONOTONIC, &j.t0);
 	j.last = j.t0;
