@@ -621,21 +621,11 @@ static void slot_release_outputs(run *r, slot *s, bool estimates)
 	s->used = NULL;
 }
 
-/* The "id" of a line whose case could not be read, when its JSON is readable. */
+/* The "id" of a line whose case could not be read, when it can be read up to
+ * its "id": malformed JSON after it still names the case in its error row. */
 static void salvage_id(slot *s, const char *text, size_t len)
 {
-	s->id[0] = '\0';
-	if (!text)
-		return;
-	rep_arena arena;
-	rep_arena_init(&arena, 4096);
-	rep_json *root;
-	if (rep_json_parse(&root, &arena, text, len, NULL) == REP_OK && root->type == REP_JSON_OBJECT) {
-		const rep_json *id = rep_json_get(root, "id");
-		if (id && id->type == REP_JSON_STRING && id->len <= REP_CASE_MAX_STRING && strlen(id->text) == id->len)
-			memcpy(s->id, id->text, id->len + 1);
-	}
-	rep_arena_release(&arena);
+	rep_json_sniff_string(text, len, "id", s->id, sizeof s->id);
 }
 
 /* Set one axis' value on a thread's copy of the case (or its options). */

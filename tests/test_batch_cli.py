@@ -309,6 +309,21 @@ class TestBatch(unittest.TestCase):
             rc, out, err = run("batch", p, "--scheme", "de-streg", "-q", "--format", "jsonl")
             self.assertEqual(json.loads(out.splitlines()[0])["case"], "=HYPERLINK(\"http://x\")")
 
+    def test_malformed_line_keeps_a_readable_id(self):
+        # the JSON breaks after its "id": the row and the message still name the case
+        data = ('{"id": "early", "currency": "EUR", oops}\n'
+                '{"currency": "EUR", "detentions": [{"id": "inner"}], "id": "late", }\n'
+                '{"id": "dup", "id": "again"}\n'
+                '{"notes": "an \\"id\\": \\"fake\\"", "x": \n'
+                '{"id": "cut')
+        with Tmp(data) as p:
+            rc, out, err = run("batch", p, "--scheme", "de-streg")
+        self.assertEqual(rc, 2)
+        self.assertEqual([(x["line"], x["case"], x["status"]) for x in rows(out)],
+                         [("1", "early", "syntax"), ("2", "late", "syntax"), ("3", "dup", "invalid"),
+                          ("4", "", "syntax"), ("5", "", "syntax")])
+        self.assertIn("line 1: case early: malformed JSON", err)
+
     def test_usage_errors(self):
         with Tmp(jsonl(case("a"))) as p:
             self.assertEqual(run("batch", p)[0], 2)                                     # no scheme

@@ -458,3 +458,96 @@ rep_status rep_json_parse(rep_json **out, rep_arena *arena, const char *text, si
 	*out = b.root;
 	return REP_OK;
 }
+
+/* ---- one member of a text that may not parse ---- */
+
+typedef struct sniffer {
+	const char *key;
+	size_t key_len;
+	int depth;
+	bool want;                /* the last key at depth 1 was the one looked for */
+	char *out;
+	size_t cap;
+	bool found;
+} sniffer;
+
+static int sn_value(void *ctx)
+{
+	((sniffer *)ctx)->want = false;
+	return 1;
+}
+static int sn_bool(void *ctx, int v)
+{
+	(void)v;
+	return sn_value(ctx);
+}
+static int sn_number(void *ctx, const char *s, size_t len)
+{
+	(void)s, (void)len;
+	return sn_value(ctx);
+}
+static int sn_string(void *ctx, const unsigned char *s, size_t len)
+{
+	sniffer *f = ctx;
+	if (f->depth != 1 || !f->want)
+		return 1;
+	f->want = false;
+	/* a value that does not fit, or holds a NUL (\u0000), is not an id to show */
+	if (len >= f->cap || memchr(s, '\0', len))
+		return 1;
+	memcpy(f->out, s, len);
+	f->out[len] = '\0';
+	f->found = true;
+	return 0; /* found: stop reading */
+}
+static int sn_open(void *ctx)
+{
+	sniffer *f = ctx;
+	f->want = false;
+	f->depth++;
+	return 1;
+}
+static int sn_close(void *ctx)
+{
+	sniffer *f = ctx;
+	f->depth--;
+	return 1;
+}
+static int sn_key(void *ctx, const unsigned char *s, size_t len)
+{
+	sniffer *f = ctx;
+	f->want = f->depth == 1 && len == f->key_len && memcmp(s, f->key, len) == 0;
+	return 1;
+}
+
+static const yajl_callbacks sniff_callbacks = {
+	.yajl_null = sn_value,
+	.yajl_boolean = sn_bool,
+	.yajl_number = sn_number,
+	.yajl_string = sn_string,
+	.yajl_start_map = sn_open,
+	.yajl_map_key = sn_key,
+	.yajl_end_map = sn_close,
+	.yajl_start_array = sn_open,
+	.yajl_end_array = sn_close,
+};
+
+bool rep_json_sniff_string(const char *text, size_t len, const char *key, char *out, size_t cap)
+{
+	sniffer f = {.key = key, .key_len = strlen(key), .out = out, .cap = cap};
+	if (cap)
+		out[0] = '\0';
+	if (!text || !cap)
+		return false;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) { /* as rep_json_parse */
+		text += 3;
+		len -= 3;
+	}
+	yajl_handle h = yajl_alloc(&sniff_callbacks, NULL, &f);
+	if (!h)
+		return false;
+	/* the events up to the first syntax error are delivered: that is the point */
+	yajl_parse(h, (const unsigned char *)text, len);
+	yajl_free(h);
+	return f.found;
+}

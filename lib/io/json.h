@@ -48,6 +48,14 @@ struct rep_json {
  * caller, also on error). */
 rep_status rep_json_parse(rep_json **out, rep_arena *arena, const char *text, size_t len, rep_error *err);
 
+/* The string value of the member `key` of the top-level object of `text`,
+ * read as far as the text is valid JSON: it is found in a text whose syntax
+ * breaks after it (the id of a malformed JSON Lines line, for its error
+ * row). Copies it into out (NUL-terminated) and returns true; false (out "")
+ * when the text has no such member before its first error, the value is not
+ * a string, or does not fit in cap bytes. */
+bool rep_json_sniff_string(const char *text, size_t len, const char *key, char *out, size_t cap);
+
 const char *rep_json_type_name(rep_json_type t);
 /* The member `key` of an object, or NULL. */
 rep_json *rep_json_get(const rep_json *obj, const char *key);
