@@ -324,6 +324,20 @@ class TestBatch(unittest.TestCase):
                           ("4", "", "syntax"), ("5", "", "syntax")])
         self.assertIn("line 1: case early: malformed JSON", err)
 
+    def test_fatal_error_before_any_row_writes_nothing(self):
+        # a run that stops before its first row (UTF-16 input, a directory) leaves standard output
+        # empty: no header without rows, as -o FILE is left untouched
+        rc, out, err = run("batch", "-", "--scheme", "de-streg", stdin="\ufeff{}\n".encode("utf-16-le"))
+        self.assertEqual((rc, out), (2, ""), err)
+        self.assertIn("UTF-16", err)
+        with tempfile.TemporaryDirectory() as d:
+            rc, out, err = run("batch", d, "--scheme", "de-streg")
+            self.assertEqual((rc, out), (2, ""), err)
+            self.assertEqual(err, f"reparations: {d}: cannot read: it is a directory\n")
+            rc, out, err = run("sweep", d, "--scheme", "de-streg", "--vary", "as_of=2026-01-01")
+            self.assertEqual((rc, out), (2, ""), err)
+            self.assertEqual(err, f"reparations: {d}: cannot read: it is a directory\n")
+
     def test_usage_errors(self):
         with Tmp(jsonl(case("a"))) as p:
             self.assertEqual(run("batch", p)[0], 2)                                     # no scheme
@@ -367,6 +381,10 @@ class TestSweep(unittest.TestCase):
             self.assertEqual(rc, 2)
             self.assertIn("1000000 points", err)
             self.assertEqual(run("sweep", p, "--scheme", "de-streg")[0], 2)   # no --vary
+            # an option the scheme does not have: found when the run starts, before any row
+            rc, out, err = run("sweep", p, "--scheme", "jp-cca", "--vary", "option:jp-cca.nope=1:2:1")
+            self.assertEqual((rc, out), (2, ""), err)
+            self.assertIn('scheme jp-cca has no option "nope"', err)
 
 
     def test_fx_file_and_strict_data(self):

@@ -716,6 +716,10 @@ static int finish_job(job *j, const args *a, rep_status st, const rep_error *err
 	if (fatal) {
 		if (j->progress)
 			fputs("\r\033[K", stderr);
+		/* stopped before its first row (a UTF-16 input, an option a scheme lacks): standard
+		 * output gets nothing, not a header without rows (it is still in the buffer) */
+		if (j->rows == 0)
+			j->out.len = 0;
 		int rc = cli_fail(j->input, st, err->message);
 		close_output(j, a->output, false);
 		return rc;
@@ -774,12 +778,18 @@ int cli_batch(int argc, char **argv, rep_context *ctx, rep_options *opts)
 		rep_batch_free(b);
 		return cli_fail(a.input, REP_EINVAL, msg);
 	}
+	struct stat sb;
+	if (fstat(fileno(in), &sb) == 0 && S_ISDIR(sb.st_mode)) { /* as cli_read_file: bad input, exit 2 */
+		if (in != stdin)
+			fclose(in);
+		rep_batch_free(b);
+		return cli_fail(a.input, REP_EINVAL, "cannot read: it is a directory");
+	}
 	/* -o must not name the file being read (nor, through a redirection, standard input) */
 	cli_note_input(fileno(in));
 	job j = {.input = strcmp(a.input, "-") == 0 ? "stdin" : a.input, .format = a.format, .fields = a.fields,
 		 .fail_fast = a.fail_fast, .quiet = a.quiet, .in = in, .in_size = -1, .what = "cases"};
 	j.progress = !a.quiet && isatty(STDERR_FILENO);
-	struct stat sb;
 	if (fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode))
 		j.in_size = (long long)sb.st_size;
 	clock_gettime(CLOCK_MONOTONIC, &j.t0);

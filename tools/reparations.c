@@ -122,6 +122,14 @@ rep_status cli_read_file(const char *path, char **out, size_t *len, rep_error *e
 		err->status = REP_EIO;
 		return REP_EINVAL;
 	}
+	/* a directory opens, then fails to read (EISDIR): it is a wrong argument, not an I/O failure */
+	struct stat sb;
+	if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		if (f != stdin)
+			fclose(f);
+		snprintf(err->message, sizeof err->message, "cannot read: it is a directory");
+		return err->status = REP_EINVAL;
+	}
 	cli_note_input(fileno(f));
 	/* one byte more than the limit tells a file of exactly the limit from a larger one */
 	size_t cap = 65536, n = 0;
