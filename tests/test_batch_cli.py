@@ -115,6 +115,21 @@ class TestBatch(unittest.TestCase):
         self.assertIn("line 2:", err)
         self.assertIn("7 cases x 2 schemes: 10 rows, 2 ok, 8 failed", err)
 
+    def test_line_limit_excludes_a_crlf_newline(self):
+        # REP_BATCH_MAX_LINE counts a line without its newline, \n or \r\n alike: a line of exactly
+        # 1 MiB is read whatever its line ending; one byte more is an error row either way
+        text = json.dumps(case("a"))
+        exact = text[:-1] + " " * ((1 << 20) - len(text)) + "}"
+        over = text[:-1] + " " * ((1 << 20) - len(text) + 1) + "}"
+        self.assertEqual(len(exact), 1 << 20)
+        for nl in ("\n", "\r\n"):
+            rc, out, err = run("batch", "-", "--scheme", "de-streg", "-q", stdin=(exact + nl + over + nl).encode())
+            self.assertEqual(rc, 2, (repr(nl), err))
+            self.assertEqual([(x["status"], x["total"]) for x in rows(out)], [("ok", "750.00"), ("limit", "")], repr(nl))
+            # the same without a final newline, the \r last
+            rc, out, err = run("batch", "-", "--scheme", "de-streg", "-q", stdin=(exact + nl.rstrip("\n")).encode())
+            self.assertEqual((rc, [x["total"] for x in rows(out)]), (0, ["750.00"]), (repr(nl), err))
+
     def test_fail_fast_and_stdin(self):
         data = jsonl(case("a"), case("b")) + "{oops\n" + jsonl(case("c"))
         rc, out, err = run("batch", "-", "--scheme", "de-streg", "--fail-fast", stdin=data.encode())

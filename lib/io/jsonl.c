@@ -135,7 +135,10 @@ rep_status rep_jsonl_next(rep_jsonl *r, rep_jsonl_line *out, bool *have, rep_err
 	for (;;) {
 		char *nl = memchr(r->buf + r->start, '\n', r->end - r->start);
 		size_t len = nl ? (size_t)(nl - (r->buf + r->start)) : r->end - r->start;
-		if (!nl && len <= r->max_line && !r->eof) {
+		/* the limit excludes the newline, \r\n as well as \n: one byte past it may be the \r,
+		 * so read until the byte after that is known */
+		bool cr_end = len == r->max_line + 1 && r->buf[r->start + r->max_line] == '\r';
+		if (!nl && len <= r->max_line + 1 && !r->eof) {
 			rep_status st = fill(r);
 			if (st)
 				return rep_err(err, st, NULL, "read error: %s", strerror(errno));
@@ -143,7 +146,7 @@ rep_status rep_jsonl_next(rep_jsonl *r, rep_jsonl_line *out, bool *have, rep_err
 		}
 		if (!nl && len == 0 && r->eof)
 			return REP_OK;
-		if (len > r->max_line) {
+		if (len > r->max_line && !cr_end) {
 			/* too long: count it, drop what we hold and skip to its newline */
 			r->lineno++;
 			while (!nl) {
