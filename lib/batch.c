@@ -492,6 +492,15 @@ static rep_status list_axis(axis *a, const char *values, const char *spec, rep_e
 	return REP_OK;
 }
 
+static bool same_target(const axis *x, const axis *y)
+{
+	if (x->t != y->t)
+		return false;
+	if (x->t == T_OPTION)
+		return strcmp(x->opt_scheme, y->opt_scheme) == 0 && strcmp(x->opt_name, y->opt_name) == 0;
+	return x->idx == y->idx; /* 0 for the case's own dates */
+}
+
 rep_status rep_sweep_add(rep_sweep *s, const char *spec, rep_error *err)
 {
 	if (!s || !spec)
@@ -508,6 +517,12 @@ rep_status rep_sweep_add(rep_sweep *s, const char *spec, rep_error *err)
 	rep_status st = parse_path(&a, s, spec, (size_t)(eq - spec), err);
 	if (!st && !(a.path = rep_strndup(spec, (size_t)(eq - spec))))
 		st = rep_err(err, REP_ENOMEM, NULL, "out of memory");
+	/* two axes on one field: the one applied last would undo the other, and its
+	 * rows would show values that were never used */
+	for (size_t i = 0; !st && i < s->n_axes; i++)
+		if (same_target(&s->axes[i], &a))
+			st = rep_err(err, REP_EINVAL, NULL, "sweep: %.80s: that field is already varied by %s", a.path,
+				     s->axes[i].path);
 	const char *v = eq + 1;
 	const char *c1 = strchr(v, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
 	if (st) {

@@ -370,6 +370,14 @@ static void test_sweep_months_invalid_points_limits(void **state)
 	assert_int_equal(rep_sweep_add(s, "option:jp-cca.daily_rate=0:1000000:1", &err), REP_ELIMIT);
 	assert_int_equal(rep_sweep_add(s, "option:jp-cca.daily_rate=0:1e30:0.001", &err), REP_ELIMIT);
 	assert_int_equal(rep_sweep_point_count(s), 4);
+	/* a field varied twice: one axis would silently undo the other (the rows would show values
+	 * that were not used) */
+	assert_int_equal(rep_sweep_add(s, "detentions[00].start=2023-02-01", &err), REP_EINVAL);
+	assert_non_null(strstr(err.message, "already varied by detentions[0].start"));
+	assert_int_equal(rep_sweep_add(s, "option:jp-cca.daily_rate=1000,2000", &err), REP_OK);
+	assert_int_equal(rep_sweep_add(s, "option:jp-cca.daily_rate=3000", &err), REP_EINVAL);
+	assert_int_equal(rep_sweep_add(s, "option:de-streg.daily_rate=3000", &err), REP_OK); /* another scheme's */
+	assert_int_equal(rep_sweep_point_count(s), 8);
 	rep_sweep_free(s);
 	rep_case_free(c);
 }

@@ -156,7 +156,8 @@ REP_API void rep_sweep_free(rep_sweep *s);
  * or years: "30d" (or "30"), "1m", "1y"; a month step clamps the day to the
  * month's end. For decimals, FROM, TO and STEP are decimals (STEP > 0); the
  * values are FROM + k*STEP up to TO inclusive, printed exactly. The first
- * axis varies slowest. Errors: REP_ESYNTAX/REP_EINVAL naming the spec,
+ * axis varies slowest. Errors: REP_ESYNTAX/REP_EINVAL naming the spec
+ * (REP_EINVAL too for a field or option another axis already varies),
  * REP_ENOTFOUND for an index beyond the case's detentions or harms,
  * REP_ELIMIT past REP_SWEEP_MAX_AXES or REP_SWEEP_MAX_POINTS points. */
 REP_API rep_status rep_sweep_add(rep_sweep *s, const char *spec, rep_error *err);
