@@ -379,6 +379,19 @@ class TestSweep(unittest.TestCase):
         # 10, 41, 71 days x EUR 75 = 750, 3075, 5325
         self.assertEqual([x["total"] for x in r][::2], ["750.00", "3075.00", "5325.00"])
 
+    def test_option_axis_of_a_scheme_not_run_warns(self):
+        # the rows show jp-cca's rate, but no jp-cca row is computed: said once on stderr
+        with Tmp(json.dumps(case("s", 5)), ".json") as p:
+            rc, out, err = run("sweep", p, "--scheme", "de-streg", "--vary", "option:jp-cca.daily_rate=1000,2000")
+            self.assertEqual(rc, 0, err)
+            self.assertIn("warning: --vary option:jp-cca.daily_rate: scheme jp-cca is not in this run "
+                          "(add --scheme jp-cca): the axis changes no row", err)
+            self.assertEqual(len(rows(out)), 2)
+            rc, out, err = run("sweep", p, "--scheme", "de-streg", "--scheme", "jp-cca", "--vary",
+                               "option:jp-cca.daily_rate=1000,2000")
+            self.assertEqual(rc, 0, err)
+            self.assertNotIn("warning", err)
+
     def test_jsonl_and_errors(self):
         with Tmp(json.dumps(case("s", 5)), ".json") as p:
             rc, out, err = run("sweep", p, "--scheme", "de-streg", "--vary", "detentions[0].start=2023-03-04:2023-03-08:2",

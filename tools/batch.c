@@ -530,6 +530,39 @@ typedef struct args {
 	bool fail_fast, quiet;
 } args;
 
+/* An option axis of a scheme the run does not evaluate changes no row: the
+ * rows still show its values, so say so (not an error: comparing a scheme
+ * that has the option with one that has not is a reason to write it). */
+static void warn_idle_option_axes(const args *a)
+{
+	for (size_t i = 0; i < a->n_vary; i++) {
+		const char *v = a->vary[i];
+		if (strncmp(v, "option:", 7) != 0)
+			continue;
+		const char *s = v + 7, *dot = strchr(s, '.');
+		if (!dot)
+			continue;
+		size_t n = (size_t)(dot - s);
+		bool used = false;
+		for (size_t k = 0; k < a->n_schemes && !used; k++)
+			used = strlen(a->schemes[k]) == n && strncmp(a->schemes[k], s, n) == 0;
+		if (used)
+			continue;
+		/* the axis and its scheme as given, escaped: they come from the command line */
+		char path[256], scheme[128];
+		size_t pl = strcspn(v, "=");
+		snprintf(path, sizeof path, "%.*s", (int)(pl < sizeof path ? pl : sizeof path - 1), v);
+		snprintf(scheme, sizeof scheme, "%.*s", (int)(n < sizeof scheme ? n : sizeof scheme - 1), s);
+		fputs("reparations: warning: --vary ", stderr);
+		cli_put_escaped(stderr, path);
+		fputs(": scheme ", stderr);
+		cli_put_escaped(stderr, scheme);
+		fputs(" is not in this run (add --scheme ", stderr);
+		cli_put_escaped(stderr, scheme);
+		fputs("): the axis changes no row\n", stderr);
+	}
+}
+
 static int value_of(int *i, int argc, char **argv, const char **out)
 {
 	if (*i + 1 >= argc) {
@@ -855,6 +888,8 @@ int cli_sweep(int argc, char **argv, rep_context *ctx, rep_options *opts)
 		rep_sweep_free(sw);
 		return rc;
 	}
+	if (!a.quiet)
+		warn_idle_option_axes(&a);
 	rep_batch *b;
 	if ((st = rep_batch_new(&b, ctx, a.schemes, a.n_schemes, opts, &err))) {
 		rep_sweep_free(sw);
