@@ -144,19 +144,30 @@ int main(int argc, char **argv)
 	}
 	/* rows of totals, as `reparations batch` (default --fields totals) evaluates them */
 	rep_batch_set_detail(b, REP_DETAIL_TOTALS);
+	/* best of 5 by wall clock: a run takes a tenth of a second, and one
+	 * descheduled thread on a shared machine costs a run of two threads more
+	 * than the run of one */
 	for (unsigned jobs = 1; jobs <= 2; jobs++) {
-		size_t counts[2] = {0, 0};
+		double best_cpu = 0, best_wall = 0;
+		size_t rows = 0;
 		rep_batch_set_jobs(b, jobs);
-		t0 = now_ns();
-		double w0 = wall_ns();
-		if (rep_batch_run(b, (const rep_case *const *)cases, nc, count_row, counts, &err)) {
-			fprintf(stderr, "%s\n", err.message);
-			return 1;
+		for (int rep = 0; rep < 5; rep++) {
+			size_t counts[2] = {0, 0};
+			t0 = now_ns();
+			double w0 = wall_ns();
+			if (rep_batch_run(b, (const rep_case *const *)cases, nc, count_row, counts, &err)) {
+				fprintf(stderr, "%s\n", err.message);
+				return 1;
+			}
+			double w1 = wall_ns();
+			t1 = now_ns();
+			if (rep == 0 || w1 - w0 < best_wall) {
+				best_wall = w1 - w0;
+				best_cpu = t1 - t0;
+			}
+			rows = counts[0] + counts[1];
 		}
-		double w1 = wall_ns();
-		t1 = now_ns();
-		printf("batch%u_ns %.0f\nbatch%u_wall_ns %.0f\nbatch%u_rows %zu\n", jobs, t1 - t0, jobs, w1 - w0, jobs,
-		       counts[0] + counts[1]);
+		printf("batch%u_ns %.0f\nbatch%u_wall_ns %.0f\nbatch%u_rows %zu\n", jobs, best_cpu, jobs, best_wall, jobs, rows);
 	}
 	rep_batch_free(b);
 
