@@ -155,7 +155,7 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 					in.adjustment = text;
 					mpq_set(amount, adj);
 				}
-					if (st)
+				if (st)
 					goto out;
 			} else {
 				rep_tvm_index_trace tr;
@@ -167,7 +167,7 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 					in.adjustment = tr.text;
 					mpq_set(amount, adj);
 				}
-					if (st)
+				if (st)
 					goto out;
 			}
 		}

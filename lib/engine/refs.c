@@ -107,8 +107,9 @@ static rep_status record_fx(engine *g, const char *from, const char *to, const r
 		return record_ref(g, pair, g->as_of, pt);
 	rep_series_point q = *pt;
 	/* every conversion of a batch row words this: a copy, not a printf */
-	q.source = rep_arena_concat(&g->e->arena, "stored as ", to, "/", from, " (1 ", to, " = ", pt->value, " ", from,
-				    "), used inverted: ", pt->source ? pt->source : "", (char *)NULL);
+	q.source = rep_arena_concat(&g->e->arena, "stored as ", to, "/", from, " (1 ", to, " = ",
+				    pt->value ? pt->value : "", " ", from, "), used inverted: ",
+				    pt->source ? pt->source : "", (char *)NULL);
 	return q.source ? record_ref(g, pair, g->as_of, &q) : rep_eng_nomem(g);
 }
 
