@@ -60,24 +60,11 @@ static inline uint64_t rep_q_gcd(uint64_t a, uint64_t b)
 	return a << shift;
 }
 
-static inline void rep_q_set_mag(mpz_ptr z, rep_u128 m)
-{
-	if ((m >> 64) == 0) {
-		mpz_set_ui(z, (unsigned long)m);
-	} else {
-		mpz_set_ui(z, (unsigned long)(m >> 64));
-		mpz_mul_2exp(z, z, 64);
-		mpz_add_ui(z, z, (unsigned long)(uint64_t)m);
-	}
-}
-
-/* out = (neg ? -num : num) / den, already coprime, den > 0. */
+/* out = (neg ? -num : num) / den, already coprime, 0 < den; both below 2^124. */
 static inline void rep_q_put(mpq_t out, bool neg, rep_u128 num, rep_u128 den)
 {
-	rep_q_set_mag(mpq_numref(out), num);
-	if (neg && num)
-		mpz_neg(mpq_numref(out), mpq_numref(out));
-	rep_q_set_mag(mpq_denref(out), den);
+	rep_mpz_set_i128(mpq_numref(out), neg ? -(rep_i128)num : (rep_i128)num);
+	rep_mpz_set_i128(mpq_denref(out), (rep_i128)den);
 }
 
 /* a/b + c/d = (a d' + c b') / (b' d' g) with g = gcd(b, d), b = b' g,

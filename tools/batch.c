@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "csv_cell.h"
 
 /* ---- output ---- */
 
@@ -97,29 +98,13 @@ static void ob_size(out_buf *o, size_t v)
 	ob_add(o, b, utoa(b, v));
 }
 
-/* A number as the library writes it: [-]digits[.digits]. */
-static bool is_number(const char *s)
-{
-	if (*s == '-' || *s == '+')
-		s++;
-	size_t d = strspn(s, "0123456789");
-	if (!d)
-		return false;
-	s += d;
-	if (*s == '.')
-		s += 1 + strspn(s + 1, "0123456789");
-	return *s == '\0';
-}
-
-/* A cell that a spreadsheet would run as a formula (= + - @, or a tab or CR
- * before one) gets a leading ' inside quotes, as the estimate's CSV does
- * (lib/io/render.c); numbers never do. Case ids and messages come from the
- * input. */
+/* Case ids and messages come from the input: a formula cell is neutralised
+ * as in the estimate's CSV (lib/io/csv_cell.h). */
 static void csv_field(out_buf *o, const char *s)
 {
 	if (!s)
 		return;
-	bool neutralise = s[0] && strchr("=+-@\t\r", s[0]) && !is_number(s);
+	bool neutralise = rep_csv_is_formula(s);
 	if (!neutralise && !strpbrk(s, ",\"\r\n")) {
 		ob_puts(o, s);
 		return;

@@ -10,6 +10,7 @@
 
 #include "case_internal.h"
 #include "internal.h"
+#include "io/csv_cell.h"
 #include "io/render.h"
 
 /* ---- options ---- */
@@ -647,24 +648,10 @@ static void untranslated_note(rep_buf *b, rep_rctx *r, const char *prefix)
 
 /* ---- CSV ---- */
 
-/* A number as the library writes it: [-]digits[.digits]. */
-static bool is_number(const char *s)
-{
-	if (*s == '-' || *s == '+')
-		s++;
-	size_t d = strspn(s, "0123456789");
-	if (!d)
-		return false;
-	s += d;
-	if (*s == '.')
-		s += 1 + strspn(s + 1, "0123456789");
-	return *s == '\0';
-}
-
 static void csv_field(rep_buf *b, const char *s)
 {
 	s = s ? s : "";
-	bool neutralise = strchr("=+-@\t\r", s[0]) && s[0] && !is_number(s);
+	bool neutralise = rep_csv_is_formula(s);
 	if (!neutralise && !strpbrk(s, ",\"\n\r")) {
 		rep_buf_puts(b, s);
 		return;
