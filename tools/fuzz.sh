@@ -25,7 +25,7 @@ for h in "${harnesses[@]}"; do
 	echo "--- fuzz_$h: building"
 	extra=()
 	# the CLI's parsers: tools/*.c with the program's main renamed (libFuzzer has its own)
-	[ "$h" = cli ] && extra=(-Itools -Dmain=reparations_main tools/calc.c tools/reparations.c tools/batch.c tools/pdf.c)
+	[ "$h" = cli ] && extra=(-Itools -Ilib/io -Dmain=reparations_main tools/calc.c tools/reparations.c tools/batch.c tools/pdf.c)
 	clang "${flags[@]}" -o "$out/bin/fuzz_$h" "fuzz/fuzz_$h.c" "${extra[@]}" $srcs "$out/refdata_builtin.c" "$out/i18n_catalog.c" -lgmp -lmpfr -lyajl -lm -lpthread
 	work="$out/$h/corpus"
 	mkdir -p "$work"
