@@ -205,7 +205,7 @@ static rep_status case_clone(rep_case **out, const rep_case *src)
 	c->arena = arena;
 	c->det = NULL;
 	c->harms = NULL;
-	c->n_det = c->cap_det = c->n_harms = c->cap_harms = 0;
+	c->n_det = c->cap_det = c->n_harms = c->cap_harms = c->n_ready = 0;
 	c->id = NULL;
 	rep_status st = dup_into(c, &c->id, src->id);
 	if (!st && src->n_det) {
@@ -223,7 +223,7 @@ static rep_status case_clone(rep_case **out, const rep_case *src)
 		rep_case_harm *x = &c->harms[i];
 		*x = *h;
 		mpq_inits(x->amount, x->monthly, x->annual, x->years, x->growth, x->discount_rate, NULL);
-		c->n_harms = c->cap_harms = i + 1;
+		c->n_harms = c->cap_harms = c->n_ready = i + 1;
 		mpq_set(x->amount, h->amount);
 		mpq_set(x->monthly, h->monthly);
 		mpq_set(x->annual, h->annual);
@@ -571,11 +571,9 @@ typedef struct slot {
 	rep_status in_status;     /* the line reader's verdict */
 	size_t in_column;
 	/* output */
-	rep_case *parsed;
-	const rep_case *used;     /* the case evaluated (NULL when none could be read) */
 	rep_status read_st;
 	rep_error read_err;
-	char id[REP_CASE_MAX_STRING + 1]; /* case id of an unreadable line, when it has one */
+	char id[REP_CASE_MAX_STRING + 1]; /* case id of a case read from text (or of an unreadable line, when it has one) */
 	rep_estimate **est;
 	rep_status *st;
 	rep_error *err;
@@ -591,8 +589,13 @@ typedef struct window {
 	size_t done;              /* under the pool's mutex */
 } window;
 
+/* What a thread keeps from one item to the next. A case read from text is
+ * read into the thread's own case and tree, and goes with the thread's
+ * next item: memory is reused, and freed by the thread that took it (glibc
+ * locks an allocator arena for a free from another thread). */
 typedef struct worker_state {
-	rep_case *c;              /* sweep: this thread's copy of the case */
+	rep_case *c;              /* sweep: this thread's copy of the case; text: the case last read */
+	rep_arena tree;           /* text: the JSON tree of the case last read */
 	rep_options *opts;        /* sweep: the batch's options and the option axes */
 	mpq_t q;
 } worker_state;
@@ -625,15 +628,12 @@ typedef struct run {
 
 /* A slot's estimates are kept: the next item in the slot is evaluated into
  * them again (rep_estimate_eval), so a long run allocates none once warm. */
-static void slot_release_outputs(run *r, slot *s, bool estimates)
+static void slot_release(run *r, slot *s)
 {
-	for (size_t k = 0; estimates && k < r->b->n_schemes; k++) {
+	for (size_t k = 0; k < r->b->n_schemes; k++) {
 		rep_estimate_free(s->est[k]);
 		s->est[k] = NULL;
 	}
-	rep_case_free(s->parsed);
-	s->parsed = NULL;
-	s->used = NULL;
 }
 
 /* The "id" of a line whose case could not be read, when it can be read up to
@@ -744,39 +744,34 @@ static void process(run *r, slot *s, unsigned worker)
 {
 	const rep_batch *b = r->b;
 	const rep_options *opts = b->opts;
+	worker_state *w = &r->ws[worker];
+	const rep_case *used = NULL;
 	s->read_st = REP_OK;
-	s->used = NULL;
 	if (r->kind == SRC_CASES) {
-		s->used = s->c;
-	} else if (r->kind == SRC_JSONL) {
-		if (s->in_status == REP_ELIMIT) {
+		used = s->c;
+	} else if (r->kind == SRC_JSONL || r->kind == SRC_TEXTS) {
+		const char *text = r->kind == SRC_JSONL ? s->text : s->ext;
+		rep_status in = r->kind == SRC_JSONL ? s->in_status : REP_OK;
+		if (in == REP_ELIMIT)
 			s->read_st = rep_err(&s->read_err, REP_ELIMIT, NULL, "line longer than %u bytes (the limit of a "
 					     "JSON Lines line)", REP_BATCH_MAX_LINE);
-		} else if (s->in_status == REP_ESYNTAX) {
+		else if (in == REP_ESYNTAX)
 			s->read_st = rep_err(&s->read_err, REP_ESYNTAX, NULL, "byte %zu is not valid UTF-8 (the input must "
 					     "be UTF-8)", s->in_column);
-		} else {
-			s->read_st = rep_case_from_json(&s->parsed, s->text, s->len, &s->read_err);
-			s->used = s->parsed;
-		}
+		else
+			s->read_st = rep_case_read_json(w->c, &w->tree, text, s->len, &s->read_err);
 		if (s->read_st) {
-			s->used = NULL;
-			if (s->in_status == REP_OK)
-				salvage_id(s, s->text, s->len);
+			if (in == REP_OK)
+				salvage_id(s, text, s->len);
 			else
 				s->id[0] = '\0';
 			return;
 		}
-	} else if (r->kind == SRC_TEXTS) {
-		s->read_st = rep_case_from_json(&s->parsed, s->ext, s->len, &s->read_err);
-		s->used = s->parsed;
-		if (s->read_st) {
-			s->used = NULL;
-			salvage_id(s, s->ext, s->len);
-			return;
-		}
+		used = w->c;
+		const char *id = rep_case_id(used); /* at most REP_CASE_MAX_STRING bytes: the reader checks */
+		size_t n = strlen(id);
+		memcpy(s->id, id, n + 1);
 	} else {
-		worker_state *w = &r->ws[worker];
 		s->read_st = apply_point(r, s, w, &s->read_err);
 		opts = w->opts;
 		/* a point that makes the case invalid: one error row per scheme, like an evaluation error */
@@ -787,10 +782,10 @@ static void process(run *r, slot *s, unsigned worker)
 			}
 			return;
 		}
-		s->used = w->c;
+		used = w->c;
 	}
 	for (size_t k = 0; k < b->n_schemes; k++)
-		s->st[k] = rep_estimate_eval(&s->est[k], b->ctx, s->used, b->schemes[k], opts, b->detail, &s->err[k]);
+		s->st[k] = rep_estimate_eval(&s->est[k], b->ctx, used, b->schemes[k], opts, b->detail, &s->err[k]);
 }
 
 /* Take items of window w until none is left; count them done. */
@@ -951,7 +946,7 @@ static rep_status deliver(run *r, window *w, size_t n)
 					st = r->fn(r->user, &row);
 				}
 			} else {
-				row.case_id = rep_case_id(r->kind == SRC_SWEEP ? r->sw->c : s->used);
+				row.case_id = r->kind == SRC_SWEEP ? rep_case_id(r->sw->c) : r->kind == SRC_CASES ? rep_case_id(s->c) : s->id;
 				for (size_t k = 0; k < b->n_schemes && st == REP_OK; k++) {
 					row.scheme_index = k;
 					row.scheme = b->schemes[k];
@@ -976,7 +971,6 @@ static rep_status deliver(run *r, window *w, size_t n)
 			if (st)
 				r->stop = st;
 		}
-		slot_release_outputs(r, s, false);
 	}
 	return r->stop;
 }
@@ -1007,7 +1001,7 @@ static void window_release(run *r, window *w)
 	for (size_t i = 0; w->slots && i < w->cap; i++) {
 		slot *s = &w->slots[i];
 		if (s->est)
-			slot_release_outputs(r, s, true);
+			slot_release(r, s);
 		rep_free(s->est);
 		rep_free(s->st);
 		rep_free(s->err);
@@ -1038,6 +1032,7 @@ static void run_release(run *r, unsigned jobs)
 	window_release(r, &r->win[1]);
 	for (unsigned i = 0; r->ws && i < jobs; i++) {
 		rep_case_free(r->ws[i].c);
+		rep_arena_release(&r->ws[i].tree);
 		rep_options_free(r->ws[i].opts);
 		mpq_clear(r->ws[i].q);
 	}
@@ -1063,8 +1058,13 @@ static rep_status execute(run *r, rep_error *err)
 	thread_arg *args = NULL;
 	if (!(r->ws = rep_calloc(jobs, sizeof *r->ws)) || window_init(r, &r->win[0], cap) || window_init(r, &r->win[1], cap))
 		st = rep_err(err, REP_ENOMEM, NULL, "out of memory");
-	for (unsigned i = 0; r->ws && i < jobs; i++)
+	for (unsigned i = 0; r->ws && i < jobs; i++) {
 		mpq_init(r->ws[i].q);
+		rep_arena_init(&r->ws[i].tree, 8192);
+	}
+	for (unsigned i = 0; !st && (r->kind == SRC_JSONL || r->kind == SRC_TEXTS) && i < jobs; i++)
+		if (rep_case_new(&r->ws[i].c))
+			st = rep_err(err, REP_ENOMEM, NULL, "out of memory");
 	for (unsigned i = 0; !st && r->kind == SRC_SWEEP && i < jobs; i++)
 		if (case_clone(&r->ws[i].c, r->sw->c) || rep_options_clone(&r->ws[i].opts, b->opts, err))
 			st = rep_err(err, REP_ENOMEM, NULL, "out of memory");

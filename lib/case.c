@@ -68,6 +68,8 @@ rep_date rep_case_effective_as_of(const rep_case *c)
 	return c->as_of != REP_DATE_NONE ? c->as_of : rep_today();
 }
 
+static void case_defaults(rep_case *c);
+
 rep_status rep_case_new(rep_case **out)
 {
 	if (!out)
@@ -77,6 +79,25 @@ rep_status rep_case_new(rep_case **out)
 	if (!c)
 		return REP_ENOMEM;
 	rep_arena_init(&c->arena, 2048);
+	case_defaults(c);
+	return REP_OK;
+}
+
+void rep_case_reset(rep_case *c)
+{
+	rep_arena_reset(&c->arena);
+	c->id = c->description = NULL;
+	memset(c->currency, 0, sizeof c->currency);
+	c->flags = 0;
+	c->torture_part = 0;
+	c->conviction_article = c->conviction_sentence = NULL;
+	c->pardon_ground = 0;
+	c->n_det = c->n_harms = 0;
+	case_defaults(c);
+}
+
+static void case_defaults(rep_case *c)
+{
 	c->as_of = REP_DATE_NONE;
 	c->proc_kind = REP_PROC_CRIMINAL;
 	c->outcome = REP_OUT_PENDING;
@@ -84,7 +105,6 @@ rep_status rep_case_new(rep_case **out)
 	c->torture_recognised = REP_DATE_NONE;
 	c->convicted = c->retrial = c->certificate = REP_FACT_UNKNOWN;
 	c->conviction_date = REP_DATE_NONE;
-	return REP_OK;
 }
 
 void rep_harm_init(rep_harm *h)
@@ -181,7 +201,7 @@ void rep_case_free(rep_case *c)
 {
 	if (!c)
 		return;
-	for (size_t i = 0; i < c->n_harms; i++)
+	for (size_t i = 0; i < c->n_ready; i++)
 		harm_clear(&c->harms[i]);
 	rep_free(c->harms);
 	rep_free(c->det);
@@ -514,8 +534,21 @@ rep_status rep_case_add_harm(rep_case *c, const rep_harm *h, rep_error *err)
 	if (st != REP_OK)
 		return rep_err(err, st, path, "out of memory");
 	rep_case_harm *x = &c->harms[c->n_harms];
-	memset(x, 0, sizeof *x);
-	mpq_inits(x->amount, x->monthly, x->annual, x->years, x->growth, x->discount_rate, NULL);
+	if (c->n_harms < c->n_ready) { /* a reset case's harm: its numbers are kept for reuse */
+		x->present = 0;
+		mpq_set_ui(x->amount, 0, 1);
+		mpq_set_ui(x->monthly, 0, 1);
+		mpq_set_ui(x->annual, 0, 1);
+		mpq_set_ui(x->years, 0, 1);
+		mpq_set_ui(x->growth, 0, 1);
+		mpq_set_ui(x->discount_rate, 0, 1);
+		x->amount_text = x->monthly_text = x->annual_text = x->years_text = x->growth_text = x->discount_text = NULL;
+		x->disposition = x->description = NULL;
+	} else {
+		memset(x, 0, sizeof *x);
+		mpq_inits(x->amount, x->monthly, x->annual, x->years, x->growth, x->discount_rate, NULL);
+		c->n_ready++;
+	}
 	x->category = h->category;
 	x->date = h->date;
 	x->start = h->start;
@@ -569,7 +602,6 @@ rep_status rep_case_add_harm(rep_case *c, const rep_harm *h, rep_error *err)
 	c->n_harms++;
 	return REP_OK;
 fail:
-	harm_clear(x);
 	return st;
 }
 

@@ -55,7 +55,17 @@ struct rep_case {
 	size_t n_det, cap_det;
 	rep_case_harm *harms;
 	size_t n_harms, cap_harms;
+	size_t n_ready; /* harms[0..n_ready-1] have their rationals initialised (n_ready >= n_harms) */
 };
+
+/* Empty c as rep_case_new made it, keeping its memory (the arena's first
+ * block, the arrays, the harms' rationals): a reader that fills one case
+ * after another allocates almost nothing once warm. */
+void rep_case_reset(rep_case *c);
+/* Read the JSON text into c, which is reset first; `tree` holds the parse
+ * tree and is reset too (io/case_json.c). On failure c holds part of the
+ * case and is only fit to be reset or freed. */
+rep_status rep_case_read_json(rep_case *c, rep_arena *tree, const char *json, size_t len, rep_error *err);
 
 /* Which fields a harm category takes besides category and description
  * (one table for the JSON reader and the C builder), and their list as text. */
