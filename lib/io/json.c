@@ -115,6 +115,7 @@ typedef struct builder {
 	size_t bytes, max_bytes; /* of the tree, bounded while it is built */
 	yajl_handle h;
 	size_t bad_escape; /* offset of a lone surrogate escape, or SIZE_MAX */
+	bool utf8_ok;      /* the whole text is strict UTF-8: no string needs checking again */
 } builder;
 
 static void builder_path(const builder *b, rep_jpath *p)
@@ -216,6 +217,8 @@ static bool utf8_valid(const unsigned char *s, size_t n)
  * first such escape (the first one to end after it) is refused by path. */
 static size_t lone_surrogate_at(const char *t, size_t len)
 {
+	if (!memchr(t, '\\', len)) /* most texts have no escape at all */
+		return SIZE_MAX;
 	bool in_string = false;
 	for (size_t i = 0; i < len; i++) {
 		if (t[i] == '"') {
@@ -273,7 +276,7 @@ static int on_text(builder *b, rep_json_type t, const unsigned char *s, size_t l
 	if (t == REP_JSON_STRING && lone_surrogate_here(b))
 		return fail(b, REP_ESYNTAX, "an escaped lone UTF-16 surrogate (\\ud800-\\udfff not in a pair) is not a "
 					    "character");
-	if (t == REP_JSON_STRING && !utf8_valid(s, len))
+	if (t == REP_JSON_STRING && !b->utf8_ok && !utf8_valid(s, len))
 		return fail(b, REP_ESYNTAX, "invalid UTF-8 in a string");
 	if (!charge(b, len + 1))
 		return 0;
@@ -339,7 +342,7 @@ static int on_key(void *ctx, const unsigned char *s, size_t len)
 		return fail(b, REP_ESYNTAX, "an escaped lone UTF-16 surrogate (\\ud800-\\udfff not in a pair) is not a "
 					    "character");
 	}
-	if (!utf8_valid(s, len))
+	if (!b->utf8_ok && !utf8_valid(s, len))
 		return fail(b, REP_ESYNTAX, "invalid UTF-8 in a key");
 	b->key = (const char *)s;
 	b->key_len = len;
@@ -413,7 +416,7 @@ rep_status rep_json_parse(rep_json **out, rep_arena *arena, const char *text, si
 			       REP_JSON_MAX_BYTES);
 	builder b = {.arena = arena, .status = REP_OK, .err = err,
 		     .max_bytes = (size_t)REP_JSON_MAX_AMPLIFICATION * len + REP_JSON_BASE_BYTES,
-		     .bad_escape = lone_surrogate_at(text, len)};
+		     .bad_escape = lone_surrogate_at(text, len), .utf8_ok = rep_utf8_check(text, len) == len};
 	/* yajl's default allocator: yajl does not check its own allocations, so
 	 * failing them (fault injection) would crash it; like GMP's, they stay
 	 * outside what the library can report as REP_ENOMEM. */
