@@ -200,9 +200,10 @@ static rep_status case_clone(rep_case **out, const rep_case *src)
 	rep_case *c;
 	if (rep_case_new(&c))
 		return REP_ENOMEM;
-	rep_arena arena = c->arena;
+	rep_arena arena = c->arena, tree = c->tree;
 	*c = *src;
 	c->arena = arena;
+	c->tree = tree;
 	c->det = NULL;
 	c->harms = NULL;
 	c->n_det = c->cap_det = c->n_harms = c->cap_harms = c->n_ready = 0;
@@ -590,12 +591,11 @@ typedef struct window {
 } window;
 
 /* What a thread keeps from one item to the next. A case read from text is
- * read into the thread's own case and tree, and goes with the thread's
+ * read into the thread's own case (rep_case_read_json), and goes with the thread's
  * next item: memory is reused, and freed by the thread that took it (glibc
  * locks an allocator arena for a free from another thread). */
 typedef struct worker_state {
 	rep_case *c;              /* sweep: this thread's copy of the case; text: the case last read */
-	rep_arena tree;           /* text: the JSON tree of the case last read */
 	rep_options *opts;        /* sweep: the batch's options and the option axes */
 	mpq_t q;
 } worker_state;
@@ -759,7 +759,7 @@ static void process(run *r, slot *s, unsigned worker)
 			s->read_st = rep_err(&s->read_err, REP_ESYNTAX, NULL, "byte %zu is not valid UTF-8 (the input must "
 					     "be UTF-8)", s->in_column);
 		else
-			s->read_st = rep_case_read_json(w->c, &w->tree, text, s->len, &s->read_err);
+			s->read_st = rep_case_read_json(w->c, text, s->len, &s->read_err);
 		if (s->read_st) {
 			if (in == REP_OK)
 				salvage_id(s, text, s->len);
@@ -1032,7 +1032,6 @@ static void run_release(run *r, unsigned jobs)
 	window_release(r, &r->win[1]);
 	for (unsigned i = 0; r->ws && i < jobs; i++) {
 		rep_case_free(r->ws[i].c);
-		rep_arena_release(&r->ws[i].tree);
 		rep_options_free(r->ws[i].opts);
 		mpq_clear(r->ws[i].q);
 	}
@@ -1060,7 +1059,6 @@ static rep_status execute(run *r, rep_error *err)
 		st = rep_err(err, REP_ENOMEM, NULL, "out of memory");
 	for (unsigned i = 0; r->ws && i < jobs; i++) {
 		mpq_init(r->ws[i].q);
-		rep_arena_init(&r->ws[i].tree, 8192);
 	}
 	for (unsigned i = 0; !st && (r->kind == SRC_JSONL || r->kind == SRC_TEXTS) && i < jobs; i++)
 		if (rep_case_new(&r->ws[i].c))

@@ -79,6 +79,7 @@ rep_status rep_case_new(rep_case **out)
 	if (!c)
 		return REP_ENOMEM;
 	rep_arena_init(&c->arena, 2048);
+	rep_arena_init(&c->tree, 8192);
 	case_defaults(c);
 	return REP_OK;
 }
@@ -206,6 +207,7 @@ void rep_case_free(rep_case *c)
 	rep_free(c->harms);
 	rep_free(c->det);
 	rep_arena_release(&c->arena);
+	rep_arena_release(&c->tree);
 	rep_free(c);
 }
 

@@ -36,6 +36,7 @@ typedef struct rep_case_harm {
 
 struct rep_case {
 	rep_arena arena;
+	rep_arena tree; /* the JSON tree while the case is read (kept by rep_case_read_json) */
 	const char *id;
 	const char *description; /* in the arena; NULL when none */
 	char currency[4];
@@ -62,10 +63,7 @@ struct rep_case {
  * block, the arrays, the harms' rationals): a reader that fills one case
  * after another allocates almost nothing once warm. */
 void rep_case_reset(rep_case *c);
-/* Read the JSON text into c, which is reset first; `tree` holds the parse
- * tree and is reset too (io/case_json.c). On failure c holds part of the
- * case and is only fit to be reset or freed. */
-rep_status rep_case_read_json(rep_case *c, rep_arena *tree, const char *json, size_t len, rep_error *err);
+
 
 /* Which fields a harm category takes besides category and description
  * (one table for the JSON reader and the C builder), and their list as text. */

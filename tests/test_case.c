@@ -6,6 +6,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "reparations.h"
@@ -341,6 +342,92 @@ static void t_json_facts(void **state)
 	}
 }
 
+/* One case read into again and again (rep_case_read_json) holds exactly
+ * what a fresh read of the same text holds: its JSON, and its numbers
+ * (the rationals of a reused harm), whatever it held before. */
+static void t_read_into_reused(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {
+		/* three harms with every amount field a category takes, a description and a torture part */
+		"{\"id\": \"big\", \"currency\": \"EUR\", \"as_of\": \"2026-03-01\", \"description\": \"first\","
+		" \"proceedings\": {\"kind\": \"criminal\", \"outcome\": \"acquitted\", \"decision_date\": \"2023-05-02\"},"
+		" \"detentions\": [{\"kind\": \"pretrial_custody\", \"start\": \"2022-01-05\", \"end\": \"2022-03-10\"},"
+		"   {\"kind\": \"prison\", \"start\": \"2022-03-11\", \"end\": \"2023-05-02\", \"note\": \"n\"}],"
+		" \"torture\": {\"cc146_part\": 2},"
+		" \"harms\": [{\"category\": \"lost_earning_capacity\", \"annual\": \"30000\", \"years\": \"10\","
+		"   \"growth\": \"0.02\", \"discount_rate\": \"0.03\", \"start\": \"2023-05-03\", \"description\": \"d\"},"
+		"   {\"category\": \"property\", \"amount\": \"45000\", \"date\": \"2022-01-05\", \"disposition\": \"confiscated\"},"
+		"   {\"category\": \"lost_earnings\", \"monthly\": \"3500\", \"start\": \"2022-01-05\", \"end\": \"2023-09-30\"}]}",
+		/* one harm where the first case had a lost earning capacity: its growth and rate must not linger */
+		"{\"id\": \"small\", \"currency\": \"EUR\", \"as_of\": \"2026-03-01\","
+		" \"proceedings\": {\"kind\": \"criminal\", \"outcome\": \"acquitted\", \"decision_date\": \"2023-05-02\"},"
+		" \"detentions\": [{\"kind\": \"prison\", \"start\": \"2022-03-11\", \"end\": \"2022-03-20\"}],"
+		" \"harms\": [{\"category\": \"lost_earning_capacity\", \"annual\": \"1000\", \"years\": \"2\","
+		"   \"start\": \"2022-03-21\"}]}",
+		/* fails in its second harm, after the first was read */
+		"{\"id\": \"bad\", \"currency\": \"EUR\", \"harms\": [{\"category\": \"legal_costs\", \"amount\": \"1\","
+		" \"date\": \"2022-01-01\"}, {\"category\": \"legal_costs\", \"amount\": \"x\", \"date\": \"2022-01-01\"}]}",
+		"{\"id\": \"none\", \"currency\": \"KZT\"}",
+		"{\"id\": \"small\", \"currency\": \"EUR\", \"as_of\": \"2026-03-01\","
+		" \"proceedings\": {\"kind\": \"criminal\", \"outcome\": \"acquitted\", \"decision_date\": \"2023-05-02\"},"
+		" \"detentions\": [{\"kind\": \"prison\", \"start\": \"2022-03-11\", \"end\": \"2022-03-20\"}],"
+		" \"harms\": [{\"category\": \"lost_earning_capacity\", \"annual\": \"1000\", \"years\": \"2\","
+		"   \"start\": \"2022-03-21\"}]}",
+	};
+	rep_context *ctx;
+	rep_error err;
+	assert_int_equal(rep_context_new(&ctx, &err), REP_OK);
+	rep_case *reused;
+	assert_int_equal(rep_case_new(&reused), REP_OK);
+	for (int round = 0; round < 2; round++)
+		for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+			rep_case *fresh = NULL;
+			rep_error e1, e2;
+			rep_status s1 = rep_case_from_json(&fresh, texts[i], strlen(texts[i]), &e1);
+			rep_status s2 = rep_case_read_json(reused, texts[i], strlen(texts[i]), &e2);
+			assert_int_equal(s2, s1);
+			if (s1) {
+				assert_string_equal(e2.path, e1.path);
+				assert_string_equal(e2.message, e1.message);
+				assert_string_equal(e2.path, "harms[1].amount");
+				continue;
+			}
+			char *j1, *j2;
+			size_t n1, n2;
+			assert_int_equal(rep_case_to_json(&j1, &n1, fresh, &err), REP_OK);
+			assert_int_equal(rep_case_to_json(&j2, &n2, reused, &err), REP_OK);
+			assert_string_equal(j2, j1);
+			free(j1);
+			free(j2);
+			const char *schemes[] = {"de-streg", "us-federal"};
+			for (size_t k = 0; k < 2; k++) {
+				rep_estimate *a = NULL, *b = NULL;
+				rep_status t1 = rep_estimate_eval(&a, ctx, fresh, schemes[k], NULL, REP_DETAIL_FULL, &e1);
+				rep_status t2 = rep_estimate_eval(&b, ctx, reused, schemes[k], NULL, REP_DETAIL_FULL, &e2);
+				assert_int_equal(t2, t1);
+				if (t1 == REP_OK)
+					assert_string_equal(rep_estimate_total(b), rep_estimate_total(a));
+				rep_estimate_free(a);
+				rep_estimate_free(b);
+			}
+			rep_case_free(fresh);
+		}
+	/* the small case, read last, under de-streg by hand: 10 commenced days of prison (2022-03-11..20)
+	 * x EUR 75 = 750.00, plus the lost capacity 1000 a year x 2 years, undiscounted (no rate given)
+	 * = 2000.00: 2750.00. The big case's growth 2 % and discount 3 % in the same harm would change it. */
+	assert_int_equal(rep_case_harm_count(reused), 1);
+	assert_string_equal(rep_case_id(reused), "small");
+	rep_estimate *e = NULL;
+	assert_int_equal(rep_estimate_eval(&e, ctx, reused, "de-streg", NULL, REP_DETAIL_TOTALS, &err), REP_OK);
+	assert_string_equal(rep_estimate_total(e), "2750.00");
+	rep_estimate_free(e);
+	assert_int_equal(rep_case_read_json(NULL, "{}", 2, &err), REP_EUSAGE);
+	assert_int_equal(rep_case_read_json(reused, NULL, 3, &err), REP_EUSAGE);
+	rep_case_free(reused);
+	rep_context_free(ctx);
+}
+
 static void t_enum_names(void **state)
 {
 	(void)state;
@@ -370,6 +457,7 @@ int main(void)
 		cmocka_unit_test(t_nul_in_string),	    cmocka_unit_test(t_builder),
 		cmocka_unit_test(t_enum_names),
 		cmocka_unit_test(t_builder_same_checks), cmocka_unit_test(t_json_facts),
+		cmocka_unit_test(t_read_into_reused),
 	};
 	return cmocka_run_group_tests_name("case", tests, NULL, NULL);
 }

@@ -200,6 +200,13 @@ REP_API rep_status rep_case_validate(const rep_case *c, rep_error *err);
  * amounts, nesting deeper than REP_JSON_MAX_DEPTH, text over REP_JSON_MAX_BYTES.
  * The case is validated; caller frees *out. */
 REP_API rep_status rep_case_from_json(rep_case **out, const char *json, size_t len, rep_error *err);
+/* rep_case_from_json into a case the caller already has, for a loop over
+ * many cases: c is emptied first (as rep_case_new made it) and keeps its
+ * memory, so reading one case after another allocates almost nothing once
+ * warm. Pointers taken from c before the call are invalid after it. On
+ * failure c holds part of the text's case: read into it again or free it.
+ * Besides the case it holds up to 8 KiB of the last parse's workspace. */
+REP_API rep_status rep_case_read_json(rep_case *c, const char *json, size_t len, rep_error *err);
 
 /* Accessors (for bindings and renderers). Strings are owned by the case. */
 REP_API const char *rep_case_id(const rep_case *c);

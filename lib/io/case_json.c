@@ -378,12 +378,14 @@ static rep_status read_case(rep_case *c, const rep_json *root, rep_error *err)
 	return rep_case_validate(c, err);
 }
 
-rep_status rep_case_read_json(rep_case *c, rep_arena *tree, const char *json, size_t len, rep_error *err)
+rep_status rep_case_read_json(rep_case *c, const char *json, size_t len, rep_error *err)
 {
+	if (!c || (!json && len))
+		return rep_err(err, REP_EUSAGE, NULL, "no case or no text");
 	rep_case_reset(c);
-	rep_arena_reset(tree);
+	rep_arena_reset(&c->tree);
 	rep_json *root;
-	rep_status st = rep_json_parse(&root, tree, json ? json : "", len, err);
+	rep_status st = rep_json_parse(&root, &c->tree, json ? json : "", len, err);
 	return st ? st : read_case(c, root, err);
 }
 
@@ -395,10 +397,8 @@ rep_status rep_case_from_json(rep_case **out, const char *json, size_t len, rep_
 	rep_case *c;
 	if (rep_case_new(&c))
 		return rep_err(err, REP_ENOMEM, NULL, "out of memory");
-	rep_arena tree;
-	rep_arena_init(&tree, 8192);
-	rep_status st = rep_case_read_json(c, &tree, json, len, err);
-	rep_arena_release(&tree);
+	rep_status st = rep_case_read_json(c, json, len, err);
+	rep_arena_release(&c->tree); /* a case kept in memory does not keep its parse */
 	if (st) {
 		rep_case_free(c);
 		return st;

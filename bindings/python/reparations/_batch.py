@@ -282,14 +282,11 @@ def batch(cases: Any, schemes: Union[str, Iterable[str]], *, jobs: int = 1, fiel
     def from_file(f: Any) -> Iterator[BatchRow]:
         index = 0
         for chunk, line0 in _jsonl_chunks(f):
-            rows = _call(_c.batch, chunk, ids, opts, jobs, fields, extras, True)
-            last = None
+            rows = _call(_c.batch, chunk, ids, opts, jobs, fields, extras, True, index, line0)
+            if rows:
+                index = rows[-1][_INDEX] + 1
             for t in rows:
-                if t[_INDEX] != last:
-                    last = t[_INDEX]
-                t = (t[_INDEX] + index, t[_LINE] + line0) + t[2:]
                 yield BatchRow(t)
-            index += 0 if last is None else last + 1
 
     def from_items(items: Iterable[Any]) -> Iterator[BatchRow]:
         index = 0
@@ -303,8 +300,8 @@ def batch(cases: Any, schemes: Union[str, Iterable[str]], *, jobs: int = 1, fiel
                     break
             if not buf:
                 return
-            for t in _call(_c.batch, tuple(buf), ids, opts, jobs, fields, extras, False):
-                yield BatchRow((t[_INDEX] + index,) + t[1:])
+            for t in _call(_c.batch, tuple(buf), ids, opts, jobs, fields, extras, False, index):
+                yield BatchRow(t)
             index += len(buf)
 
     if isinstance(cases, (str, os.PathLike)) and _is_path(cases):
