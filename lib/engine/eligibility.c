@@ -103,15 +103,16 @@ static rep_status rule_fact_findings(engine *g, const rep_rule *r, bool *holds)
 		bool bars = true;
 		if (m == 0) {
 			code = "barred_fact";
-			t = rep_arena_printf(&g->e->arena, "%s: %s", r->text, need_failed(bit));
+			t = rep_arena_concat(&g->e->arena, r->text, ": ", need_failed(bit), (char *)NULL);
 		} else if (m < 0 && (r->needs & bit)) {
 			code = "missing_fact";
-			t = rep_arena_printf(&g->e->arena, "the case does not say what this route needs (%s): give %s",
-					     r->text, need_missing(bit));
+			t = rep_arena_concat(&g->e->arena, "the case does not say what this route needs (", r->text,
+					     "): give ", need_missing(bit), (char *)NULL);
 		} else if (m < 0) {
 			code = "assumed_fact";
 			bars = false;
-			t = rep_arena_printf(&g->e->arena, "assumed, not stated: %s; give %s", r->text, need_missing(bit));
+			t = rep_arena_concat(&g->e->arena, "assumed, not stated: ", r->text, "; give ", need_missing(bit),
+					     (char *)NULL);
 			if (t && (st = rep_eng_warn(g, t)))
 				return st;
 		}
@@ -135,9 +136,9 @@ rep_status rep_eng_eligibility(engine *g)
 	bool ok = true;
 	const char *b;
 	if (def->proc_kinds && !(def->proc_kinds & REP_BIT(c->proc_kind))) {
-		b = rep_arena_printf(&g->e->arena, "%s proceedings are outside this scheme, which covers %s",
-				     rep_proc_kind_name(c->proc_kind),
-				     def->proc_kinds_text ? def->proc_kinds_text : "other proceedings");
+		b = rep_arena_concat(&g->e->arena, rep_proc_kind_name(c->proc_kind),
+				     " proceedings are outside this scheme, which covers ",
+				     def->proc_kinds_text ? def->proc_kinds_text : "other proceedings", (char *)NULL);
 		if (!b)
 			return rep_eng_nomem(g);
 		if ((st = rep_eng_finding(g, "barred_proceedings", b, def->qualifying ? def->qualifying[0].basis : NULL, true)))
@@ -169,8 +170,8 @@ rep_status rep_eng_eligibility(engine *g)
 		ok = false;
 	} else if (def->qualifying && def->qualifying[0].text) {
 		/* a bar naming this outcome says why more precisely than the generic rule */
-		b = rep_arena_printf(&g->e->arena, "outcome \"%s\" does not qualify: %s", rep_outcome_name(c->outcome),
-				     def->qualifying[0].text);
+		b = rep_arena_concat(&g->e->arena, "outcome \"", rep_outcome_name(c->outcome), "\" does not qualify: ",
+				     def->qualifying[0].text, (char *)NULL);
 		if (!b)
 			return rep_eng_nomem(g);
 		if ((st = rep_eng_finding(g, "barred_outcome", b, def->qualifying[0].basis, true)))
