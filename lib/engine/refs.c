@@ -29,8 +29,8 @@ static rep_status record_ref_as(engine *g, const char *series, rep_date asked, c
 		return rep_eng_nomem(g);
 	e->refs[e->n_refs++] = r;
 	if (!derived && pt->confidence && strcmp(pt->confidence, "verified") != 0) {
-		const char *b = rep_arena_printf(&e->arena, "reference value %s %s (in force from %s) is %s: %s", series,
-						 pt->value, f, pt->confidence, pt->source ? pt->source : "no source");
+		const char *b = rep_arena_concat(&e->arena, "reference value ", series, " ", r.value, " (in force from ", f,
+						 ") is ", r.confidence, ": ", pt->source ? r.source : "no source", (char *)NULL);
 		return b ? rep_eng_warn(g, b) : rep_eng_nomem(g);
 	}
 	return REP_OK;
