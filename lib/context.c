@@ -1,6 +1,8 @@
 /* The context: built-in schemes and series, and what the user loads. */
 #include <stdatomic.h>
+#include <stdint.h>
 #include <string.h>
+#include <time.h>
 
 #include "context_internal.h"
 #include "internal.h"
@@ -15,6 +17,9 @@ rep_status rep_context_new(rep_context **out, rep_error *err)
 	if (!ctx)
 		return rep_err(err, REP_ENOMEM, NULL, "out of memory");
 	rep_arena_init(&ctx->arena, 16384);
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	ctx->id = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 	size_t n = 0;
 	for (size_t f = 0; f < rep_scheme_family_count; f++)
 		for (const rep_scheme_def *const *s = rep_scheme_families[f]; *s; s++)
@@ -104,6 +109,7 @@ rep_status rep_context_begin_write(rep_context *ctx, rep_error *err)
 
 void rep_context_end_write(rep_context *ctx)
 {
+	ctx->generation++; /* whatever was loaded, an estimate's plan of rates is stale */
 	atomic_store(&ctx->users, 0);
 }
 

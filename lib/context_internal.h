@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "reparations/context.h"
@@ -56,6 +57,10 @@ struct rep_context {
 	 * this makes it an error instead of memory corruption. */
 	_Atomic long users;
 	bool strict_data;       /* a date past a series' end is an error, not its latest point with a warning */
+	/* what an estimate's exchange-rate plan was made under: this context
+	 * (id: when it was made, so another at the same address differs) as
+	 * it was after `generation` loads */
+	uint64_t id, generation;
 };
 
 /* Begin/end reading ctx (estimates, comparisons, lookups; they nest), or

@@ -26,6 +26,10 @@ void rep_estimate_free(rep_estimate *e)
 	rep_free(e->range_items);
 	for (unsigned i = 0; i < e->q_ready; i++)
 		mpq_clear(e->q[i]);
+	for (unsigned i = 0; i < e->fx_plan.rate_ready; i++)
+		mpq_clear(e->fx_plan.rate[i]);
+	rep_free(e->fx_plan.ev);
+	rep_arena_release(&e->fx_plan.arena);
 	rep_arena_release(&e->arena);
 	rep_arena_release(&e->scratch);
 	rep_free(e);

@@ -39,6 +39,40 @@ typedef struct rep_lineset {
  * without a GMP allocation for them. The first `ready` are initialised. */
 #define REP_EST_SCRATCH 48
 
+/* The exchange rates of a reused estimate's past evaluations, kept for its
+ * next ones (lib/engine/refs.c): each lookup's rate, and what recording it
+ * added to the estimate (reference points, warnings) in the order it added
+ * them, with their words in the plan's own arena. A batch or sweep of
+ * cases in one currency and at one valuation date then looks a rate up
+ * and words its sources once, not once per case. The plan holds for the
+ * context, and the generation of it, that it was made under. */
+#define REP_FX_PLAN_MAX 8
+typedef struct rep_fx_event {
+	rep_refpoint ref;         /* ref.series NULL: the event is a warning alone */
+	const char *warning;      /* that warning, or the one a new reference point brings (NULL: none) */
+} rep_fx_event;
+
+typedef struct rep_fx_plan_entry {
+	char from[4], to[4];
+	rep_date date;
+	bool lax;                 /* a series' latest point may stand in after its end (not strict data) */
+	size_t first, n;          /* its events */
+} rep_fx_plan_entry;
+
+typedef struct rep_fx_plan {
+	const rep_context *ctx;
+	uint64_t ctx_id, ctx_gen;
+	rep_arena arena;
+	mpq_t rate[REP_FX_PLAN_MAX];
+	unsigned rate_ready;
+	rep_fx_plan_entry entry[REP_FX_PLAN_MAX];
+	size_t n;
+	rep_fx_event *ev;
+	size_t n_ev, cap_ev;
+	bool capturing;           /* a lookup under way adds its events */
+	bool capture_failed;
+} rep_fx_plan;
+
 struct rep_estimate {
 	rep_arena arena;
 	mpq_t q[REP_EST_SCRATCH];
@@ -66,6 +100,7 @@ struct rep_estimate {
 	size_t n_opts, cap_opts;
 	rep_range_item *range_items;
 	size_t n_range_items, cap_range_items;
+	rep_fx_plan fx_plan;     /* kept by rep_estimate_reset */
 
 	const char *total, *total_pecuniary, *total_non_pecuniary, *total_if_eligible;
 	const char *per_day;

@@ -970,6 +970,56 @@ static void test_de_streg_by_hand(void **state)
 	rep_case_free(c);
 }
 
+/* A reused estimate keeps the exchange rates it looked up for its next
+ * evaluations (the estimate's fx plan). A rate loaded into the context
+ * since, or another context, must be looked up again. De-streg, KZT case:
+ * 10 commenced days x EUR 75 = 750.00, plus defence costs of KZT 1,000,000
+ * at 1 EUR = 500 KZT = 2,000.00: 2,750.00; at 400 KZT, 2,500.00: 3,250.00. */
+static void test_fx_plan_follows_context(void **state)
+{
+	(void)state;
+	static const char kz[] =
+		"{\"id\": \"kz1\", \"currency\": \"KZT\", \"as_of\": \"2026-03-01\", \"proceedings\": {\"kind\": \"criminal\","
+		" \"outcome\": \"acquitted\", \"decision_date\": \"2023-05-02\"}, \"detentions\": [{\"kind\": \"prison\","
+		" \"start\": \"2022-03-11\", \"end\": \"2022-03-20\"}], \"harms\": [{\"category\": \"legal_costs\","
+		" \"amount\": \"1000000\", \"date\": \"2022-06-01\"}]}";
+	rep_case *c = case_json(kz);
+	rep_error err;
+	rep_context *a, *b;
+	assert_int_equal(rep_context_new(&a, &err), REP_OK);
+	assert_int_equal(rep_context_new(&b, &err), REP_OK);
+	assert_int_equal(rep_context_set_fx(a, "EUR/KZT", "500", REP_DATE_NONE, NULL, &err), REP_OK);
+	assert_int_equal(rep_context_set_fx(b, "EUR/KZT", "400", REP_DATE_NONE, NULL, &err), REP_OK);
+	rep_estimate *e = NULL;
+	for (int round = 0; round < 3; round++) { /* the second round is served by the plan */
+		assert_int_equal(rep_estimate_eval(&e, a, c, "de-streg", NULL, REP_DETAIL_TOTALS, &err), REP_OK);
+		assert_string_equal(rep_estimate_total(e), "2750.00");
+		assert_int_equal(rep_estimate_warning_count(e), 1);
+		assert_int_equal(rep_estimate_refpoint_count(e), 1);
+		assert_string_equal(rep_estimate_refpoint(e, 0)->value, "500");
+		/* the same estimate under another context */
+		assert_int_equal(rep_estimate_eval(&e, b, c, "de-streg", NULL, REP_DETAIL_TOTALS, &err), REP_OK);
+		assert_string_equal(rep_estimate_total(e), "3250.00");
+		assert_string_equal(rep_estimate_refpoint(e, 0)->value, "400");
+	}
+	/* a rate set since: 1 EUR = 250 KZT makes the costs 4,000.00 */
+	assert_int_equal(rep_estimate_eval(&e, a, c, "de-streg", NULL, REP_DETAIL_TOTALS, &err), REP_OK);
+	assert_int_equal(rep_context_set_fx(a, "EUR/KZT", "250", REP_DATE_NONE, NULL, &err), REP_OK);
+	assert_int_equal(rep_estimate_eval(&e, a, c, "de-streg", NULL, REP_DETAIL_TOTALS, &err), REP_OK);
+	assert_string_equal(rep_estimate_total(e), "4750.00");
+	assert_string_equal(rep_estimate_refpoint(e, 0)->value, "250");
+	/* a context freed and another made, perhaps at the same address, with the first rate again */
+	rep_context_free(a);
+	assert_int_equal(rep_context_new(&a, &err), REP_OK);
+	assert_int_equal(rep_context_set_fx(a, "EUR/KZT", "500", REP_DATE_NONE, NULL, &err), REP_OK);
+	assert_int_equal(rep_estimate_eval(&e, a, c, "de-streg", NULL, REP_DETAIL_TOTALS, &err), REP_OK);
+	assert_string_equal(rep_estimate_total(e), "2750.00");
+	rep_estimate_free(e);
+	rep_context_free(a);
+	rep_context_free(b);
+	rep_case_free(c);
+}
+
 /* ---- 5. an unknown detail ---- */
 
 static void test_bad_detail(void **state)
@@ -1021,6 +1071,7 @@ int main(void)
 		cmocka_unit_test(test_reuse_after_failure_full),
 		cmocka_unit_test(test_reuse_after_failure_totals),
 		cmocka_unit_test(test_de_streg_by_hand),
+		cmocka_unit_test(test_fx_plan_follows_context),
 		cmocka_unit_test(test_bad_detail),
 		cmocka_unit_test(test_bad_detail_reused_reads_empty),
 	};

@@ -83,6 +83,8 @@ rep_status rep_eng_nomem(engine *g);
 const char *rep_eng_fmt_date(engine *g, rep_date d);
 const char *rep_eng_fmt_qty(engine *g, const mpq_t x);
 const char *rep_eng_fmt_money(engine *g, const mpq_t x);
+/* rep_eng_warn of a text that lives as long as the estimate (its fx plan's): not copied. */
+rep_status rep_eng_warn_kept(engine *g, const char *text);
 rep_status rep_eng_warn(engine *g, const char *text);
 rep_status rep_eng_finding(engine *g, const char *code, const char *text, const char *basis, bool bars);
 rep_status rep_eng_check_figure(engine *g, const rep_figure *f, const char *what);
@@ -92,6 +94,10 @@ rep_status rep_eng_check_bases(engine *g);
 /* refs.c: series and exchange rates, recorded with their sources */
 rep_status rep_eng_fx_rate(engine *g, const char *from, mpq_t rate, const char **text);
 rep_status rep_eng_record_tvm_points(engine *g, const rep_tvm_result *res);
+/* Start an evaluation's use of the estimate's plan of rates: made again
+ * when the context (or what is loaded in it) is not the one it was made
+ * under. After rep_estimate_reset, before the first lookup. */
+void rep_eng_fx_plan_begin(engine *g);
 
 /* options.c */
 const char *rep_eng_option_value(const engine *g, const char *name);

@@ -180,6 +180,7 @@ static rep_status estimate_eval(rep_estimate **io, const rep_context *ctx, const
 			return rep_err(err, REP_ENOMEM, NULL, "out of memory");
 		rep_arena_init(&e->arena, 8192);
 		rep_arena_init(&e->scratch, 8192);
+		rep_arena_init(&e->fx_plan.arena, 4096);
 	}
 	rep_estimate_reset(e);
 	rep_status st = REP_OK;
@@ -207,6 +208,7 @@ static rep_status estimate_eval(rep_estimate **io, const rep_context *ctx, const
 		    .as_of = rep_case_effective_as_of(c), .currency = e->currency, .record = true,
 		    .text = detail == REP_DETAIL_FULL, .q_top = REP_ENG_FX_MEMO};
 	rep_date_format(g.as_of, e->as_of);
+	rep_eng_fx_plan_begin(&g);
 	e->case_id = rep_arena_strdup(&e->arena, rep_case_id(c));
 	st = e->case_id ? compute(&g) : rep_eng_nomem(&g);
 	if (st == REP_OK && e->arena.failed)

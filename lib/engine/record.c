@@ -58,7 +58,7 @@ const char *rep_eng_fmt_money(engine *g, const mpq_t x)
 	return rep_arena_strdup(&g->e->arena, buf);
 }
 
-rep_status rep_eng_warn(engine *g, const char *text)
+static rep_status warn(engine *g, const char *text, bool copy)
 {
 	if (!g->record || !text)
 		return REP_OK;
@@ -68,11 +68,21 @@ rep_status rep_eng_warn(engine *g, const char *text)
 			return REP_OK;
 	if (GROW(e->warnings, e->n_warnings, e->cap_warnings))
 		return rep_eng_nomem(g);
-	const char *copy = rep_arena_strdup(&e->arena, text);
-	if (!copy)
+	const char *kept = copy ? rep_arena_strdup(&e->arena, text) : text;
+	if (!kept)
 		return rep_eng_nomem(g);
-	e->warnings[e->n_warnings++] = copy;
+	e->warnings[e->n_warnings++] = kept;
 	return REP_OK;
+}
+
+rep_status rep_eng_warn(engine *g, const char *text)
+{
+	return warn(g, text, true);
+}
+
+rep_status rep_eng_warn_kept(engine *g, const char *text)
+{
+	return warn(g, text, false);
 }
 
 rep_status rep_eng_finding(engine *g, const char *code, const char *text, const char *basis, bool bars)

@@ -6,6 +6,50 @@
 
 #include "engine.h"
 
+static bool ref_known(const rep_estimate *e, const char *series, const char *from, const char *date)
+{
+	for (size_t i = 0; i < e->n_refs; i++)
+		if (strcmp(e->refs[i].series, series) == 0 && strcmp(e->refs[i].from, from) == 0 &&
+		    strcmp(e->refs[i].date, date) == 0)
+			return true;
+	return false;
+}
+
+/* A point's strings copied into arena a, and the warning it brings when it
+ * is not verified and not derived (NULL: none). false when out of memory. */
+static bool ref_copy(rep_arena *a, rep_refpoint *r, const char **warning, const char *series, const char *date,
+		     const char *from, const rep_series_point *pt, bool derived)
+{
+	*r = (rep_refpoint){rep_arena_strdup(a, series), rep_arena_strdup(a, date), rep_arena_strdup(a, from),
+			    rep_arena_strdup(a, pt->value), rep_arena_strdup(a, pt->confidence ? pt->confidence : "unverified"),
+			    rep_arena_strdup(a, pt->source ? pt->source : "")};
+	*warning = NULL;
+	if (!r->series || !r->date || !r->from || !r->value || !r->confidence || !r->source)
+		return false;
+	if (derived || !pt->confidence || strcmp(pt->confidence, "verified") == 0)
+		return true;
+	*warning = rep_arena_concat(a, "reference value ", series, " ", r->value, " (in force from ", from, ") is ",
+				    r->confidence, ": ", pt->source ? r->source : "no source", (char *)NULL);
+	return *warning != NULL;
+}
+
+static rep_fx_event *plan_event(rep_fx_plan *p)
+{
+	if (p->n_ev == p->cap_ev) {
+		size_t nc = p->cap_ev ? 2 * p->cap_ev : 16;
+		rep_fx_event *v = rep_realloc(p->ev, nc * sizeof *v);
+		if (!v) {
+			p->capture_failed = true;
+			return NULL;
+		}
+		p->ev = v;
+		p->cap_ev = nc;
+	}
+	rep_fx_event *ev = &p->ev[p->n_ev++];
+	*ev = (rep_fx_event){{NULL, NULL, NULL, NULL, NULL, NULL}, NULL};
+	return ev;
+}
+
 /* `derived`: a value computed from points recorded (and warned about) on their own. */
 static rep_status record_ref_as(engine *g, const char *series, rep_date asked, const rep_series_point *pt, bool derived)
 {
@@ -15,25 +59,20 @@ static rep_status record_ref_as(engine *g, const char *series, rep_date asked, c
 	char d[REP_DATE_TEXT_SIZE], f[REP_DATE_TEXT_SIZE];
 	rep_date_format(asked, d);
 	rep_date_format(pt->from, f);
-	for (size_t i = 0; i < e->n_refs; i++)
-		if (strcmp(e->refs[i].series, series) == 0 && strcmp(e->refs[i].from, f) == 0 &&
-		    strcmp(e->refs[i].date, d) == 0)
-			return REP_OK;
+	rep_fx_plan *p = &e->fx_plan;
+	rep_fx_event *ev = p->capturing ? plan_event(p) : NULL;
+	if (ev && !ref_copy(&p->arena, &ev->ref, &ev->warning, series, d, f, pt, derived))
+		p->capture_failed = true;
+	if (ref_known(e, series, f, d))
+		return REP_OK;
 	if (GROW(e->refs, e->n_refs, e->cap_refs))
 		return rep_eng_nomem(g);
-	rep_refpoint r = {rep_arena_strdup(&e->arena, series), rep_arena_strdup(&e->arena, d),
-			  rep_arena_strdup(&e->arena, f), rep_arena_strdup(&e->arena, pt->value),
-			  rep_arena_strdup(&e->arena, pt->confidence ? pt->confidence : "unverified"),
-			  rep_arena_strdup(&e->arena, pt->source ? pt->source : "")};
-	if (!r.series || !r.date || !r.from || !r.value || !r.confidence || !r.source)
+	rep_refpoint r;
+	const char *warning;
+	if (!ref_copy(&e->arena, &r, &warning, series, d, f, pt, derived))
 		return rep_eng_nomem(g);
 	e->refs[e->n_refs++] = r;
-	if (!derived && pt->confidence && strcmp(pt->confidence, "verified") != 0) {
-		const char *b = rep_arena_concat(&e->arena, "reference value ", series, " ", r.value, " (in force from ", f,
-						 ") is ", r.confidence, ": ", pt->source ? r.source : "no source", (char *)NULL);
-		return b ? rep_eng_warn(g, b) : rep_eng_nomem(g);
-	}
-	return REP_OK;
+	return warning ? rep_eng_warn(g, warning) : REP_OK;
 }
 
 static rep_status record_ref(engine *g, const char *series, rep_date asked, const rep_series_point *pt)
@@ -55,7 +94,13 @@ static rep_status warn_stale(engine *g, const rep_series_stale *s, const rep_ser
 				   s->series, rep_eng_fmt_date(g, s->until), rep_eng_fmt_date(g, asked), pt->value, rep_eng_fmt_date(g, pt->from),
 				   fx ? "rate" : "value",
 				   fx ? "--fx FROM/TO=RATE, --fx-file or --series-file" : "--series-file");
-	return t ? rep_eng_warn(g, t) : rep_eng_nomem(g);
+	if (!t)
+		return rep_eng_nomem(g);
+	rep_fx_plan *p = &g->e->fx_plan;
+	rep_fx_event *ev = p->capturing && g->record ? plan_event(p) : NULL;
+	if (ev && !(ev->warning = rep_arena_strdup(&p->arena, t)))
+		p->capture_failed = true;
+	return rep_eng_warn(g, t);
 }
 
 rep_status rep_engine_series(void *gp, const char *series, rep_date d, mpq_t out)
@@ -195,6 +240,89 @@ static rep_status fx_lookup(engine *g, const char *from, mpq_t rate, const char 
 	return *text ? REP_OK : rep_eng_nomem(g);
 }
 
+/* ---- the estimate's plan of rates (rep_fx_plan) ---- */
+
+void rep_eng_fx_plan_begin(engine *g)
+{
+	rep_fx_plan *p = &g->e->fx_plan;
+	if (p->ctx == g->ctx && p->ctx_id == g->ctx->id && p->ctx_gen == g->ctx->generation && p->n < REP_FX_PLAN_MAX &&
+	    !p->capture_failed)
+		return;
+	/* nothing of the estimate points into the plan now: it was reset */
+	p->ctx = g->ctx;
+	p->ctx_id = g->ctx->id;
+	p->ctx_gen = g->ctx->generation;
+	p->n = p->n_ev = 0;
+	p->capture_failed = false;
+	rep_arena_reset(&p->arena);
+}
+
+/* What a lookup recorded, again: the same points and warnings in the same
+ * order, each skipped as recording skips it (a point already there). */
+static rep_status plan_replay(engine *g, const rep_fx_plan_entry *en)
+{
+	rep_estimate *e = g->e;
+	rep_status st;
+	for (size_t k = 0; k < en->n; k++) {
+		const rep_fx_event *ev = &e->fx_plan.ev[en->first + k];
+		if (!ev->ref.series) {
+			if ((st = rep_eng_warn_kept(g, ev->warning)))
+				return st;
+			continue;
+		}
+		if (ref_known(e, ev->ref.series, ev->ref.from, ev->ref.date))
+			continue;
+		if (GROW(e->refs, e->n_refs, e->cap_refs))
+			return rep_eng_nomem(g);
+		e->refs[e->n_refs++] = ev->ref;
+		if (ev->warning && (st = rep_eng_warn_kept(g, ev->warning)))
+			return st;
+	}
+	return REP_OK;
+}
+
+/* fx_lookup through the plan. Evaluations without line words (batch rows
+ * of totals, sweeps) take a rate an earlier evaluation of the estimate
+ * looked up, and replay what it recorded; words are built as before. */
+static rep_status planned_lookup(engine *g, const char *from, mpq_t rate, const char **text)
+{
+	rep_fx_plan *p = &g->e->fx_plan;
+	size_t fl = strlen(from), tl = strlen(g->currency);
+	if (g->text || fl >= sizeof p->entry[0].from || tl >= sizeof p->entry[0].to)
+		return fx_lookup(g, from, rate, text);
+	bool lax = !g->ctx->strict_data;
+	for (size_t i = 0; i < p->n; i++) {
+		const rep_fx_plan_entry *en = &p->entry[i];
+		if (en->date == g->as_of && en->lax == lax && strcmp(en->from, from) == 0 && strcmp(en->to, g->currency) == 0) {
+			mpq_set(rate, p->rate[i]);
+			*text = NULL;
+			return g->record ? plan_replay(g, en) : REP_OK;
+		}
+	}
+	if (!g->record || p->n == REP_FX_PLAN_MAX || p->capture_failed)
+		return fx_lookup(g, from, rate, text);
+	rep_fx_plan_entry *en = &p->entry[p->n];
+	en->first = p->n_ev;
+	p->capturing = true;
+	rep_status st = fx_lookup(g, from, rate, text);
+	p->capturing = false;
+	if (st || p->capture_failed) {
+		p->n_ev = en->first;
+		p->capture_failed = true; /* the plan is made again by the next evaluation */
+		return st;
+	}
+	if (p->rate_ready == p->n)
+		mpq_init(p->rate[p->rate_ready++]);
+	mpq_set(p->rate[p->n], rate);
+	memcpy(en->from, from, fl + 1);
+	memcpy(en->to, g->currency, tl + 1);
+	en->date = g->as_of;
+	en->lax = lax;
+	en->n = p->n_ev - en->first;
+	p->n++;
+	return REP_OK;
+}
+
 /* Every harm of one currency converts at one rate (as_of's): looked up,
  * recorded and worded once per evaluation, not once per harm. An entry made
  * by a pass that records nothing, or builds no words, is done again the
@@ -210,7 +338,7 @@ rep_status rep_eng_fx_rate(engine *g, const char *from, mpq_t rate, const char *
 		*text = g->text ? m->text : NULL;
 		return REP_OK;
 	}
-	rep_status st = fx_lookup(g, from, rate, text);
+	rep_status st = planned_lookup(g, from, rate, text);
 	if (st || strlen(from) >= sizeof m->from)
 		return st;
 	if (!m && g->n_fx < REP_ENG_FX_MEMO) {
