@@ -15,6 +15,7 @@
 #include "case_internal.h"
 #include "estimate_internal.h"
 #include "internal.h"
+#include "money_fast.h"
 #include "io/json.h"
 #include "io/jsonl.h"
 #include "reparations/batch.h"
@@ -119,13 +120,42 @@ const char *rep_batch_scheme(const rep_batch *b, size_t i)
 
 /* ---- subtotals per head ---- */
 
+/* The subtotal of head `head`, lines i.. (line i is its first), into out. */
+static void head_total(const rep_estimate *e, size_t i, const char *head, rep_head_total *out, mpq_t *sum, bool *ready)
+{
+	const rep_lineset *ls = &e->ls;
+	out->head = head;
+#ifdef REP_MONEY_FAST
+	/* the lines' amounts in minor units: an integer sum, printed as the rational sum would be */
+	rep_i128 minor = 0;
+	bool fast = e->places >= 0 && e->places <= 18;
+	for (size_t k = i; k < ls->n && fast; k++)
+		if (k == i || strcmp(ls->lines[k].head, head) == 0) {
+			fast = ls->nums[k].fits;
+			minor += ls->nums[k].minor; /* at most 100000 lines of |minor| < 2^63: no overflow */
+		}
+	if (fast && rep_dec_format_minor(out->amount, sizeof out->amount, minor, e->places) == REP_OK)
+		return;
+#endif
+	if (!*ready) {
+		mpq_init(*sum);
+		*ready = true;
+	}
+	mpq_set(*sum, ls->amounts[i]);
+	for (size_t k = i + 1; k < ls->n; k++)
+		if (strcmp(ls->lines[k].head, head) == 0)
+			mpq_add(*sum, *sum, ls->amounts[k]);
+	if (rep_dec_format_buf(out->amount, sizeof out->amount, *sum, e->places < 0 ? 0 : e->places, e->rounding) != REP_OK)
+		out->amount[0] = '\0';
+}
+
 size_t rep_estimate_heads(const rep_estimate *e, rep_head_total *out, size_t max)
 {
 	if (!e)
 		return 0;
 	size_t count = 0;
 	mpq_t sum;
-	mpq_init(sum);
+	bool ready = false;
 	for (size_t i = 0; i < e->ls.n; i++) {
 		const char *head = e->ls.lines[i].head;
 		bool seen = false;
@@ -133,19 +163,12 @@ size_t rep_estimate_heads(const rep_estimate *e, rep_head_total *out, size_t max
 			seen = strcmp(e->ls.lines[k].head, head) == 0;
 		if (seen)
 			continue;
-		if (count < max && out) {
-			mpq_set(sum, e->ls.amounts[i]);
-			for (size_t k = i + 1; k < e->ls.n; k++)
-				if (strcmp(e->ls.lines[k].head, head) == 0)
-					mpq_add(sum, sum, e->ls.amounts[k]);
-			out[count].head = head;
-			if (rep_dec_format_buf(out[count].amount, sizeof out[count].amount, sum, e->places < 0 ? 0 : e->places,
-					       e->rounding) != REP_OK)
-				out[count].amount[0] = '\0';
-		}
+		if (count < max && out)
+			head_total(e, i, head, &out[count], &sum, &ready);
 		count++;
 	}
-	mpq_clear(sum);
+	if (ready)
+		mpq_clear(sum);
 	return count;
 }
 

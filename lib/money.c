@@ -433,6 +433,50 @@ size_t rep_dec_format_size(const mpq_t x, int places)
 	return 1 + idig + (dec ? 1 + dec : 0) + 1;
 }
 
+/* "-1234.56" into buf from the digits of |x| * 10^dec (no leading zeros). */
+static rep_status point_digits(char *buf, size_t size, bool neg, const char *dig, size_t nd, unsigned dec)
+{
+	size_t ilen = nd > dec ? nd - dec : 1;
+	size_t total = (neg ? 1 : 0) + ilen + (dec ? 1 + dec : 0);
+	if (total + 1 > size)
+		return REP_ELIMIT;
+	char *w = buf;
+	if (neg)
+		*w++ = '-';
+	if (nd > dec) {
+		memcpy(w, dig, ilen);
+		w += ilen;
+	} else {
+		*w++ = '0';
+	}
+	if (dec) {
+		*w++ = '.';
+		/* Small values: zeros between the point and the digits. */
+		size_t lead = nd < dec ? dec - nd : 0;
+		memset(w, '0', lead);
+		w += lead;
+		size_t fl = dec - lead;
+		memcpy(w, dig + (nd - fl), fl);
+		w += fl;
+	}
+	*w = '\0';
+	return REP_OK;
+}
+
+#ifdef REP_MONEY_FAST
+rep_status rep_dec_format_minor(char *buf, size_t size, rep_i128 minor, int places)
+{
+	if (!buf || size == 0)
+		return REP_EUSAGE;
+	if (places < 0 || places > 18)
+		return REP_EINVAL;
+	char dig[48];
+	bool neg = minor < 0;
+	size_t nd = rep_u128_digits(dig, neg ? (rep_u128)0 - (rep_u128)minor : (rep_u128)minor);
+	return point_digits(buf, size, neg, dig, nd, (unsigned)places);
+}
+#endif
+
 rep_status rep_dec_format_buf(char *buf, size_t size, const mpq_t x, int places, rep_round mode)
 {
 	if (!buf || !x)
@@ -480,32 +524,7 @@ rep_status rep_dec_format_buf(char *buf, size_t size, const mpq_t x, int places,
 		mpz_get_str(dig, 10, q);
 		nd = strlen(dig);
 	}
-	size_t ilen = nd > dec ? nd - dec : 1;
-	size_t total = (neg ? 1 : 0) + ilen + (dec ? 1 + dec : 0);
-	if (total + 1 > size) {
-		st = REP_ELIMIT;
-		goto out;
-	}
-	char *w = buf;
-	if (neg)
-		*w++ = '-';
-	if (nd > dec) {
-		memcpy(w, dig, ilen);
-		w += ilen;
-	} else {
-		*w++ = '0';
-	}
-	if (dec) {
-		*w++ = '.';
-		/* Small values: zeros between the point and the digits. */
-		size_t lead = nd < dec ? dec - nd : 0;
-		memset(w, '0', lead);
-		w += lead;
-		size_t fl = dec - lead;
-		memcpy(w, dig + (nd - fl), fl);
-		w += fl;
-	}
-	*w = '\0';
+	st = point_digits(buf, size, neg, dig, nd, dec);
 out:
 	if (dig && dig != small)
 		rep_free(dig);

@@ -143,6 +143,10 @@ static inline bool rep_fast_round_scaled(rep_i128 *q, const mpq_t x, int places,
 	return true;
 }
 
+/* The amount of `minor` units of 10^-places (0..18) as rep_dec_format_buf
+ * prints it: a sum of rounded lines, printed without a rational (money.c). */
+rep_status rep_dec_format_minor(char *buf, size_t size, rep_i128 minor, int places);
+
 /* Decimal digits of m into buf (at least 40 bytes), NUL-terminated; returns the length. */
 static inline size_t rep_u128_digits(char *buf, rep_u128 m)
 {
