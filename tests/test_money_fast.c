@@ -17,6 +17,7 @@
 
 #include <gmp.h>
 
+#include "money_fast.h"
 #include "reparations.h"
 
 static uint64_t state = 0x9E3779B97F4A7C15ull;
@@ -189,10 +190,61 @@ static void test_parse_agrees(void **state_)
 	mpq_clears(a, b, NULL);
 }
 
+/* A sum of minor units printed as the rational it stands for would be. */
+static void test_format_minor(void **state_)
+{
+	(void)state_;
+#ifdef REP_MONEY_FAST
+	char a[64], b[64];
+	/* by hand: 123456 cents = 1234.56; -5 cents = -0.05; 7 yen (0 places) = 7; 0 at 3 places = 0.000 */
+	assert_int_equal(rep_dec_format_minor(a, sizeof a, 123456, 2), REP_OK);
+	assert_string_equal(a, "1234.56");
+	assert_int_equal(rep_dec_format_minor(a, sizeof a, -5, 2), REP_OK);
+	assert_string_equal(a, "-0.05");
+	assert_int_equal(rep_dec_format_minor(a, sizeof a, 7, 0), REP_OK);
+	assert_string_equal(a, "7");
+	assert_int_equal(rep_dec_format_minor(a, sizeof a, 0, 3), REP_OK);
+	assert_string_equal(a, "0.000");
+	assert_int_equal(rep_dec_format_minor(a, 5, 123456, 2), REP_ELIMIT);
+	assert_int_equal(rep_dec_format_minor(a, sizeof a, 1, 19), REP_EINVAL);
+	mpq_t q;
+	mpq_init(q);
+	for (int i = 0; i < 100000; i++) {
+		int places = (int)(next() % 19);
+		rep_i128 m = (rep_i128)(int64_t)next();
+		if (next() % 2)
+			m *= (rep_i128)(next() % 100000); /* sums of many lines pass 2^63 */
+		mpz_t num;
+		mpz_init(num);
+		rep_u128 mag = m < 0 ? (rep_u128)0 - (rep_u128)m : (rep_u128)m;
+		mpz_t lo;
+		mpz_init(lo);
+		set_u64(num, (uint64_t)(mag >> 64));
+		mpz_mul_2exp(num, num, 64);
+		set_u64(lo, (uint64_t)mag);
+		mpz_add(num, num, lo);
+		mpz_clear(lo);
+		if (m < 0)
+			mpz_neg(num, num);
+		mpq_set_num(q, num);
+		mpz_set_ui(mpq_denref(q), 1);
+		for (int k = 0; k < places; k++)
+			mpz_mul_ui(mpq_denref(q), mpq_denref(q), 10);
+		mpq_canonicalize(q);
+		mpz_clear(num);
+		assert_int_equal(rep_dec_format_minor(a, sizeof a, m, places), REP_OK);
+		assert_int_equal(rep_dec_format_buf(b, sizeof b, q, places, REP_ROUND_HALF_EVEN), REP_OK);
+		assert_string_equal(a, b);
+	}
+	mpq_clear(q);
+#endif
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_and_format_agree),
+		cmocka_unit_test(test_format_minor),
 		cmocka_unit_test(test_fixed_values),
 		cmocka_unit_test(test_parse_agrees),
 	};
