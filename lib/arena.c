@@ -28,8 +28,25 @@ void rep_arena_release(rep_arena *a)
 	a->head = NULL;
 }
 
+/* An arena reused for evaluation after evaluation that needed several
+ * blocks each time grows its block to what it used, up to this, so that
+ * it settles on one block and allocates nothing. */
+#define ARENA_GROW_MAX (256u << 10)
+
 void rep_arena_reset(rep_arena *a)
 {
+	size_t used = 0, n = 0;
+	for (rep_arena_block *b = a->head; b; b = b->next, n++)
+		used += b->used;
+	if (n > 1 && a->block_size < ARENA_GROW_MAX && used > a->block_size) {
+		size_t grown = a->block_size;
+		while (grown < used && grown < ARENA_GROW_MAX)
+			grown *= 2;
+		rep_arena_release(a);
+		a->block_size = grown;
+		a->failed = false;
+		return;
+	}
 	/* keep one block of the arena's own size (not an oversized one made
 	 * for a single long text), so a reused arena stays small */
 	rep_arena_block *keep = NULL, *b = a->head;

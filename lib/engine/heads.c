@@ -60,7 +60,7 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 	line_in in = {.head = cat, .label = category_label(h->category), .klass = REP_PECUNIARY};
 	bool words = g->text; /* the line's words are built */
 	if (h->description && words)
-		in.label = rep_arena_printf(&g->e->arena, "%s: %s", category_label(h->category), h->description);
+		in.label = rep_arena_concat(&g->e->arena, category_label(h->category), ": ", h->description, (char *)NULL);
 	if (!rule || rule->treatment == REP_TREAT_EXCLUDED) {
 		in.basis = rule && rule->basis ? rule->basis : "";
 		in.group = rule ? rule->group : NULL;
@@ -78,7 +78,7 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 	if (rule->label && !h->description)
 		in.label = rule->label;
 	else if (rule->label && words)
-		in.label = rep_arena_printf(&g->e->arena, "%s: %s", rule->label, h->description);
+		in.label = rep_arena_concat(&g->e->arena, rule->label, ": ", h->description, (char *)NULL);
 	const char *cur = g->c->currency;
 	rep_date from_date = h->date;
 	rep_date stream_end = REP_DATE_NONE; /* lost earnings: a stream of monthly losses */
@@ -90,11 +90,9 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 		in.quantity = words ? rep_eng_fmt_qty(g, months) : NULL;
 		in.unit = "month";
 		in.rate = h->monthly_text;
-		in.formula = !words ? "" : rep_arena_printf(&g->e->arena,
-					      "monthly earnings %s %s x %s months from %s to %s (a partial calendar month "
-					      "pro-rated by its days)",
-					      h->monthly_text, cur, in.quantity ? in.quantity : "?", rep_eng_fmt_date(g, h->start),
-					      rep_eng_fmt_date(g, end));
+		in.formula = !words ? "" : rep_arena_concat(&g->e->arena, "monthly earnings ", h->monthly_text, " ", cur, " x ",
+					      in.quantity ? in.quantity : "?", " months from ", rep_eng_fmt_date(g, h->start), " to ",
+					      rep_eng_fmt_date(g, end), " (a partial calendar month pro-rated by its days)", (char *)NULL);
 		stream_end = end; /* indexed month by month, each from its own date */
 	} else if (h->category == REP_HARM_LOST_EARNING_CAPACITY) {
 		if (rule->future_pv) {
@@ -111,17 +109,17 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 			in.adjustment = tr.method;
 		} else {
 			rep_q_mul(amount, h->annual, h->years);
-			in.formula = !words ? "" : rep_arena_printf(&g->e->arena, "annual %s %s x %s years, not discounted",
-						      h->annual_text, cur, h->years_text);
+			in.formula = !words ? "" : rep_arena_concat(&g->e->arena, "annual ", h->annual_text, " ", cur, " x ",
+						      h->years_text, " years, not discounted", (char *)NULL);
 		}
 	} else if (rule->treatment == REP_TREAT_COURT && !(h->present & REP_HF_AMOUNT)) {
 		in.formula = "for the court to assess";
 	} else {
 		mpq_set(amount, h->amount);
-		in.formula = !words ? "" : rep_arena_printf(&g->e->arena, "%s %s %s", rule->treatment == REP_TREAT_COURT
-										   ? "as assessed or claimed:"
-										   : "as proven:",
-					      h->amount_text, cur);
+		in.formula = !words ? "" : rep_arena_concat(&g->e->arena, rule->treatment == REP_TREAT_COURT
+										   ? "as assessed or claimed: "
+										   : "as proven: ",
+					      h->amount_text, " ", cur, (char *)NULL);
 	}
 	if (!in.formula)
 		goto oom;
@@ -180,8 +178,8 @@ static rep_status harm_line(engine *g, size_t idx, const rep_case_harm *h)
 		if (st == REP_OK && words) {
 			char nom[128];
 			rep_dec_format_buf(nom, sizeof nom, amount, 2, REP_ROUND_HALF_UP);
-			in.nominal = in.nominal ? in.nominal : rep_arena_printf(&g->e->arena, "%s %s", nom, cur);
-			in.adjustment = in.adjustment ? rep_arena_printf(&g->e->arena, "%s; %s", in.adjustment, fx_text)
+			in.nominal = in.nominal ? in.nominal : rep_arena_concat(&g->e->arena, nom, " ", cur, (char *)NULL);
+			in.adjustment = in.adjustment ? rep_arena_concat(&g->e->arena, in.adjustment, "; ", fx_text, (char *)NULL)
 						      : fx_text;
 		}
 		if (st == REP_OK)

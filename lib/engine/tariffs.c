@@ -324,8 +324,8 @@ static rep_status tariff_rate(engine *g, const rep_tariff *t, mpq_t rate, const 
 			if (g->text) {
 				char ivs[64];
 				rep_dec_format_buf(ivs, sizeof ivs, iv, 2, REP_ROUND_HALF_EVEN);
-				*rate_text = rep_arena_printf(&g->e->arena, "%s %s x %s (%s on %s)", r, t->index, ivs,
-							      t->index, rep_eng_fmt_date(g, d));
+				*rate_text = rep_arena_concat(&g->e->arena, r, " ", t->index, " x ", ivs, " (", t->index, " on ",
+							      rep_eng_fmt_date(g, d), ")", (char *)NULL);
 			}
 		}
 		g->q_top = top;
@@ -418,7 +418,7 @@ rep_status rep_eng_apply_tariff(engine *g, const rep_tariff *t)
 	const char *qty = g->text ? rep_eng_fmt_qty(g, q) : NULL;
 	const char *cur = t->rate_currency ? t->rate_currency : g->currency;
 	const char *note = periods_text;
-	if (g->text && g->credited_days > 0 && !(note = rep_arena_printf(&g->e->arena, "%s; %s", periods_text, g->credited_note))) {
+	if (g->text && g->credited_days > 0 && !(note = rep_arena_concat(&g->e->arena, periods_text, "; ", g->credited_note, (char *)NULL))) {
 		st = rep_eng_nomem(g);
 		goto out;
 	}
@@ -449,9 +449,9 @@ rep_status rep_eng_apply_tariff(engine *g, const rep_tariff *t)
 		goto out; /* a benchmark: compute() weighs it for the range */
 	if (t->rate_low || t->rate_high)
 		g->has_range = true;
-	const char *formula = !g->text ? "" : rep_arena_printf(&g->e->arena, "%s: %s %s x %s %s%s%s", t->formula ? t->formula : t->label,
-					       rate_text, cur, qty ? qty : "?", measure_words(t),
-					       fx_text ? "; " : "", fx_text ? fx_text : "");
+	const char *formula = !g->text ? "" : rep_arena_concat(&g->e->arena, t->formula ? t->formula : t->label, ": ",
+					       rate_text, " ", cur, " x ", qty ? qty : "?", " ", measure_words(t),
+					       fx_text ? "; " : "", fx_text ? fx_text : "", (char *)NULL);
 	line_in in = {.head = t->head ? t->head : "liberty", .group = t->group, .label = t->label, .basis = t->basis,
 		      .formula = formula, .quantity = qty, .unit = t->unit, .rate = rate_text, .note = note,
 		      .klass = t->klass};
