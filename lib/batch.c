@@ -401,16 +401,16 @@ static rep_status parse_date_step(axis *a, const char *s, const char *spec, rep_
 	if (*s < '0' || *s > '9')
 		goto bad;
 	unsigned long n = strtoul(s, &end, 10);
-	if (n == 0 || n > 100000)
+	bool days = *end == '\0' || strcmp(end, "d") == 0, months = strcmp(end, "m") == 0, years = strcmp(end, "y") == 0;
+	if (n == 0 || !(days || months || years))
 		goto bad;
-	if (*end == '\0' || strcmp(end, "d") == 0)
-		a->d_step = (int)n, a->d_months = false;
-	else if (strcmp(end, "m") == 0 && n <= 12 * 300)
-		a->d_step = (int)n, a->d_months = true;
-	else if (strcmp(end, "y") == 0 && n <= 300)
-		a->d_step = (int)n * 12, a->d_months = true;
-	else
-		goto bad;
+	/* the supported dates span 300 years: a longer step has one point */
+	unsigned long max = days ? 110000 : months ? 12 * 300 : 300;
+	if (n > max)
+		return rep_err(err, REP_ERANGE, NULL, "sweep: %s: the step \"%.32s\" is longer than the 300 years of supported "
+			       "dates (at most %lu%s)", spec, s, max, days ? "d" : months ? "m" : "y");
+	a->d_step = (int)(years ? n * 12 : n);
+	a->d_months = !days;
 	return REP_OK;
 bad:
 	return rep_err(err, REP_ESYNTAX, NULL, "sweep: %s: the step \"%.32s\" is not a count of days, months or years "
@@ -1240,10 +1240,10 @@ rep_status rep_sweep_run(const rep_sweep *s, rep_batch *b, rep_batch_fn fn, void
 				break;
 		}
 		if (!sc)
-			return rep_err(err, REP_ENOTFOUND, NULL, "sweep: %s: unknown scheme \"%s\"", a->path, a->opt_scheme);
+			return rep_err(err, REP_ENOTFOUND, a->path, "unknown scheme \"%s\"", a->opt_scheme);
 		if (k == n)
-			return rep_err(err, REP_ENOTFOUND, NULL, "sweep: %s: scheme %s has no option \"%s\" (`reparations "
-				       "schemes` lists them)", a->path, a->opt_scheme, a->opt_name);
+			return rep_err(err, REP_ENOTFOUND, a->path, "scheme %s has no option \"%s\" (`reparations schemes` "
+				       "lists them)", a->opt_scheme, a->opt_name);
 	}
 	run r = {.b = b, .kind = SRC_SWEEP, .sw = s, .fn = fn, .user = user};
 	return execute(&r, err);

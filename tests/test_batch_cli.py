@@ -413,6 +413,28 @@ class TestSweep(unittest.TestCase):
             rc, out, err = run("sweep", p, "--scheme", "jp-cca", "--vary", "option:jp-cca.nope=1:2:1")
             self.assertEqual((rc, out), (2, ""), err)
             self.assertIn('scheme jp-cca has no option "nope"', err)
+            # ... and named against --vary, not against the case file
+            self.assertIn("reparations: --vary: option:jp-cca.nope: ", err)
+            self.assertNotIn(p, err)
+            # a step longer than the supported dates is too long, not "not a count"
+            rc, out, err = run("sweep", p, "--scheme", "de-streg", "--vary", "as_of=2020-01-01:2025-01-01:3000y")
+            self.assertEqual((rc, out), (2, ""), err)
+            self.assertIn('the step "3000y" is longer than the 300 years of supported dates (at most 300y)', err)
+            rc, out, err = run("sweep", p, "--scheme", "de-streg", "--vary", "as_of=2020-01-01:2025-01-01:3x")
+            self.assertIn('the step "3x" is not a count of days, months or years', err)
+            # --fail-fast: the sweep stops at its first failed row. The start steps by 2 days from 2023-03-01 to
+            # 03-09; the custody ends on 03-05, so 03-01, 03-03 and 03-05 are ok (5, 3 and 1 days x 75) and 03-07
+            # is the first invalid point: four rows, not five
+            rc, out, err = run("sweep", p, "--scheme", "de-streg", "--vary",
+                               "detentions[0].start=2023-03-01:2023-03-09:2d", "--fail-fast", "--format", "jsonl")
+            self.assertEqual(rc, 2, err)
+            r = [json.loads(x) for x in out.splitlines()]
+            self.assertEqual([x["status"] for x in r], ["ok", "ok", "ok", "invalid"])
+            self.assertEqual([x["total"] for x in r[:3]], ["375.00", "225.00", "75.00"])
+            self.assertIn("stopped at the first failure: --fail-fast", err)
+            rc, out, err = run("sweep", p, "--scheme", "de-streg", "--vary",
+                               "detentions[0].start=2023-03-01:2023-03-09:2d", "--format", "jsonl")
+            self.assertEqual(len(out.splitlines()), 5)
 
 
     def test_fx_file_and_strict_data(self):

@@ -627,7 +627,7 @@ static int parse_args(args *a, int argc, char **argv, rep_context *ctx, rep_opti
 			if (a->n_vary == REP_SWEEP_MAX_AXES)
 				return cli_fail("--vary", REP_ELIMIT, "more than 8 axes");
 			a->vary[a->n_vary++] = v;
-		} else if (strcmp(s, "--fail-fast") == 0 && !sweep) {
+		} else if (strcmp(s, "--fail-fast") == 0) {
 			a->fail_fast = true;
 		} else if (strcmp(s, "--quiet") == 0 || strcmp(s, "-q") == 0) {
 			a->quiet = true;
@@ -839,7 +839,8 @@ int cli_sweep(int argc, char **argv, rep_context *ctx, rep_options *opts)
 		"  At most 8 axes and 1000000 grid points. Columns: the axes, then as `reparations batch`.\n"
 		"\n"
 		"  --scheme ID, --schemes ID,ID, --all, --option, --format csv|jsonl, --fields totals|lines,\n"
-		"  --jobs N, --quiet, --fx, --fx-file, --series-file, --scheme-file, --strict-data, -o FILE:\n"
+		"  --jobs N, --fail-fast, --quiet, --fx, --fx-file, --series-file, --scheme-file, --strict-data,\n"
+		"  -o FILE:\n"
 		"  as for `reparations batch`\n";
 	args a = {0};
 	int rc = parse_args(&a, argc, argv, ctx, opts, true, help);
@@ -883,14 +884,18 @@ int cli_sweep(int argc, char **argv, rep_context *ctx, rep_options *opts)
 	rep_batch_set_jobs(b, a.jobs);
 	/* rows of totals need no words of the lines: the engine builds none */
 	rep_batch_set_detail(b, a.fields == FIELDS_LINES ? REP_DETAIL_FULL : REP_DETAIL_TOTALS);
-	job j = {.input = a.input, .format = a.format, .fields = a.fields, .quiet = a.quiet, .sweep = sw, .in_size = -1,
-		 .what = "points", .total = rep_sweep_point_count(sw)};
+	job j = {.input = a.input, .format = a.format, .fields = a.fields, .fail_fast = a.fail_fast, .quiet = a.quiet,
+		 .sweep = sw, .in_size = -1, .what = "points", .total = rep_sweep_point_count(sw)};
 	j.progress = !a.quiet && isatty(STDERR_FILENO);
 	clock_gettime(CLOCK_MONOTONIC, &j.t0);
 	j.last = j.t0;
 	if ((rc = open_output(&j, a.output)) == 0) {
 		header(&j);
 		st = rep_sweep_run(sw, b, on_row, &j, &err);
+		/* an axis refused before any row (an option its scheme lacks) is the --vary's fault, not the case's */
+		for (size_t i = 0; st && j.rows == 0 && i < rep_sweep_axis_count(sw); i++)
+			if (strcmp(err.path, rep_sweep_axis_path(sw, i)) == 0)
+				j.input = "--vary";
 		rc = finish_job(&j, &a, st, &err, "points");
 	}
 	rep_batch_free(b);
