@@ -10,7 +10,7 @@
  *   eval_totals_ns.S the same with REP_DETAIL_TOTALS: no words for lines, as batch rows of totals
  *   batch1_ns      rep_batch_run over the parsed cases, all schemes, rows of totals, --jobs 1 (batch1_wall_ns: wall clock)
  *   batch2_wall_ns the same with 2 threads, wall clock (batch2_ns: the calling thread's CPU time)
- *   sweep_ns       rep_sweep_run (rows of totals): the first EUR case, detentions[0].end stepped by one day, 2000 points x de-streg
+ *   sweep_ns       rep_sweep_run (rows of totals): the first EUR case, detentions[0].end stepped by one day, 2000 points x de-streg, best of 5
  *   one_ns.S       one estimate of the 580-byte example case (bench_estimate's) under S
  * Times are the calling thread's CPU time unless named wall. Timings only,
  * never money: the doubles below are nanoseconds. */
@@ -208,11 +208,18 @@ int main(int argc, char **argv)
 			fprintf(stderr, "%s\n", err.message);
 			return 1;
 		}
+		/* a run takes a few milliseconds: the best of 5 */
 		size_t counts[2] = {0, 0};
-		t0 = now_ns();
-		rep_sweep_run(sw, b, count_row, counts, &err);
-		t1 = now_ns();
-		printf("sweep_ns %.0f\nsweep_rows %zu\nsweep_failed %zu\nsweep_case %s\n", t1 - t0, counts[0] + counts[1],
+		double best_sweep = 0;
+		for (int rep = 0; rep < 5; rep++) {
+			counts[0] = counts[1] = 0;
+			t0 = now_ns();
+			rep_sweep_run(sw, b, count_row, counts, &err);
+			t1 = now_ns();
+			if (rep == 0 || t1 - t0 < best_sweep)
+				best_sweep = t1 - t0;
+		}
+		printf("sweep_ns %.0f\nsweep_rows %zu\nsweep_failed %zu\nsweep_case %s\n", best_sweep, counts[0] + counts[1],
 		       counts[1], rep_case_id(cases[i]));
 		rep_sweep_free(sw);
 		break;

@@ -101,6 +101,16 @@ struct rep_estimate {
 	rep_range_item *range_items;
 	size_t n_range_items, cap_range_items;
 	rep_fx_plan fx_plan;     /* kept by rep_estimate_reset */
+	/* the last evaluation's scheme, kept for the next one of the same id in
+	 * the same context (and generation), and the minor units of the last
+	 * currency looked up */
+	struct {
+		const rep_context *ctx;
+		uint64_t ctx_id, ctx_gen;
+		const rep_scheme_def *def;
+		char currency[4];
+		int places;
+	} last;
 
 	const char *total, *total_pecuniary, *total_non_pecuniary, *total_if_eligible;
 	const char *per_day;

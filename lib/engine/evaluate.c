@@ -21,6 +21,38 @@ rep_status rep_eng_compute_lines(engine *g)
 	return REP_OK;
 }
 
+/* The total, pecuniary and non-pecuniary sums of the lines in minor units,
+ * when every line's amount fits (see rep_line_num). */
+static bool sums_minor(const rep_estimate *e, int64_t out[3])
+{
+	const rep_lineset *ls = &e->ls;
+	if (e->places < 0 || e->places > 18)
+		return false;
+	int64_t s[2] = {0, 0}; /* non-pecuniary, pecuniary */
+	for (size_t i = 0; i < ls->n; i++)
+		if (!ls->nums[i].fits || __builtin_add_overflow(s[ls->nums[i].pecuniary], ls->nums[i].minor,
+								 &s[ls->nums[i].pecuniary]))
+			return false;
+	if (__builtin_add_overflow(s[0], s[1], &out[0]))
+		return false;
+	out[1] = s[1];
+	out[2] = s[0];
+	return true;
+}
+
+/* Amount x, or its minor units m when `fast`, as text. */
+static const char *money_text(engine *g, bool fast, int64_t m, const mpq_t x)
+{
+#ifdef REP_MONEY_FAST
+	char buf[64];
+	if (fast)
+		return rep_dec_format_minor(buf, sizeof buf, m, g->e->places) ? NULL : rep_arena_strdup(&g->e->arena, buf);
+#else
+	(void)fast, (void)m;
+#endif
+	return rep_eng_fmt_money(g, x);
+}
+
 static rep_status finish(engine *g)
 {
 	rep_estimate *e = g->e;
@@ -33,17 +65,23 @@ static rep_status finish(engine *g)
 	if (!d)
 		return rep_eng_nomem(g);
 	rep_status st = REP_OK;
+	/* sums of rounded lines in minor units print as their rationals would, with no rational */
+	int64_t m[3] = {0, 0, 0};
+	bool fast = sums_minor(e, m);
 	rep_eng_sum_lines(e, t, -1);
-	e->total_if_eligible = g->no_would_be ? "" : rep_eng_fmt_money(g, t);
+	e->total_if_eligible = g->no_would_be ? "" : money_text(g, fast, m[0], t);
 	if (!e->eligible) {
 		rep_eng_clear_lines(e);
 		mpq_set_ui(t, 0, 1);
+		m[0] = m[1] = m[2] = 0;
 	}
-	rep_eng_sum_lines(e, p, REP_PECUNIARY);
-	rep_eng_sum_lines(e, np, REP_NON_PECUNIARY);
-	e->total = rep_eng_fmt_money(g, t);
-	e->total_pecuniary = rep_eng_fmt_money(g, p);
-	e->total_non_pecuniary = rep_eng_fmt_money(g, np);
+	if (!fast) {
+		rep_eng_sum_lines(e, p, REP_PECUNIARY);
+		rep_eng_sum_lines(e, np, REP_NON_PECUNIARY);
+	}
+	e->total = money_text(g, fast, m[0], t);
+	e->total_pecuniary = money_text(g, fast, m[1], p);
+	e->total_non_pecuniary = money_text(g, fast, m[2], np);
 	if (e->days > 0) {
 		mpq_set_si(d, e->days, 1);
 		rep_q_div(d, t, d);
@@ -161,6 +199,14 @@ mpq_ptr rep_eng_qn(engine *g, unsigned n)
 	return x;
 }
 
+/* The scheme of the estimate's last evaluation is the one asked for now:
+ * same id, same context, nothing loaded into it since. */
+static bool same_scheme(const rep_estimate *e, const rep_context *ctx, const char *id)
+{
+	return e->last.def && e->last.ctx == ctx && e->last.ctx_id == ctx->id && e->last.ctx_gen == ctx->generation &&
+	       strcmp(e->last.def->id, id) == 0;
+}
+
 /* Into *io, reused or new; an estimate this call made is freed on failure. */
 static rep_status estimate_eval(rep_estimate **io, const rep_context *ctx, const rep_case *c, const char *scheme_id,
 				const rep_options *opts, rep_detail detail, rep_error *err)
@@ -184,7 +230,7 @@ static rep_status estimate_eval(rep_estimate **io, const rep_context *ctx, const
 	}
 	rep_estimate_reset(e);
 	rep_status st = REP_OK;
-	const rep_scheme_def *def = rep_scheme_def_find(ctx, scheme_id);
+	const rep_scheme_def *def = same_scheme(e, ctx, scheme_id) ? e->last.def : rep_scheme_def_find(ctx, scheme_id);
 	if (!def) {
 		st = rep_scheme_unknown(ctx, scheme_id, err);
 		goto fail;
@@ -199,10 +245,20 @@ static rep_status estimate_eval(rep_estimate **io, const rep_context *ctx, const
 		goto fail;
 	}
 	int places = 2;
-	if (rep_currency_minor_units(e->currency, &places) != REP_OK) {
+	size_t cl = strlen(e->currency);
+	if (e->last.currency[0] && strcmp(e->last.currency, e->currency) == 0) {
+		places = e->last.places; /* a code's minor units are the ISO table's, whatever the context */
+	} else if (rep_currency_minor_units(e->currency, &places) != REP_OK) {
 		st = rep_err(err, REP_EINVAL, NULL, "scheme %s: unknown currency %s", def->id, e->currency);
 		goto fail;
+	} else if (cl < sizeof e->last.currency) {
+		memcpy(e->last.currency, e->currency, cl + 1);
+		e->last.places = places;
 	}
+	e->last.ctx = ctx;
+	e->last.ctx_id = ctx->id;
+	e->last.ctx_gen = ctx->generation;
+	e->last.def = def;
 	e->places = def->places >= 0 ? def->places : places;
 	engine g = {.ctx = ctx, .c = c, .def = def, .opts = opts, .e = e, .err = err,
 		    .as_of = rep_case_effective_as_of(c), .currency = e->currency, .record = true,
