@@ -1020,6 +1020,49 @@ static void test_fx_plan_follows_context(void **state)
 	rep_case_free(c);
 }
 
+/* A reused estimate keeps the scheme it found for the next evaluation of
+ * the same id; a scheme loaded since under that id replaces it. Custody
+ * 2024-01-01..20: 20 commenced days x EUR 40 = 800.00, then x 60 = 1,200.00. */
+static void test_scheme_reloaded_under_its_id(void **state)
+{
+	(void)state;
+	static const char scheme[] =
+		"{\"id\": \"reload-check\", \"name\": \"Reload check\", \"currency\": \"EUR\", \"status\": \"scenario\","
+		" \"rounding\": \"half_up\", \"proc_kinds\": [\"criminal\"], \"qualifying\": [{\"outcomes\": [\"acquitted\"],"
+		" \"text\": \"acquittal qualifies\", \"basis\": \"s.1\"}], \"tariffs\": [{\"label\": \"Custody\","
+		" \"kinds\": [\"pretrial_custody\"], \"measure\": \"days\", \"daycount\": \"commenced\","
+		" \"rate\": {\"value\": \"%s\", \"confidence\": \"verified\", \"source\": \"s.3\"}, \"basis\": \"s.3\"}],"
+		" \"citations\": [{\"instrument\": \"Hand Act\", \"article\": \"s.3\"}]}";
+	static const char kase[] =
+		"{\"id\": \"h\", \"currency\": \"EUR\", \"as_of\": \"2025-01-01\", \"proceedings\": {\"kind\": \"criminal\","
+		" \"outcome\": \"acquitted\", \"decision_date\": \"2024-06-01\"}, \"detentions\": [{\"kind\": \"pretrial_custody\","
+		" \"start\": \"2024-01-01\", \"end\": \"2024-01-20\"}]}";
+	rep_context *x;
+	rep_error err;
+	assert_int_equal(rep_context_new(&x, &err), REP_OK);
+	char json[1024];
+	snprintf(json, sizeof json, scheme, "40");
+	assert_int_equal(rep_context_load_scheme(x, json, strlen(json), &err), REP_OK);
+	rep_case *c = case_json(kase);
+	rep_estimate *e = NULL;
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(rep_estimate_eval(&e, x, c, "reload-check", NULL, REP_DETAIL_TOTALS, &err), REP_OK);
+		assert_string_equal(rep_estimate_total(e), "800.00");
+	}
+	snprintf(json, sizeof json, scheme, "60");
+	assert_int_equal(rep_context_load_scheme(x, json, strlen(json), &err), REP_OK);
+	assert_int_equal(rep_estimate_eval(&e, x, c, "reload-check", NULL, REP_DETAIL_TOTALS, &err), REP_OK);
+	assert_string_equal(rep_estimate_total(e), "1200.00");
+	/* another scheme through the same estimate, and back */
+	assert_int_equal(rep_estimate_eval(&e, x, c, "de-streg", NULL, REP_DETAIL_TOTALS, &err), REP_OK);
+	assert_string_equal(rep_estimate_total(e), "1500.00"); /* 20 commenced days x EUR 75 */
+	assert_int_equal(rep_estimate_eval(&e, x, c, "reload-check", NULL, REP_DETAIL_TOTALS, &err), REP_OK);
+	assert_string_equal(rep_estimate_total(e), "1200.00");
+	rep_estimate_free(e);
+	rep_case_free(c);
+	rep_context_free(x);
+}
+
 /* ---- 5. an unknown detail ---- */
 
 static void test_bad_detail(void **state)
@@ -1072,6 +1115,7 @@ int main(void)
 		cmocka_unit_test(test_reuse_after_failure_totals),
 		cmocka_unit_test(test_de_streg_by_hand),
 		cmocka_unit_test(test_fx_plan_follows_context),
+		cmocka_unit_test(test_scheme_reloaded_under_its_id),
 		cmocka_unit_test(test_bad_detail),
 		cmocka_unit_test(test_bad_detail_reused_reads_empty),
 	};
