@@ -49,6 +49,25 @@ static void set_num(rep_estimate *e, size_t i)
 	n->fits = true;
 }
 
+/* Line i's amount `exact` rounded and in minor units in one step, as
+ * rep_dec_round and set_num would make them, when it fits in 64 bits. */
+static bool round_fast(rep_estimate *e, size_t i, const mpq_t exact)
+{
+#ifdef REP_MONEY_FAST
+	rep_i128 q;
+	if (e->places < 0 || e->places > 18 || !rep_fast_round_scaled(&q, exact, e->places, e->rounding) ||
+	    q < -(rep_i128)INT64_MAX || q > (rep_i128)INT64_MAX)
+		return false;
+	rep_mpq_set_u64(e->ls.amounts[i], q < 0, (uint64_t)(q < 0 ? -q : q), rep_pow10_u64[e->places]);
+	e->ls.nums[i].minor = (int64_t)q;
+	e->ls.nums[i].fits = true;
+	return true;
+#else
+	(void)e, (void)i, (void)exact;
+	return false;
+#endif
+}
+
 /* Add a line; `exact` is rounded here, once. The words the line borrows
  * (head, group, label, basis, formula, quantity, unit) are static, the
  * scheme's, or in the estimate's arena; rate, nominal, adjustment and note
@@ -66,9 +85,15 @@ rep_status rep_eng_add_line(engine *g, const line_in *in, const mpq_t exact)
 		mpq_init(ls->amounts[i]);
 		ls->ready++;
 	}
-	rep_dec_round(ls->amounts[i], exact, e->places, e->rounding);
 	ls->n++;
-	set_num(e, i);
+	if (mpq_sgn(exact) == 0) { /* a head the scheme does not pay, a barred line: nothing to round */
+		mpq_set_ui(ls->amounts[i], 0, 1);
+		ls->nums[i].minor = 0;
+		ls->nums[i].fits = e->places >= 0 && e->places <= 18;
+	} else if (!round_fast(e, i, exact)) {
+		rep_dec_round(ls->amounts[i], exact, e->places, e->rounding);
+		set_num(e, i);
+	}
 	ls->nums[i].pecuniary = in->klass == REP_PECUNIARY;
 	rep_line *l = &ls->lines[i];
 	*l = (rep_line){
