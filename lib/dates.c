@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "rational.h"
 #include "reparations/dates.h"
 
 #define YEAR_MIN 1900
@@ -318,9 +319,10 @@ rep_status rep_months_and_days(rep_date start, rep_date end, int32_t *months, in
 
 void rep_yearfrac_act365(mpq_t out, int32_t days)
 {
-	mpz_set_si(mpq_numref(out), days);
-	mpz_set_ui(mpq_denref(out), 365);
-	mpq_canonicalize(out);
+	/* a tariff of years counts them for every period: reduced by machine gcd, not GMP's */
+	rep_q_set_frac(out, (unsigned long)(days < 0 ? -(int64_t)days : days), 365);
+	if (days < 0)
+		mpq_neg(out, out);
 }
 
 void rep_yearfrac_act36525(mpq_t out, int32_t days)
