@@ -26,6 +26,8 @@ void rep_estimate_free(rep_estimate *e)
 	rep_free(e->range_items);
 	for (unsigned i = 0; i < e->q_ready; i++)
 		mpq_clear(e->q[i]);
+	for (unsigned i = 0; i < e->figures_ready; i++)
+		mpq_clear(e->figure[i].value);
 	for (unsigned i = 0; i < e->fx_plan.rate_ready; i++)
 		mpq_clear(e->fx_plan.rate[i]);
 	rep_free(e->fx_plan.ev);

@@ -111,6 +111,14 @@ struct rep_estimate {
 		char currency[4];
 		int places;
 	} last;
+	/* figures of that scheme's data (rates, caps, thresholds) as parsed, by
+	 * the address of their text: the scheme's, so stable while it is kept */
+#define REP_FIGURES_KEPT 16
+	struct {
+		const char *text;
+		mpq_t value;
+	} figure[REP_FIGURES_KEPT];
+	unsigned n_figures, figures_ready;
 
 	const char *total, *total_pecuniary, *total_non_pecuniary, *total_if_eligible;
 	const char *per_day;

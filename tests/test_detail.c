@@ -1058,6 +1058,16 @@ static void test_scheme_reloaded_under_its_id(void **state)
 	assert_string_equal(rep_estimate_total(e), "1500.00"); /* 20 commenced days x EUR 75 */
 	assert_int_equal(rep_estimate_eval(&e, x, c, "reload-check", NULL, REP_DETAIL_TOTALS, &err), REP_OK);
 	assert_string_equal(rep_estimate_total(e), "1200.00");
+	/* a new context, whose scheme text may well sit where the freed one's did */
+	for (int round = 0; round < 4; round++) {
+		const char *rate = round % 2 ? "60" : "40";
+		rep_context_free(x);
+		assert_int_equal(rep_context_new(&x, &err), REP_OK);
+		snprintf(json, sizeof json, scheme, rate);
+		assert_int_equal(rep_context_load_scheme(x, json, strlen(json), &err), REP_OK);
+		assert_int_equal(rep_estimate_eval(&e, x, c, "reload-check", NULL, REP_DETAIL_TOTALS, &err), REP_OK);
+		assert_string_equal(rep_estimate_total(e), round % 2 ? "1200.00" : "800.00");
+	}
 	rep_estimate_free(e);
 	rep_case_free(c);
 	rep_context_free(x);

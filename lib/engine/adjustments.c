@@ -139,7 +139,7 @@ rep_status rep_eng_annuity(engine *g)
 			rep_q_add(pv, pv, e->ls.amounts[i]);
 	rep_status st = a->years_option ? rep_eng_option_number(g, a->years_option, years) : REP_OK;
 	if (st == REP_OK)
-		st = rep_dec_parse(rate, a->rate.value ? a->rate.value : "0", g->err);
+		st = rep_eng_figure(g, a->rate.value ? a->rate.value : "0", rate);
 	char pvs[64];
 	rep_dec_format_buf(pvs, sizeof pvs, pv, e->places, e->rounding);
 	mpq_set_ui(monthly, 100, 1);
@@ -198,9 +198,9 @@ rep_status rep_eng_late_interest(engine *g)
 		st = rep_err(g->err, REP_ERANGE, li->days_option, "%s days of delay: give 0 to %ld (a delay starting "
 			     "on or after 1900-01-01)", rep_eng_option_value(g, li->days_option), (long)g->as_of - REP_DATE_MIN);
 	if (st == REP_OK && !li->series)
-		st = rep_dec_parse(rate, li->rate.value ? li->rate.value : "0", g->err);
+		st = rep_eng_figure(g, li->rate.value ? li->rate.value : "0", rate);
 	if (st == REP_OK)
-		st = rep_dec_parse(margin, li->margin.value ? li->margin.value : "0", g->err);
+		st = rep_eng_figure(g, li->margin.value ? li->margin.value : "0", margin);
 	const char *rule = rep_arena_printf(&e->arena, "%s + %s points", li->series ? li->series : li->rate.value,
 					    li->margin.value ? li->margin.value : "0");
 	const char *formula = li->formula ? li->formula : li->label;

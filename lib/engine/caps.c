@@ -15,7 +15,7 @@ rep_status rep_eng_per_year_cap(engine *g, const rep_head *rule, const rep_case_
 	rep_date end = h->end != REP_DATE_NONE ? h->end : g->as_of;
 	mpq_t cap, base, nominal, scale, piece, months, sum;
 	mpq_inits(cap, base, nominal, scale, piece, months, sum, NULL);
-	rep_status st = rep_dec_parse(cap, rule->per_year_cap.value, g->err);
+	rep_status st = rep_eng_figure(g, rule->per_year_cap.value, cap);
 	const char *capt = rule->per_year_cap.value;
 	if (st == REP_OK && rule->per_year_cap_index) {
 		if ((st = rep_engine_series(g, rule->per_year_cap_index, g->as_of, base)) == REP_OK) {
@@ -95,7 +95,7 @@ rep_status rep_eng_caps(engine *g)
 			return st;
 		mpq_t cap, sum, adj;
 		mpq_inits(cap, sum, adj, NULL);
-		if ((st = rep_dec_parse(cap, c->amount.value, g->err)) == REP_OK && c->index) {
+		if ((st = rep_eng_figure(g, c->amount.value, cap)) == REP_OK && c->index) {
 			mpq_t iv;
 			mpq_init(iv);
 			st = rep_engine_series(g, c->index, rep_eng_basis_date(g, c->version_at), iv);

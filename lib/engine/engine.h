@@ -83,6 +83,10 @@ rep_status rep_eng_nomem(engine *g);
 const char *rep_eng_fmt_date(engine *g, rep_date d);
 const char *rep_eng_fmt_qty(engine *g, const mpq_t x);
 const char *rep_eng_fmt_money(engine *g, const mpq_t x);
+/* The value of a figure of the scheme's data (a rate, cap, threshold:
+ * text the scheme owns, never a user's option), parsed once for all the
+ * evaluations of the estimate under that scheme. Errors as rep_dec_parse. */
+rep_status rep_eng_figure(engine *g, const char *text, mpq_t out);
 /* rep_eng_warn of a text that lives as long as the estimate (its fx plan's): not copied. */
 rep_status rep_eng_warn_kept(engine *g, const char *text);
 rep_status rep_eng_warn(engine *g, const char *text);

@@ -230,7 +230,10 @@ static rep_status estimate_eval(rep_estimate **io, const rep_context *ctx, const
 	}
 	rep_estimate_reset(e);
 	rep_status st = REP_OK;
-	const rep_scheme_def *def = same_scheme(e, ctx, scheme_id) ? e->last.def : rep_scheme_def_find(ctx, scheme_id);
+	bool same = same_scheme(e, ctx, scheme_id);
+	const rep_scheme_def *def = same ? e->last.def : rep_scheme_def_find(ctx, scheme_id);
+	if (!same)
+		e->n_figures = 0; /* they were another scheme's, or of a context since loaded into or freed */
 	if (!def) {
 		st = rep_scheme_unknown(ctx, scheme_id, err);
 		goto fail;

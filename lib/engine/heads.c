@@ -240,7 +240,7 @@ rep_status rep_eng_harms(engine *g)
 			return rep_eng_nomem(g);
 		rep_eng_sum_lines(g->e, sum, REP_PECUNIARY);
 		/* liberty tariffs of the pecuniary class do not count toward the threshold */
-		st = rep_dec_parse(thr, g->def->pecuniary_threshold.value, g->err);
+		st = rep_eng_figure(g, g->def->pecuniary_threshold.value, thr);
 		if (st == REP_OK && mpq_sgn(sum) > 0 && mpq_cmp(sum, thr) <= 0) {
 			const char *note = NULL;
 			if (g->text) {

@@ -58,6 +58,24 @@ const char *rep_eng_fmt_money(engine *g, const mpq_t x)
 	return rep_arena_strdup(&g->e->arena, buf);
 }
 
+rep_status rep_eng_figure(engine *g, const char *text, mpq_t out)
+{
+	rep_estimate *e = g->e;
+	for (unsigned i = 0; i < e->n_figures; i++)
+		if (e->figure[i].text == text) {
+			mpq_set(out, e->figure[i].value);
+			return REP_OK;
+		}
+	rep_status st = rep_dec_parse(out, text, g->err);
+	if (st || e->n_figures == REP_FIGURES_KEPT)
+		return st;
+	if (e->figures_ready == e->n_figures)
+		mpq_init(e->figure[e->figures_ready++].value);
+	e->figure[e->n_figures].text = text;
+	mpq_set(e->figure[e->n_figures++].value, out);
+	return REP_OK;
+}
+
 static rep_status warn(engine *g, const char *text, bool copy)
 {
 	if (!g->record || !text)

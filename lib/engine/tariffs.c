@@ -293,11 +293,11 @@ static bool period_quantity(const rep_tariff *t, rep_date s, rep_date e, rep_dat
 /* Rate of a tariff in this pass, in the scheme's currency (index applied). */
 static rep_status tariff_rate(engine *g, const rep_tariff *t, mpq_t rate, const char **rate_text, const char **fx_text)
 {
-	const char *r = t->rate.value;
+	const char *r = t->rate.value, *user = NULL;
 	if (t->rate_option) {
 		const char *v = rep_eng_option_value(g, t->rate_option);
 		if (v)
-			r = v;
+			r = user = v;
 	}
 	if (g->pass == PASS_LOW && t->rate_low)
 		r = t->rate_low;
@@ -307,7 +307,7 @@ static rep_status tariff_rate(engine *g, const rep_tariff *t, mpq_t rate, const 
 		r = "0";
 	if (!r)
 		return rep_err(g->err, REP_EINVAL, NULL, "scheme %s: tariff \"%s\" has no rate", g->def->id, t->label);
-	rep_status st = rep_dec_parse(rate, r, g->err);
+	rep_status st = r == user ? rep_dec_parse(rate, r, g->err) : rep_eng_figure(g, r, rate);
 	if (st)
 		return rep_err_at(g->err, t->label);
 	*rate_text = r;
@@ -424,7 +424,7 @@ rep_status rep_eng_apply_tariff(engine *g, const rep_tariff *t)
 	}
 	if (t->cap.value) {
 		mpq_ptr cap = x; /* the quantities are summed: x is free */
-		if ((st = rep_dec_parse(cap, t->cap.value, g->err)) == REP_OK && t->index) {
+		if ((st = rep_eng_figure(g, t->cap.value, cap)) == REP_OK && t->index) {
 			mpq_ptr iv = rep_eng_q(g);
 			if (!iv) {
 				st = rep_eng_nomem(g);
