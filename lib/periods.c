@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 #include "reparations/dates.h"
@@ -103,11 +104,11 @@ rep_status rep_periods_merge(rep_period *out, size_t *n_out, const rep_period *i
 	/* rank 0 is the most severe kind present; ties go to the lower kind
 	 * number. Only the kinds present are ranked: a case has two or three,
 	 * and ranking all 64 cost more than the rest of the merge. */
-	bool present[N_KINDS] = {false};
+	uint64_t present = 0;
 	int kinds[N_KINDS], n_kinds = 0, by_rank[N_KINDS], rank[N_KINDS];
 	for (size_t i = 0; i < n_in; i++)
-		if (!present[in[i].kind]) {
-			present[in[i].kind] = true;
+		if (!(present & (UINT64_C(1) << in[i].kind))) {
+			present |= UINT64_C(1) << in[i].kind;
 			kinds[n_kinds++] = in[i].kind;
 		}
 	for (int a = 0; a < n_kinds; a++) {
@@ -145,21 +146,22 @@ rep_status rep_periods_merge(rep_period *out, size_t *n_out, const rep_period *i
 		qsort(ev, 2 * n_in, sizeof *ev, event_cmp);
 	}
 
-	size_t count[N_KINDS] = {0};
+	size_t count[N_KINDS]; /* by rank: only the kinds present have one */
+	memset(count, 0, (size_t)n_kinds * sizeof count[0]);
 	uint64_t active = 0; /* bit r: some period of kind by_rank[r] covers the day */
 	size_t n = 0;
 	for (size_t i = 0; i < 2 * n_in;) {
 		rep_date day = ev[i].day;
 		for (; i < 2 * n_in && ev[i].day == day; i++) {
-			int k = ev[i].kind;
+			int r = rank[ev[i].kind];
 			if (ev[i].delta > 0)
-				count[k]++;
+				count[r]++;
 			else
-				count[k]--;
-			if (count[k])
-				active |= UINT64_C(1) << rank[k];
+				count[r]--;
+			if (count[r])
+				active |= UINT64_C(1) << r;
 			else
-				active &= ~(UINT64_C(1) << rank[k]);
+				active &= ~(UINT64_C(1) << r);
 		}
 		/* the last event is a leave, so active is empty there and i < 2*n_in below */
 		if (!active)
