@@ -68,7 +68,16 @@ rep_date rep_case_effective_as_of(const rep_case *c)
 	return c->as_of != REP_DATE_NONE ? c->as_of : rep_today();
 }
 
-static void case_defaults(rep_case *c);
+static void case_defaults(rep_case *c)
+{
+	c->as_of = REP_DATE_NONE;
+	c->proc_kind = REP_PROC_CRIMINAL;
+	c->outcome = REP_OUT_PENDING;
+	c->decision_date = c->notice_date = c->application_date = REP_DATE_NONE;
+	c->torture_recognised = REP_DATE_NONE;
+	c->convicted = c->retrial = c->certificate = REP_FACT_UNKNOWN;
+	c->conviction_date = REP_DATE_NONE;
+}
 
 rep_status rep_case_new(rep_case **out)
 {
@@ -95,17 +104,6 @@ void rep_case_reset(rep_case *c)
 	c->pardon_ground = 0;
 	c->n_det = c->n_harms = 0;
 	case_defaults(c);
-}
-
-static void case_defaults(rep_case *c)
-{
-	c->as_of = REP_DATE_NONE;
-	c->proc_kind = REP_PROC_CRIMINAL;
-	c->outcome = REP_OUT_PENDING;
-	c->decision_date = c->notice_date = c->application_date = REP_DATE_NONE;
-	c->torture_recognised = REP_DATE_NONE;
-	c->convicted = c->retrial = c->certificate = REP_FACT_UNKNOWN;
-	c->conviction_date = REP_DATE_NONE;
 }
 
 void rep_harm_init(rep_harm *h)
