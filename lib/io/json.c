@@ -116,6 +116,8 @@ typedef struct builder {
 	yajl_handle h;
 	size_t bad_escape; /* offset of a lone surrogate escape, or SIZE_MAX */
 	bool utf8_ok;      /* the whole text is strict UTF-8: no string needs checking again */
+	const char *text;  /* the text parsed: a key yajl passes from it is not copied */
+	size_t text_len;
 } builder;
 
 static void builder_path(const builder *b, rep_jpath *p)
@@ -351,9 +353,14 @@ static int on_key(void *ctx, const unsigned char *s, size_t len)
 	for (rep_json *c = obj->first; c; c = c->next)
 		if (c->key_len == len && memcmp(c->key, s, len) == 0)
 			return fail(b, REP_EINVAL, "duplicate key (each key may appear once in an object)");
+	/* a key without escapes is passed from the text, which outlives the tree; a decoded one is yajl's, reused */
+	const char *k = (const char *)s;
+	uintptr_t at = (uintptr_t)k, start = (uintptr_t)b->text;
+	if (at >= start && len <= b->text_len && at - start <= b->text_len - len)
+		return 1;
 	if (!charge(b, len + 1))
 		return 0;
-	char *copy = rep_arena_strndup(b->arena, (const char *)s, len);
+	char *copy = rep_arena_strndup(b->arena, k, len);
 	if (!copy) {
 		b->status = rep_err(b->err, REP_ENOMEM, NULL, "out of memory reading JSON");
 		return 0;
@@ -416,7 +423,8 @@ rep_status rep_json_parse(rep_json **out, rep_arena *arena, const char *text, si
 			       REP_JSON_MAX_BYTES);
 	builder b = {.arena = arena, .status = REP_OK, .err = err,
 		     .max_bytes = (size_t)REP_JSON_MAX_AMPLIFICATION * len + REP_JSON_BASE_BYTES,
-		     .bad_escape = lone_surrogate_at(text, len), .utf8_ok = rep_utf8_check(text, len) == len};
+		     .bad_escape = lone_surrogate_at(text, len), .utf8_ok = rep_utf8_check(text, len) == len,
+		     .text = text, .text_len = len};
 	/* yajl's default allocator: yajl does not check its own allocations, so
 	 * failing them (fault injection) would crash it; like GMP's, they stay
 	 * outside what the library can report as REP_ENOMEM. */

@@ -38,7 +38,8 @@ struct rep_json {
 	bool boolean;
 	const char *text; /* string value (NUL-terminated, may contain \u0000 as len says) or number lexeme */
 	size_t len;
-	const char *key;  /* member name when the parent is an object */
+	const char *key;  /* member name when the parent is an object: key_len bytes, not NUL-terminated, in the
+			   * text parsed (which must outlive the tree) or, when it had escapes, in the arena */
 	size_t key_len;
 	size_t n;         /* children of an array or object */
 	rep_json *first, *last, *next;
