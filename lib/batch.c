@@ -230,6 +230,7 @@ static rep_status case_clone(rep_case **out, const rep_case *src)
 	c->det = NULL;
 	c->harms = NULL;
 	c->n_det = c->cap_det = c->n_harms = c->cap_harms = c->n_ready = 0;
+	c->reader_ready = false; /* the reader's scratch is src's */
 	c->id = NULL;
 	rep_status st = dup_into(c, &c->id, src->id);
 	if (!st && src->n_det) {

@@ -206,6 +206,8 @@ void rep_case_free(rep_case *c)
 	rep_free(c->det);
 	rep_arena_release(&c->arena);
 	rep_arena_release(&c->tree);
+	for (int k = 0; c->reader_ready && k < 6; k++)
+		mpq_clear(c->reader[k]);
 	rep_free(c);
 }
 
@@ -392,14 +394,19 @@ rep_status rep_case_set_torture(rep_case *c, int cc146_part, rep_date recognised
 	return REP_OK;
 }
 
-/* Parse one optional amount field of a harm into its slot. */
+/* Parse one optional amount field of a harm into its slot (or take the
+ * reader's value of it, `parsed`). */
 static rep_status harm_amount(rep_case *c, mpq_t slot, const char **text_slot, unsigned *present, unsigned flag,
-			      const char *text, const char *path, const char *field, rep_error *err)
+			      const char *text, mpq_srcptr parsed, const char *path, const char *field, rep_error *err)
 {
 	if (!text)
 		return REP_OK;
 	char full[96]; /* written only for an error */
-	rep_status st = rep_dec_parse(slot, text, err);
+	rep_status st = REP_OK;
+	if (parsed)
+		mpq_set(slot, parsed);
+	else
+		st = rep_dec_parse(slot, text, err);
 	if (st != REP_OK && snprintf(full, sizeof full, "%s.%s", path, field) > 0)
 		return rep_err_at(err, full);
 	const char *copy = rep_arena_strdup(&c->arena, text);
@@ -519,7 +526,29 @@ static rep_status rate_is_fraction(const char *path, const char *field, const mp
 	return st;
 }
 
+mpq_t *rep_case_reader_values(rep_case *c)
+{
+	if (!c->reader_ready) {
+		for (int k = 0; k < 6; k++)
+			mpq_init(c->reader[k]);
+		c->reader_ready = true;
+	}
+	return c->reader;
+}
+
+static rep_status add_harm(rep_case *c, const rep_harm *h, mpq_t *value, rep_error *err);
+
 rep_status rep_case_add_harm(rep_case *c, const rep_harm *h, rep_error *err)
+{
+	return add_harm(c, h, NULL, err);
+}
+
+rep_status rep_case_add_harm_parsed(rep_case *c, const rep_harm *h, mpq_t *value, rep_error *err)
+{
+	return add_harm(c, h, value, err);
+}
+
+static rep_status add_harm(rep_case *c, const rep_harm *h, mpq_t *value, rep_error *err)
 {
 	char path[48];
 	item_path(path, sizeof path, "harms", c->n_harms, NULL);
@@ -553,14 +582,21 @@ rep_status rep_case_add_harm(rep_case *c, const rep_harm *h, rep_error *err)
 	x->date = h->date;
 	x->start = h->start;
 	x->end = h->end;
-	if ((st = harm_amount(c, x->amount, &x->amount_text, &x->present, REP_HF_AMOUNT, h->amount, path, "amount", err)) ||
-	    (st = harm_amount(c, x->monthly, &x->monthly_text, &x->present, REP_HF_MONTHLY, h->monthly, path, "monthly", err)) ||
-	    (st = harm_amount(c, x->annual, &x->annual_text, &x->present, REP_HF_ANNUAL, h->annual, path, "annual", err)) ||
-	    (st = harm_amount(c, x->years, &x->years_text, &x->present, REP_HF_YEARS, h->years, path, "years", err)) ||
-	    (st = harm_amount(c, x->growth, &x->growth_text, &x->present, REP_HF_GROWTH, h->growth, path, "growth", err)) ||
+#define PRE(k) (value ? value[k] : NULL)
+	if ((st = harm_amount(c, x->amount, &x->amount_text, &x->present, REP_HF_AMOUNT, h->amount, PRE(REP_HV_AMOUNT),
+			      path, "amount", err)) ||
+	    (st = harm_amount(c, x->monthly, &x->monthly_text, &x->present, REP_HF_MONTHLY, h->monthly,
+			      PRE(REP_HV_MONTHLY), path, "monthly", err)) ||
+	    (st = harm_amount(c, x->annual, &x->annual_text, &x->present, REP_HF_ANNUAL, h->annual, PRE(REP_HV_ANNUAL),
+			      path, "annual", err)) ||
+	    (st = harm_amount(c, x->years, &x->years_text, &x->present, REP_HF_YEARS, h->years, PRE(REP_HV_YEARS), path,
+			      "years", err)) ||
+	    (st = harm_amount(c, x->growth, &x->growth_text, &x->present, REP_HF_GROWTH, h->growth, PRE(REP_HV_GROWTH),
+			      path, "growth", err)) ||
 	    (st = harm_amount(c, x->discount_rate, &x->discount_text, &x->present, REP_HF_DISCOUNT, h->discount_rate,
-			      path, "discount_rate", err)))
+			      PRE(REP_HV_DISCOUNT), path, "discount_rate", err)))
 		goto fail;
+#undef PRE
 	const char *neg = NULL, *negtext = NULL;
 	if ((x->present & REP_HF_AMOUNT) && mpq_sgn(x->amount) < 0)
 		neg = "amount", negtext = x->amount_text;

@@ -57,7 +57,18 @@ struct rep_case {
 	rep_case_harm *harms;
 	size_t n_harms, cap_harms;
 	size_t n_ready; /* harms[0..n_ready-1] have their rationals initialised (n_ready >= n_harms) */
+	mpq_t reader[6]; /* the JSON reader's values of a harm's amounts (rep_case_reader_values) */
+	bool reader_ready;
 };
+
+/* The amount fields of a harm, in rep_harm's order. */
+enum { REP_HV_AMOUNT, REP_HV_MONTHLY, REP_HV_ANNUAL, REP_HV_YEARS, REP_HV_GROWTH, REP_HV_DISCOUNT };
+/* Six rationals of c's for a reader to parse a harm's amounts into, in REP_HV_* order. */
+mpq_t *rep_case_reader_values(rep_case *c);
+/* rep_case_add_harm with the amounts already parsed: value[k] is the value
+ * of amount field k (REP_HV_*) wherever h gives its text, so the text is
+ * not parsed again; every other check is rep_case_add_harm's. */
+rep_status rep_case_add_harm_parsed(rep_case *c, const rep_harm *h, mpq_t *value, rep_error *err);
 
 /* Empty c as rep_case_new made it, keeping its memory (the arena's first
  * block, the arrays, the harms' rationals): a reader that fills one case

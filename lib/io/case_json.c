@@ -39,19 +39,24 @@ rep_status rep_jr_date(rep_date *out, const rep_json *v, rep_jpath *p, rep_error
 	return st ? rep_err_at(err, p->buf) : REP_OK;
 }
 
-rep_status rep_jr_decimal_text(const char **out, const rep_json *v, rep_jpath *p, rep_error *err)
+rep_status rep_jr_decimal(mpq_t q, const char **out, const rep_json *v, rep_jpath *p, rep_error *err)
 {
 	if (v->type != REP_JSON_STRING && v->type != REP_JSON_NUMBER)
 		return rep_err(err, REP_EINVAL, p->buf, "expected a decimal amount (a string such as \"1234.50\" or a number), got %s",
 			       rep_json_type_name(v->type));
-	mpq_t q;
-	mpq_init(q);
-	rep_status st = rep_dec_parse_n(q, v->text, v->len, err);
-	mpq_clear(q);
-	if (st)
+	if (rep_dec_parse_n(q, v->text, v->len, err))
 		return rep_err_at(err, p->buf);
 	*out = v->text;
 	return REP_OK;
+}
+
+rep_status rep_jr_decimal_text(const char **out, const rep_json *v, rep_jpath *p, rep_error *err)
+{
+	mpq_t q;
+	mpq_init(q);
+	rep_status st = rep_jr_decimal(q, out, v, p, err);
+	mpq_clear(q);
+	return st;
 }
 
 rep_status rep_jr_unknown(const rep_json *member, rep_jpath *p, const char *expected, rep_error *err)
@@ -283,18 +288,20 @@ static rep_status read_harm(rep_case *c, const rep_json *o, rep_jpath *p, rep_er
 			if ((st = rep_jr_string(&h.disposition, m, p, err)))
 				return st;
 		} else {
-			const char **slot = key_is(m, "amount")	   ? &h.amount
-					    : key_is(m, "monthly") ? &h.monthly
-					    : key_is(m, "annual")  ? &h.annual
-					    : key_is(m, "years")   ? &h.years
-					    : key_is(m, "growth")  ? &h.growth
-								   : &h.discount_rate;
-			if ((st = rep_jr_decimal_text(slot, m, p, err)))
+			/* checked here, where its path is, and handed to the builder parsed */
+			int k = key_is(m, "amount")    ? REP_HV_AMOUNT
+				: key_is(m, "monthly") ? REP_HV_MONTHLY
+				: key_is(m, "annual")  ? REP_HV_ANNUAL
+				: key_is(m, "years")   ? REP_HV_YEARS
+				: key_is(m, "growth")  ? REP_HV_GROWTH
+						       : REP_HV_DISCOUNT;
+			const char **slot[] = {&h.amount, &h.monthly, &h.annual, &h.years, &h.growth, &h.discount_rate};
+			if ((st = rep_jr_decimal(rep_case_reader_values(c)[k], slot[k], m, p, err)))
 				return st;
 		}
 		rep_jpath_pop(p, mark);
 	}
-	return rep_case_add_harm(c, &h, err);
+	return rep_case_add_harm_parsed(c, &h, rep_case_reader_values(c), err);
 }
 
 static rep_status read_torture(rep_case *c, const rep_json *o, rep_jpath *p, rep_error *err)

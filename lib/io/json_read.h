@@ -3,6 +3,8 @@
 #ifndef REP_JSON_READ_H
 #define REP_JSON_READ_H
 
+#include <gmp.h>
+
 #include "io/json.h"
 #include "reparations/dates.h"
 
@@ -12,6 +14,8 @@ rep_status rep_jr_string(const char **out, const rep_json *v, rep_jpath *p, rep_
 rep_status rep_jr_date(rep_date *out, const rep_json *v, rep_jpath *p, rep_error *err);
 /* A decimal given as a string or a number lexeme; checked, returned as text. */
 rep_status rep_jr_decimal_text(const char **out, const rep_json *v, rep_jpath *p, rep_error *err);
+/* The same, its value parsed into q. */
+rep_status rep_jr_decimal(mpq_t q, const char **out, const rep_json *v, rep_jpath *p, rep_error *err);
 /* Report `member` as an unknown key of the object at p. */
 rep_status rep_jr_unknown(const rep_json *member, rep_jpath *p, const char *expected, rep_error *err);
 
