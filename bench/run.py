@@ -10,7 +10,7 @@ us-federal, it measures
   - `reparations batch` end to end (JSON Lines in, CSV out), split into
     reading (the JSON reader alone), evaluation and the rest (line splitting,
     row printing, output), with --jobs 1 and --jobs 2;
-  - a sweep of one case (2,000 points) in C and in plain Python;
+  - a sweep of one case (10,000 points) in C and in plain Python;
   - the same caseload through the Python binding (reparations.batch), and one
     reparations.estimate() call against one C estimate;
   - a plain-Python `decimal` implementation of the two schemes over the same
@@ -175,7 +175,7 @@ def main():
     tps, _ = best(lambda: run_timed([sys.executable, os.path.join(HERE, "plain_decimal.py"), "--sweep", swpath,
                                      str(points)]), a.repeat)
     tcs, _ = best(lambda: run_timed([rep, "sweep", swpath, "--scheme", "de-streg", "--vary",
-                                     "detentions[0].end=1990-01-01:1995-06-23:1d", "-q"]), a.repeat)
+                                     "detentions[0].end=1990-01-01:2017-05-18:1d", "-q"]), a.repeat)
     print(f"\n[sweep: case {m['sweep_case']}, detentions[0].end stepped by a day, {points} points x de-streg]")
     print(f"  rep_sweep_run: {fmt_rate(rate(points, sweep_s))}; reparations sweep end to end: "
           f"{fmt_rate(rate(points, tcs))}")
