@@ -83,6 +83,9 @@ rep_status rep_eng_nomem(engine *g);
 const char *rep_eng_fmt_date(engine *g, rep_date d);
 const char *rep_eng_fmt_qty(engine *g, const mpq_t x);
 const char *rep_eng_fmt_money(engine *g, const mpq_t x);
+/* The sum of the lines of klass (-1: all), which is x, as rep_eng_fmt_money
+ * prints x: from the lines' minor units when they fit, with no rational. */
+const char *rep_eng_fmt_sum(engine *g, int klass, const mpq_t x);
 /* The value of a figure of the scheme's data (a rate, cap, threshold:
  * text the scheme owns, never a user's option), parsed once for all the
  * evaluations of the estimate under that scheme. Errors as rep_dec_parse. */
@@ -133,6 +136,11 @@ rep_status rep_eng_add_line(engine *g, const line_in *in, const mpq_t exact);
 void rep_eng_set_amount(engine *g, size_t i, const mpq_t x);
 void rep_eng_pop_line(rep_estimate *e, mpq_t out);
 void rep_eng_sum_lines(const rep_estimate *e, mpq_t out, int klass);
+#ifdef REP_MONEY_FAST
+/* The same sum in minor units; false when a line's amount does not fit or
+ * the estimate's places are outside 0..18 (*out is then not that sum). */
+bool rep_eng_sum_minor(const rep_estimate *e, int klass, rep_i128 *out);
+#endif
 void rep_eng_clear_lines_from(rep_estimate *e, size_t n);
 void rep_eng_clear_lines(rep_estimate *e);
 void rep_eng_group_lines(rep_estimate *e);

@@ -21,38 +21,6 @@ rep_status rep_eng_compute_lines(engine *g)
 	return REP_OK;
 }
 
-/* The total, pecuniary and non-pecuniary sums of the lines in minor units,
- * when every line's amount fits (see rep_line_num). */
-static bool sums_minor(const rep_estimate *e, int64_t out[3])
-{
-	const rep_lineset *ls = &e->ls;
-	if (e->places < 0 || e->places > 18)
-		return false;
-	int64_t s[2] = {0, 0}; /* non-pecuniary, pecuniary */
-	for (size_t i = 0; i < ls->n; i++)
-		if (!ls->nums[i].fits || __builtin_add_overflow(s[ls->nums[i].pecuniary], ls->nums[i].minor,
-								 &s[ls->nums[i].pecuniary]))
-			return false;
-	if (__builtin_add_overflow(s[0], s[1], &out[0]))
-		return false;
-	out[1] = s[1];
-	out[2] = s[0];
-	return true;
-}
-
-/* Amount x, or its minor units m when `fast`, as text. */
-static const char *money_text(engine *g, bool fast, int64_t m, const mpq_t x)
-{
-#ifdef REP_MONEY_FAST
-	char buf[64];
-	if (fast)
-		return rep_dec_format_minor(buf, sizeof buf, m, g->e->places) ? NULL : rep_arena_strdup(&g->e->arena, buf);
-#else
-	(void)fast, (void)m;
-#endif
-	return rep_eng_fmt_money(g, x);
-}
-
 static rep_status finish(engine *g)
 {
 	rep_estimate *e = g->e;
@@ -65,23 +33,17 @@ static rep_status finish(engine *g)
 	if (!d)
 		return rep_eng_nomem(g);
 	rep_status st = REP_OK;
-	/* sums of rounded lines in minor units print as their rationals would, with no rational */
-	int64_t m[3] = {0, 0, 0};
-	bool fast = sums_minor(e, m);
 	rep_eng_sum_lines(e, t, -1);
-	e->total_if_eligible = g->no_would_be ? "" : money_text(g, fast, m[0], t);
+	e->total_if_eligible = g->no_would_be ? "" : rep_eng_fmt_sum(g, -1, t);
 	if (!e->eligible) {
 		rep_eng_clear_lines(e);
 		mpq_set_ui(t, 0, 1);
-		m[0] = m[1] = m[2] = 0;
 	}
-	if (!fast) {
-		rep_eng_sum_lines(e, p, REP_PECUNIARY);
-		rep_eng_sum_lines(e, np, REP_NON_PECUNIARY);
-	}
-	e->total = money_text(g, fast, m[0], t);
-	e->total_pecuniary = money_text(g, fast, m[1], p);
-	e->total_non_pecuniary = money_text(g, fast, m[2], np);
+	rep_eng_sum_lines(e, p, REP_PECUNIARY);
+	rep_eng_sum_lines(e, np, REP_NON_PECUNIARY);
+	e->total = rep_eng_fmt_sum(g, -1, t);
+	e->total_pecuniary = rep_eng_fmt_sum(g, REP_PECUNIARY, p);
+	e->total_non_pecuniary = rep_eng_fmt_sum(g, REP_NON_PECUNIARY, np);
 	if (e->days > 0) {
 		mpq_set_si(d, e->days, 1);
 		rep_q_div(d, t, d);

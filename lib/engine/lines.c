@@ -144,12 +144,10 @@ void rep_eng_pop_line(rep_estimate *e, mpq_t out)
 	mpq_set(out, e->ls.amounts[--e->ls.n]);
 }
 
-/* Sums of rounded lines: in 128-bit minor units while every line fits
- * (the same value as the GMP sum), else in GMP. */
-void rep_eng_sum_lines(const rep_estimate *e, mpq_t out, int klass)
+#ifdef REP_MONEY_FAST
+bool rep_eng_sum_minor(const rep_estimate *e, int klass, rep_i128 *out)
 {
 	const rep_lineset *ls = &e->ls;
-#ifdef REP_MONEY_FAST
 	rep_i128 sum = 0;
 	bool fast = e->places >= 0 && e->places <= 18;
 	for (size_t i = 0; i < ls->n && fast; i++)
@@ -157,7 +155,19 @@ void rep_eng_sum_lines(const rep_estimate *e, mpq_t out, int klass)
 			fast = ls->nums[i].fits;
 			sum += ls->nums[i].minor; /* at most 100000 lines of |minor| < 2^63: no overflow */
 		}
-	if (fast) {
+	*out = sum;
+	return fast;
+}
+#endif
+
+/* Sums of rounded lines: in 128-bit minor units while every line fits
+ * (the same value as the GMP sum), else in GMP. */
+void rep_eng_sum_lines(const rep_estimate *e, mpq_t out, int klass)
+{
+	const rep_lineset *ls = &e->ls;
+#ifdef REP_MONEY_FAST
+	rep_i128 sum;
+	if (rep_eng_sum_minor(e, klass, &sum)) {
 		rep_u128 mag = sum < 0 ? (rep_u128)0 - (rep_u128)sum : (rep_u128)sum;
 		if ((mag >> 64) == 0) {
 			rep_mpq_set_u64(out, sum < 0, (uint64_t)mag, rep_pow10_u64[e->places]);

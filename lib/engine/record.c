@@ -58,6 +58,17 @@ const char *rep_eng_fmt_money(engine *g, const mpq_t x)
 	return rep_arena_strdup(&g->e->arena, buf);
 }
 
+const char *rep_eng_fmt_sum(engine *g, int klass, const mpq_t x)
+{
+#ifdef REP_MONEY_FAST
+	rep_i128 m;
+	char buf[64];
+	if (rep_eng_sum_minor(g->e, klass, &m) && rep_dec_format_minor(buf, sizeof buf, m, g->e->places) == REP_OK)
+		return rep_arena_strdup(&g->e->arena, buf);
+#endif
+	return rep_eng_fmt_money(g, x);
+}
+
 rep_status rep_eng_figure(engine *g, const char *text, mpq_t out)
 {
 	rep_estimate *e = g->e;
