@@ -97,7 +97,7 @@ static rep_status warn_stale(engine *g, const rep_series_stale *s, const rep_ser
 	if (!t)
 		return rep_eng_nomem(g);
 	rep_fx_plan *p = &g->e->fx_plan;
-	rep_fx_event *ev = p->capturing && g->record ? plan_event(p) : NULL;
+	rep_fx_event *ev = p->capturing ? plan_event(p) : NULL;
 	if (ev && !(ev->warning = rep_arena_strdup(&p->arena, t)))
 		p->capture_failed = true;
 	return rep_eng_warn(g, t);
@@ -307,8 +307,11 @@ static rep_status planned_lookup(engine *g, const char *from, mpq_t rate, const 
 	rep_status st = fx_lookup(g, from, rate, text);
 	p->capturing = false;
 	if (st || p->capture_failed) {
+		/* what was captured is dropped; words left in the plan's arena make the next evaluation start it
+		 * afresh, so a run of failing lookups (a currency with no rate) cannot grow it */
+		if (p->n_ev != en->first)
+			p->capture_failed = true;
 		p->n_ev = en->first;
-		p->capture_failed = true; /* the plan is made again by the next evaluation */
 		return st;
 	}
 	if (p->rate_ready == p->n)
