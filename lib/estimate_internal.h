@@ -45,7 +45,7 @@ typedef struct rep_lineset {
  * them, with their words in the plan's own arena. A batch or sweep of
  * cases in one currency and at one valuation date then looks a rate up
  * and words its sources once, not once per case. The plan holds for the
- * context, and the generation of it, that it was made under. */
+ * context (and generation) of `last` below, the one it was made under. */
 #define REP_FX_PLAN_MAX 8
 typedef struct rep_fx_event {
 	rep_refpoint ref;         /* ref.series NULL: the event is a warning alone */
@@ -60,8 +60,6 @@ typedef struct rep_fx_plan_entry {
 } rep_fx_plan_entry;
 
 typedef struct rep_fx_plan {
-	const rep_context *ctx;
-	uint64_t ctx_id, ctx_gen;
 	rep_arena arena;
 	mpq_t rate[REP_FX_PLAN_MAX];
 	unsigned rate_ready;
@@ -101,9 +99,10 @@ struct rep_estimate {
 	rep_range_item *range_items;
 	size_t n_range_items, cap_range_items;
 	rep_fx_plan fx_plan;     /* kept by rep_estimate_reset */
-	/* the last evaluation's scheme, kept for the next one of the same id in
-	 * the same context (and generation), and the minor units of the last
-	 * currency looked up */
+	/* the context (and its generation) of the last evaluation, and its
+	 * scheme, kept for the next one of the same id in the same context; the
+	 * fx plan and the figures hold for that context too. And the minor
+	 * units of the last currency looked up. */
 	struct {
 		const rep_context *ctx;
 		uint64_t ctx_id, ctx_gen;

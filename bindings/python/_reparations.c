@@ -740,9 +740,9 @@ static PyObject *py_case_json(PyObject *self, PyObject *case_json)
 /* The row callback runs in the calling thread with the GIL released; it takes
  * the GIL back for each row to build its tuple from the estimate's accessors
  * (no JSON text in between), then releases it again, so the library's
- * threads go on evaluating meanwhile. */
-/* The words that recur from row to row (scheme ids, currencies, statuses,
- * head names) become one str each per run, not one per row. */
+ * threads go on evaluating meanwhile. The words that recur from row to row
+ * (scheme ids, currencies, statuses, head names) become one str each per
+ * run, not one per row. */
 #define ROW_WORDS 64
 #define ROW_WORD_MAX 48
 

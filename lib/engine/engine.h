@@ -102,9 +102,9 @@ rep_status rep_eng_check_bases(engine *g);
 rep_status rep_eng_fx_rate(engine *g, const char *from, mpq_t rate, const char **text);
 rep_status rep_eng_record_tvm_points(engine *g, const rep_tvm_result *res);
 /* Start an evaluation's use of the estimate's plan of rates: made again
- * when the context (or what is loaded in it) is not the one it was made
+ * unless the context (and what is loaded in it) is the one it was made
  * under. After rep_estimate_reset, before the first lookup. */
-void rep_eng_fx_plan_begin(engine *g);
+void rep_eng_fx_plan_begin(engine *g, bool same_context);
 
 /* options.c */
 const char *rep_eng_option_value(const engine *g, const char *name);

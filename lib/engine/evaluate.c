@@ -161,12 +161,10 @@ mpq_ptr rep_eng_qn(engine *g, unsigned n)
 	return x;
 }
 
-/* The scheme of the estimate's last evaluation is the one asked for now:
- * same id, same context, nothing loaded into it since. */
-static bool same_scheme(const rep_estimate *e, const rep_context *ctx, const char *id)
+/* The context of the estimate's last evaluation is this one, with nothing loaded into it since. */
+static bool same_context(const rep_estimate *e, const rep_context *ctx)
 {
-	return e->last.def && e->last.ctx == ctx && e->last.ctx_id == ctx->id && e->last.ctx_gen == ctx->generation &&
-	       strcmp(e->last.def->id, id) == 0;
+	return e->last.ctx == ctx && e->last.ctx_id == ctx->id && e->last.ctx_gen == ctx->generation;
 }
 
 /* Into *io, reused or new; an estimate this call made is freed on failure. */
@@ -192,7 +190,7 @@ static rep_status estimate_eval(rep_estimate **io, const rep_context *ctx, const
 	}
 	rep_estimate_reset(e);
 	rep_status st = REP_OK;
-	bool same = same_scheme(e, ctx, scheme_id);
+	bool same_ctx = same_context(e, ctx), same = same_ctx && e->last.def && strcmp(e->last.def->id, scheme_id) == 0;
 	const rep_scheme_def *def = same ? e->last.def : rep_scheme_def_find(ctx, scheme_id);
 	if (!same)
 		e->n_figures = 0; /* they were another scheme's, or of a context since loaded into or freed */
@@ -229,7 +227,7 @@ static rep_status estimate_eval(rep_estimate **io, const rep_context *ctx, const
 		    .as_of = rep_case_effective_as_of(c), .currency = e->currency, .record = true,
 		    .text = detail == REP_DETAIL_FULL, .q_top = REP_ENG_FX_MEMO};
 	rep_date_format(g.as_of, e->as_of);
-	rep_eng_fx_plan_begin(&g);
+	rep_eng_fx_plan_begin(&g, same_ctx);
 	e->case_id = rep_arena_strdup(&e->arena, rep_case_id(c));
 	st = e->case_id ? compute(&g) : rep_eng_nomem(&g);
 	if (st == REP_OK && e->arena.failed)

@@ -242,16 +242,12 @@ static rep_status fx_lookup(engine *g, const char *from, mpq_t rate, const char 
 
 /* ---- the estimate's plan of rates (rep_fx_plan) ---- */
 
-void rep_eng_fx_plan_begin(engine *g)
+void rep_eng_fx_plan_begin(engine *g, bool same_context)
 {
 	rep_fx_plan *p = &g->e->fx_plan;
-	if (p->ctx == g->ctx && p->ctx_id == g->ctx->id && p->ctx_gen == g->ctx->generation && p->n < REP_FX_PLAN_MAX &&
-	    !p->capture_failed)
+	if (same_context && p->n < REP_FX_PLAN_MAX && !p->capture_failed)
 		return;
 	/* nothing of the estimate points into the plan now: it was reset */
-	p->ctx = g->ctx;
-	p->ctx_id = g->ctx->id;
-	p->ctx_gen = g->ctx->generation;
 	p->n = p->n_ev = 0;
 	p->capture_failed = false;
 	rep_arena_reset(&p->arena);
