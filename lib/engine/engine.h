@@ -83,9 +83,6 @@ rep_status rep_eng_nomem(engine *g);
 const char *rep_eng_fmt_date(engine *g, rep_date d);
 const char *rep_eng_fmt_qty(engine *g, const mpq_t x);
 const char *rep_eng_fmt_money(engine *g, const mpq_t x);
-/* The sum of the lines of klass (-1: all), which is x, as rep_eng_fmt_money
- * prints x: from the lines' minor units when they fit, with no rational. */
-const char *rep_eng_fmt_sum(engine *g, int klass, const mpq_t x);
 /* The value of a figure of the scheme's data (a rate, cap, threshold:
  * text the scheme owns, never a user's option), parsed once for all the
  * evaluations of the estimate under that scheme. Errors as rep_dec_parse. */
@@ -93,6 +90,8 @@ rep_status rep_eng_figure(engine *g, const char *text, mpq_t out);
 /* rep_eng_warn of a text that lives as long as the estimate (its fx plan's): not copied. */
 rep_status rep_eng_warn_kept(engine *g, const char *text);
 rep_status rep_eng_warn(engine *g, const char *text);
+/* A finding borrows its words, as a line does: the code is a literal, the
+ * text and basis are the scheme's, literals or in the estimate's arena. */
 rep_status rep_eng_finding(engine *g, const char *code, const char *text, const char *basis, bool bars);
 rep_status rep_eng_check_figure(engine *g, const rep_figure *f, const char *what);
 rep_status rep_eng_warn_fallback(engine *g, rep_date_basis b);
@@ -140,6 +139,10 @@ void rep_eng_sum_lines(const rep_estimate *e, mpq_t out, int klass);
 /* The same sum in minor units; false when a line's amount does not fit or
  * the estimate's places are outside 0..18 (*out is then not that sum). */
 bool rep_eng_sum_minor(const rep_estimate *e, int klass, rep_i128 *out);
+/* Both classes' sums in one pass, on the same terms. */
+bool rep_eng_sum_minor_by_class(const rep_estimate *e, rep_i128 *pecuniary, rep_i128 *non_pecuniary);
+/* out = sum minor units of the estimate's currency */
+void rep_eng_minor_q(const rep_estimate *e, rep_i128 sum, mpq_t out);
 #endif
 void rep_eng_clear_lines_from(rep_estimate *e, size_t n);
 void rep_eng_clear_lines(rep_estimate *e);

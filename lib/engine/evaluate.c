@@ -21,6 +21,40 @@ rep_status rep_eng_compute_lines(engine *g)
 	return REP_OK;
 }
 
+#ifdef REP_MONEY_FAST
+static const char *fmt_minor(engine *g, rep_i128 m)
+{
+	char buf[64];
+	return rep_dec_format_minor(buf, sizeof buf, m, g->e->places) == REP_OK ? rep_arena_strdup(&g->e->arena, buf) : NULL;
+}
+#endif
+
+/* The totals as the lines' minor units sum them, when every line fits
+ * (nearly always); false leaves them to the rationals. */
+static bool totals_minor(engine *g, mpq_t t)
+{
+#ifdef REP_MONEY_FAST
+	rep_estimate *e = g->e;
+	rep_i128 p, np;
+	if (!rep_eng_sum_minor_by_class(e, &p, &np))
+		return false;
+	e->total_if_eligible = g->no_would_be ? "" : fmt_minor(g, p + np);
+	if (!e->eligible) {
+		rep_eng_clear_lines(e);
+		p = np = 0;
+	}
+	e->total = fmt_minor(g, p + np);
+	e->total_pecuniary = fmt_minor(g, p);
+	e->total_non_pecuniary = fmt_minor(g, np);
+	rep_eng_minor_q(e, p + np, t);
+	return true;
+#else
+	REP_UNUSED(g);
+	REP_UNUSED(t);
+	return false;
+#endif
+}
+
 static rep_status finish(engine *g)
 {
 	rep_estimate *e = g->e;
@@ -33,17 +67,19 @@ static rep_status finish(engine *g)
 	if (!d)
 		return rep_eng_nomem(g);
 	rep_status st = REP_OK;
-	rep_eng_sum_lines(e, t, -1);
-	e->total_if_eligible = g->no_would_be ? "" : rep_eng_fmt_sum(g, -1, t);
-	if (!e->eligible) {
-		rep_eng_clear_lines(e);
-		mpq_set_ui(t, 0, 1);
+	if (!totals_minor(g, t)) {
+		rep_eng_sum_lines(e, t, -1);
+		e->total_if_eligible = g->no_would_be ? "" : rep_eng_fmt_money(g, t);
+		if (!e->eligible) {
+			rep_eng_clear_lines(e);
+			mpq_set_ui(t, 0, 1);
+		}
+		rep_eng_sum_lines(e, p, REP_PECUNIARY);
+		rep_eng_sum_lines(e, np, REP_NON_PECUNIARY);
+		e->total = rep_eng_fmt_money(g, t);
+		e->total_pecuniary = rep_eng_fmt_money(g, p);
+		e->total_non_pecuniary = rep_eng_fmt_money(g, np);
 	}
-	rep_eng_sum_lines(e, p, REP_PECUNIARY);
-	rep_eng_sum_lines(e, np, REP_NON_PECUNIARY);
-	e->total = rep_eng_fmt_sum(g, -1, t);
-	e->total_pecuniary = rep_eng_fmt_sum(g, REP_PECUNIARY, p);
-	e->total_non_pecuniary = rep_eng_fmt_sum(g, REP_NON_PECUNIARY, np);
 	if (e->days > 0) {
 		mpq_set_si(d, e->days, 1);
 		rep_q_div(d, t, d);

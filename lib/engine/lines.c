@@ -147,16 +147,36 @@ void rep_eng_pop_line(rep_estimate *e, mpq_t out)
 #ifdef REP_MONEY_FAST
 bool rep_eng_sum_minor(const rep_estimate *e, int klass, rep_i128 *out)
 {
-	const rep_lineset *ls = &e->ls;
-	rep_i128 sum = 0;
-	bool fast = e->places >= 0 && e->places <= 18;
-	for (size_t i = 0; i < ls->n && fast; i++)
-		if (klass < 0 || (klass == REP_PECUNIARY) == ls->nums[i].pecuniary) {
-			fast = ls->nums[i].fits;
-			sum += ls->nums[i].minor; /* at most 100000 lines of |minor| < 2^63: no overflow */
-		}
-	*out = sum;
+	rep_i128 by[2];
+	bool fast = rep_eng_sum_minor_by_class(e, &by[1], &by[0]);
+	*out = klass < 0 ? by[0] + by[1] : by[klass == REP_PECUNIARY];
 	return fast;
+}
+
+bool rep_eng_sum_minor_by_class(const rep_estimate *e, rep_i128 *pecuniary, rep_i128 *non_pecuniary)
+{
+	const rep_lineset *ls = &e->ls;
+	rep_i128 by[2] = {0, 0};
+	bool fast = e->places >= 0 && e->places <= 18;
+	for (size_t i = 0; i < ls->n && fast; i++) {
+		fast = ls->nums[i].fits;
+		by[ls->nums[i].pecuniary] += ls->nums[i].minor; /* at most 100000 lines of |minor| < 2^63: no overflow */
+	}
+	*pecuniary = by[1];
+	*non_pecuniary = by[0];
+	return fast;
+}
+
+void rep_eng_minor_q(const rep_estimate *e, rep_i128 sum, mpq_t out)
+{
+	rep_u128 mag = sum < 0 ? (rep_u128)0 - (rep_u128)sum : (rep_u128)sum;
+	if ((mag >> 64) == 0) {
+		rep_mpq_set_u64(out, sum < 0, (uint64_t)mag, rep_pow10_u64[e->places]);
+	} else {
+		rep_mpz_set_i128(mpq_numref(out), sum);
+		mpz_set_ui(mpq_denref(out), (unsigned long)rep_pow10_u64[e->places]);
+		mpq_canonicalize(out);
+	}
 }
 #endif
 
@@ -168,14 +188,7 @@ void rep_eng_sum_lines(const rep_estimate *e, mpq_t out, int klass)
 #ifdef REP_MONEY_FAST
 	rep_i128 sum;
 	if (rep_eng_sum_minor(e, klass, &sum)) {
-		rep_u128 mag = sum < 0 ? (rep_u128)0 - (rep_u128)sum : (rep_u128)sum;
-		if ((mag >> 64) == 0) {
-			rep_mpq_set_u64(out, sum < 0, (uint64_t)mag, rep_pow10_u64[e->places]);
-		} else {
-			rep_mpz_set_i128(mpq_numref(out), sum);
-			mpz_set_ui(mpq_denref(out), (unsigned long)rep_pow10_u64[e->places]);
-			mpq_canonicalize(out);
-		}
+		rep_eng_minor_q(e, sum, out);
 		return;
 	}
 #endif

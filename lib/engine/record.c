@@ -58,17 +58,6 @@ const char *rep_eng_fmt_money(engine *g, const mpq_t x)
 	return rep_arena_strdup(&g->e->arena, buf);
 }
 
-const char *rep_eng_fmt_sum(engine *g, int klass, const mpq_t x)
-{
-#ifdef REP_MONEY_FAST
-	rep_i128 m;
-	char buf[64];
-	if (rep_eng_sum_minor(g->e, klass, &m) && rep_dec_format_minor(buf, sizeof buf, m, g->e->places) == REP_OK)
-		return rep_arena_strdup(&g->e->arena, buf);
-#endif
-	return rep_eng_fmt_money(g, x);
-}
-
 rep_status rep_eng_figure(engine *g, const char *text, mpq_t out)
 {
 	rep_estimate *e = g->e;
@@ -119,11 +108,7 @@ rep_status rep_eng_finding(engine *g, const char *code, const char *text, const 
 	rep_estimate *e = g->e;
 	if (GROW(e->findings, e->n_findings, e->cap_findings))
 		return rep_eng_nomem(g);
-	rep_finding f = {rep_arena_strdup(&e->arena, code), rep_arena_strdup(&e->arena, text),
-			 rep_arena_strdup(&e->arena, basis ? basis : ""), bars};
-	if (!f.code || !f.text || !f.basis)
-		return rep_eng_nomem(g);
-	e->findings[e->n_findings++] = f;
+	e->findings[e->n_findings++] = (rep_finding){code, text, basis ? basis : "", bars};
 	return REP_OK;
 }
 
