@@ -384,6 +384,12 @@ static rep_status parse_path(axis *a, const rep_sweep *s, const char *path, size
 			const char *name = det ? det_fields[i].name : harm_fields[i].name;
 			if (strcmp(field, name) == 0) {
 				a->t = det ? det_fields[i].t : harm_fields[i].t;
+				/* a field the harm's category does not take would change nothing, silently */
+				rep_harm_category cat = harm ? s->c->harms[idx].category : REP_HARM_OTHER_EXPENSES;
+				if (harm && !rep_harm_field_allowed(cat, field))
+					return rep_err(err, REP_EINVAL, NULL,
+						       "sweep: %s: a %s harm has no %s (its fields: %s)", p,
+						       rep_harm_category_name(cat), field, rep_harm_fields_text(cat));
 				return REP_OK;
 			}
 		}
@@ -456,7 +462,9 @@ static rep_status decimal_axis(axis *a, const char *from, const char *to, const 
 	rep_status st;
 	if ((st = rep_dec_parse(a->q_from, from, err)) || (st = rep_dec_parse(t, to, err)) ||
 	    (st = rep_dec_parse(a->q_step, step, err))) {
-		st = rep_err(err, st, NULL, "sweep: %s: expected decimals FROM:TO:STEP (%s)", spec, err ? err->message : "");
+		char why[sizeof err->message];
+		snprintf(why, sizeof why, "%s", err ? err->message : ""); /* rep_err writes where it reads */
+		st = rep_err(err, st, NULL, "sweep: %s: expected decimals FROM:TO:STEP (%s)", spec, why);
 	} else if (mpq_sgn(a->q_step) <= 0) {
 		st = rep_err(err, REP_EINVAL, NULL, "sweep: %s: the step must be greater than 0", spec);
 	} else if (mpq_cmp(t, a->q_from) < 0) {

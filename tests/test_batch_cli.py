@@ -437,6 +437,34 @@ class TestSweep(unittest.TestCase):
             self.assertEqual(len(out.splitlines()), 5)
 
 
+    def test_audit_sweep_fields_and_fail_fast_output(self):
+        # a legal_costs harm takes an amount and a date, not a monthly figure: varying it would change
+        # nothing, so the axis is refused with the category's own fields
+        c = case("f", 10, harms=[{"category": "legal_costs", "amount": "1000", "date": "2023-04-01"}])
+        with Tmp(json.dumps(c), ".json") as p:
+            rc, out, err = run("sweep", p, "--scheme", "de-streg", "--vary", "harms[0].monthly=0:1000:500")
+            self.assertEqual((rc, out), (2, ""), err)
+            self.assertIn("harms[0].monthly: a legal_costs harm has no monthly (its fields: ", err)
+            # the amount it does take moves the total: 10 days x 75 = 750, plus 0 / 500 / 1000
+            rc, out, err = run("sweep", p, "--scheme", "de-streg", "--vary", "harms[0].amount=0:1000:500")
+            self.assertEqual(rc, 0, err)
+            self.assertEqual([r["total"] for r in rows(out)], ["750.00", "1250.00", "1750.00"])
+            # a decimal axis that is not one names the text that is not a decimal
+            rc, out, err = run("sweep", p, "--scheme", "jp-cca", "--vary", "option:jp-cca.daily_rate=a:b:c")
+            self.assertEqual(rc, 2, err)
+            self.assertIn('expected decimals FROM:TO:STEP ("a" is not a decimal number)', err)
+        # --fail-fast stops before all the rows: an existing -o file is left as it was
+        data = jsonl(case("a"), {"id": "b"}, case("c"))
+        with Tmp(data) as p, Tmp("precious\n", ".csv") as o:
+            rc, out, err = run("batch", p, "--scheme", "de-streg", "--fail-fast", "-o", o)
+            self.assertEqual(rc, 2, err)
+            with open(o) as f:
+                self.assertEqual(f.read(), "precious\n")
+            rc, out, err = run("batch", p, "--scheme", "de-streg", "-o", o)
+            self.assertEqual(rc, 2, err)
+            with open(o) as f:
+                self.assertEqual(len(f.read().splitlines()), 4)  # header and three rows, one an error
+
     def test_fx_file_and_strict_data(self):
         vary = ("--vary", "as_of=2025-06-01,2026-03-01,2099-03-01")
         with Tmp(json.dumps(kzt_case("kz")), ".json") as p, Tmp(FX_FILE, ".fx") as fx, \

@@ -742,7 +742,8 @@ static int finish_job(job *j, const args *a, rep_status st, const rep_error *err
 		close_output(j, a->output, false);
 		return rc;
 	}
-	int rc = close_output(j, a->output, true);
+	/* rows cut short by --fail-fast are not all the rows: an existing -o file stays as it was */
+	int rc = close_output(j, a->output, st != STOP_FAIL_FAST);
 	if (!a->quiet || j->failed_rows)
 		summary(j, what, a->n_schemes);
 	if (rc)
